@@ -1,0 +1,275 @@
+package io.tradecore.core.exchange;
+
+import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.ClientOrderId;
+import io.tradecore.core.domain.Decimals;
+import io.tradecore.core.domain.Fill;
+import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.Quantity;
+import io.tradecore.core.domain.Side;
+import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.domain.TradeId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An exchange simulated from price events, for backtests and paper trading. Working orders are
+ * matched in the order they arrived:
+ *
+ * <ul>
+ *   <li>MARKET fills at the bar's open, plus slippage against the order.
+ *   <li>LIMIT fills at the open if the bar opens at or better than the limit, else at the limit if
+ *       the bar reaches it; no slippage.
+ *   <li>STOP triggers when the bar reaches the stop and fills at the stop, or at the open if the
+ *       bar opens beyond it (a gap), plus slippage; a triggered stop that is not wholly filled
+ *       fills on at the next opens like a market order.
+ * </ul>
+ *
+ * With a volume share set, one order fills at most that share of a bar's volume; the rest keeps
+ * working (a partial fill). Every fill gets a trade id unique to this exchange. Not thread-safe.
+ */
+public final class SimulatedExchange implements Exchange {
+  private final String tradeIdPrefix;
+  private final ExecutionCosts costs;
+  private final BigDecimal volumeShare;
+  private final Map<ClientOrderId, Working> working = new LinkedHashMap<>();
+  private long tradeSequence;
+
+  /**
+   * @param volumeShare the largest share of a bar's volume one order may take, or null for no cap
+   */
+  public SimulatedExchange(String tradeIdPrefix, ExecutionCosts costs, BigDecimal volumeShare) {
+    if (volumeShare != null
+        && (volumeShare.signum() <= 0 || volumeShare.compareTo(BigDecimal.ONE) > 0)) {
+      throw new IllegalArgumentException("volume share must be in (0, 1] but was " + volumeShare);
+    }
+    this.tradeIdPrefix = tradeIdPrefix;
+    this.costs = costs;
+    this.volumeShare = volumeShare;
+  }
+
+  /** Continues trade ids after {@code sequence}, for an exchange restored from its fills. */
+  public void resumeTradeSequence(long sequence) {
+    this.tradeSequence = sequence;
+  }
+
+  @Override
+  public void submit(Order order) {
+    if (working.containsKey(order.id())) {
+      throw new IllegalStateException("order " + order.id() + " is already working");
+    }
+    working.put(order.id(), new Working(order));
+  }
+
+  @Override
+  public boolean cancel(ClientOrderId id) {
+    return working.remove(id) != null;
+  }
+
+  @Override
+  public boolean isWorking(ClientOrderId id) {
+    return working.containsKey(id);
+  }
+
+  /** Orders still working, in arrival order. */
+  public List<Order> workingOrders() {
+    List<Order> out = new ArrayList<>(working.size());
+    working.values().forEach(w -> out.add(w.order));
+    return out;
+  }
+
+  @Override
+  public MatchResult onBar(Bar bar) {
+    if (working.isEmpty()) {
+      return MatchResult.EMPTY;
+    }
+    List<Fill> fills = new ArrayList<>(2);
+    List<Order> expired = new ArrayList<>(0);
+    LocalDate day = bar.time().atOffset(ZoneOffset.UTC).toLocalDate();
+    Iterator<Working> it = working.values().iterator();
+    while (it.hasNext()) {
+      Working w = it.next();
+      Order order = w.order;
+      if (!order.instrument().equals(bar.instrument()) || bar.time().equals(w.lastMatched)) {
+        continue;
+      }
+      if (order.timeInForce() == TimeInForce.DAY && w.firstDay != null && day.isAfter(w.firstDay)) {
+        it.remove();
+        expired.add(order);
+        continue;
+      }
+      w.lastMatched = bar.time();
+      if (w.firstDay == null) {
+        w.firstDay = day;
+      }
+      long price = fillPrice(w, bar);
+      if (price > 0) {
+        long units = fillUnits(w, bar, price);
+        if (units > 0) {
+          fills.add(fill(w, bar, price, units));
+        } else if (w.remainingQuote != null && volumeCap(bar, order) != 0) {
+          // Not even one unit is affordable: the order can never fill.
+          it.remove();
+          expired.add(order);
+          continue;
+        }
+      }
+      if (w.isDone()) {
+        it.remove();
+      } else if (order.timeInForce() == TimeInForce.IOC) {
+        it.remove();
+        expired.add(order);
+      }
+    }
+    return fills.isEmpty() && expired.isEmpty()
+        ? MatchResult.EMPTY
+        : new MatchResult(fills, expired);
+  }
+
+  /** The fill price in units, or 0 when the order does not trade on this bar. */
+  private long fillPrice(Working w, Bar bar) {
+    Order order = w.order;
+    boolean buy = order.side() == Side.BUY;
+    int scale = order.instrument().priceScale();
+    switch (order.type()) {
+      case MARKET -> {
+        return clamp(costs.slip(bar.open(), scale, buy), bar);
+      }
+      case LIMIT -> {
+        long limit = order.limitPrice().units();
+        if (buy) {
+          return bar.open() <= limit ? bar.open() : bar.low() <= limit ? limit : 0;
+        }
+        return bar.open() >= limit ? bar.open() : bar.high() >= limit ? limit : 0;
+      }
+      case STOP -> {
+        long stop = order.stopPrice().units();
+        long trigger;
+        if (w.triggered) {
+          trigger = bar.open();
+        } else if (buy) {
+          trigger = bar.open() >= stop ? bar.open() : bar.high() >= stop ? stop : 0;
+        } else {
+          trigger = bar.open() <= stop ? bar.open() : bar.low() <= stop ? stop : 0;
+        }
+        if (trigger == 0) {
+          return 0;
+        }
+        w.triggered = true;
+        return clamp(costs.slip(trigger, scale, buy), bar);
+      }
+    }
+    throw new IllegalStateException("unknown order type " + order.type());
+  }
+
+  /** Slippage never moves a fill outside the bar's range. */
+  private static long clamp(long price, Bar bar) {
+    return Math.max(bar.low(), Math.min(bar.high(), price));
+  }
+
+  private long fillUnits(Working w, Bar bar, long price) {
+    long wanted =
+        w.remainingQuote != null ? affordableUnits(w.remainingQuote, price, w.order) : w.remaining;
+    long cap = volumeCap(bar, w.order);
+    long units = cap < 0 ? wanted : Math.min(wanted, cap);
+    // A quote-sized order is done once it has bought all its quote affords at one price.
+    w.quoteSpent = w.remainingQuote != null && units > 0 && units == wanted;
+    return units;
+  }
+
+  /** The volume cap in quantity units, or -1 when there is none. */
+  private long volumeCap(Bar bar, Order order) {
+    if (volumeShare == null) {
+      return -1;
+    }
+    int qs = order.instrument().quantityScale();
+    return BigDecimal.valueOf(bar.volume())
+        .multiply(volumeShare)
+        .movePointRight(qs)
+        .setScale(0, RoundingMode.FLOOR)
+        .longValueExact();
+  }
+
+  /** The largest quantity (in units) whose cost plus fee fits in {@code quote}. */
+  private long affordableUnits(BigDecimal quote, long priceUnits, Order order) {
+    int qs = order.instrument().quantityScale();
+    BigDecimal price = BigDecimal.valueOf(priceUnits, order.instrument().priceScale());
+    BigDecimal perUnitWithFee = price.multiply(BigDecimal.ONE.add(costs.feeBps().movePointLeft(4)));
+    BigDecimal guess = quote.subtract(costs.minFee()).min(quote);
+    long units =
+        guess.signum() <= 0
+            ? 0
+            : quote
+                .divide(perUnitWithFee, qs, RoundingMode.FLOOR)
+                .min(guess.divide(price, qs, RoundingMode.FLOOR))
+                .movePointRight(qs)
+                .longValueExact();
+    // Rounding of the fee can move the boundary by a unit or two either way.
+    while (units > 0 && cost(units, price, qs).compareTo(quote) > 0) {
+      units--;
+    }
+    while (cost(units + 1, price, qs).compareTo(quote) <= 0) {
+      units++;
+    }
+    return units;
+  }
+
+  private BigDecimal cost(long units, BigDecimal price, int qs) {
+    BigDecimal notional = price.multiply(BigDecimal.valueOf(units, qs));
+    return notional.add(costs.fee(notional));
+  }
+
+  private Fill fill(Working w, Bar bar, long priceUnits, long units) {
+    Order order = w.order;
+    Quantity qty = new Quantity(units, order.instrument().quantityScale());
+    BigDecimal notional =
+        Decimals.toDecimal(priceUnits, order.instrument().priceScale())
+            .multiply(qty.toBigDecimal());
+    BigDecimal fee = costs.fee(notional);
+    if (w.remainingQuote != null) {
+      w.remainingQuote = w.remainingQuote.subtract(notional).subtract(fee);
+    } else {
+      w.remaining -= units;
+    }
+    return new Fill(
+        new TradeId(tradeIdPrefix + "-" + (++tradeSequence)),
+        order.id(),
+        order.planId(),
+        order.instrument(),
+        order.side(),
+        qty,
+        order.instrument().price(priceUnits),
+        fee,
+        bar.time(),
+        order.botVersion());
+  }
+
+  /** An order and what is left of it. */
+  private static final class Working {
+    final Order order;
+    long remaining;
+    BigDecimal remainingQuote;
+    boolean quoteSpent;
+    boolean triggered;
+    Instant lastMatched;
+    LocalDate firstDay;
+
+    Working(Order order) {
+      this.order = order;
+      this.remaining = order.quantity() == null ? 0 : order.quantity().units();
+      this.remainingQuote = order.quoteAmount();
+    }
+
+    boolean isDone() {
+      return remainingQuote != null ? quoteSpent : remaining == 0;
+    }
+  }
+}

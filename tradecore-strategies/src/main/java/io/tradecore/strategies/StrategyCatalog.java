@@ -1,0 +1,115 @@
+package io.tradecore.strategies;
+
+import io.tradecore.core.engine.StrategyFactory;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The strategies TradeCore ships, by name, with their parameters and defaults. Building one checks
+ * every parameter and names the one that is wrong.
+ */
+public final class StrategyCatalog {
+  private static final Map<String, Map<String, String>> DEFAULTS =
+      Map.of(
+          "sma-cross", Map.of("fast", "10", "slow", "30"),
+          "breakout",
+              Map.of(
+                  "channel", "20",
+                  "atr", "14",
+                  "stop-atr", "2",
+                  "target-atr", "4",
+                  "trail-atr", "0",
+                  "cash-share", "0.5"));
+
+  private StrategyCatalog() {}
+
+  public static List<String> names() {
+    return List.of("sma-cross", "breakout");
+  }
+
+  /** The defaults of a strategy's parameters, by name. */
+  public static Map<String, String> defaults(String strategy) {
+    Map<String, String> d = DEFAULTS.get(strategy);
+    if (d == null) {
+      throw new IllegalArgumentException(
+          "unknown strategy '" + strategy + "'; known: " + String.join(", ", names()));
+    }
+    return new TreeMap<>(d);
+  }
+
+  /** A factory for {@code strategy} with {@code params} over its defaults. */
+  public static StrategyFactory factory(String strategy, Map<String, String> params) {
+    Map<String, String> p = defaults(strategy);
+    Set<String> unknown = new HashSet<>(params.keySet());
+    unknown.removeAll(p.keySet());
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown parameter(s) "
+              + unknown
+              + " for strategy "
+              + strategy
+              + "; it takes "
+              + p.keySet());
+    }
+    p.putAll(params);
+    return switch (strategy) {
+      case "sma-cross" -> {
+        int fast = intParam(p, "fast");
+        int slow = intParam(p, "slow");
+        new SmaCross(fast, slow);
+        yield instrument -> new SmaCross(fast, slow);
+      }
+      case "breakout" -> {
+        int channel = intParam(p, "channel");
+        int atr = intParam(p, "atr");
+        double stop = doubleParam(p, "stop-atr");
+        double target = doubleParam(p, "target-atr");
+        double trail = doubleParam(p, "trail-atr");
+        BigDecimal share = decimalParam(p, "cash-share");
+        new Breakout(channel, atr, stop, target, trail, share);
+        yield instrument -> new Breakout(channel, atr, stop, target, trail, share);
+      }
+      default -> throw new IllegalStateException("no factory for " + strategy);
+    };
+  }
+
+  private static int intParam(Map<String, String> p, String name) {
+    try {
+      return Integer.parseInt(p.get(name).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "parameter " + name + " must be a whole number but was '" + p.get(name) + "'", e);
+    }
+  }
+
+  private static double doubleParam(Map<String, String> p, String name) {
+    double v;
+    try {
+      v = Double.parseDouble(p.get(name).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "parameter " + name + " must be a number but was '" + p.get(name) + "'", e);
+    }
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("parameter " + name + " must be finite but was " + v);
+    }
+    return v;
+  }
+
+  private static BigDecimal decimalParam(Map<String, String> p, String name) {
+    try {
+      BigDecimal v = new BigDecimal(p.get(name).trim());
+      if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) {
+        throw new IllegalArgumentException("parameter " + name + " must be in (0, 1] but was " + v);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "parameter " + name + " must be a decimal but was '" + p.get(name) + "'", e);
+    }
+  }
+}

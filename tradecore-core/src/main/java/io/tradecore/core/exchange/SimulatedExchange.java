@@ -79,6 +79,33 @@ public final class SimulatedExchange implements Exchange {
     return working.containsKey(id);
   }
 
+  /** The matching state of every working order, in arrival order. */
+  public List<WorkingState> workingStates() {
+    List<WorkingState> out = new ArrayList<>(working.size());
+    for (Working w : working.values()) {
+      out.add(
+          new WorkingState(
+              w.order, w.remaining, w.remainingQuote, w.triggered, w.lastMatched, w.firstDay));
+    }
+    return out;
+  }
+
+  /** Puts back a working order as it was saved, at the end of the arrival order. */
+  public void restore(WorkingState state) {
+    Working w = new Working(state.order());
+    w.remaining = state.remaining();
+    w.remainingQuote = state.remainingQuote();
+    w.triggered = state.triggered();
+    w.lastMatched = state.lastMatched();
+    w.firstDay = state.firstDay();
+    working.put(state.order().id(), w);
+  }
+
+  /** The last trade sequence number used. */
+  public long tradeSequence() {
+    return tradeSequence;
+  }
+
   /** Orders still working, in arrival order. */
   public List<Order> workingOrders() {
     List<Order> out = new ArrayList<>(working.size());

@@ -1,0 +1,141 @@
+package io.tradecore.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A connection pool to TradeCore's database, SQLite (one file, WAL mode, foreign keys on, writes in
+ * IMMEDIATE transactions, full fsync) or PostgreSQL, with its versioned migrations.
+ */
+public final class Database implements AutoCloseable {
+  private final String url;
+  private final Dialect dialect;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private Database(String url, Dialect dialect, HikariDataSource dataSource) {
+    this.url = url;
+    this.dialect = dialect;
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * Opens a pool; nothing is created or migrated yet.
+   *
+   * @throws StoreException if the URL is not a SQLite or PostgreSQL JDBC URL
+   */
+  public static Database open(String url, String user, String password, int poolSize) {
+    Dialect dialect = Dialect.of(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("tradecore");
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(1);
+    config.setInitializationFailTimeout(-1);
+    config.setConnectionTimeout(10_000);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    if (dialect == Dialect.SQLITE) {
+      createParentFolder(url);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("foreign_keys", "true");
+      config.addDataSourceProperty("busy_timeout", "15000");
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+    return new Database(url, dialect, new HikariDataSource(config));
+  }
+
+  private static void createParentFolder(String url) {
+    String file = url.substring("jdbc:sqlite:".length());
+    int query = file.indexOf('?');
+    if (query >= 0) {
+      file = file.substring(0, query);
+    }
+    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Paths.get(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the database folder " + parent + ": " + e, e);
+    }
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load();
+  }
+
+  /** Applies pending migrations; returns how many were applied. */
+  public int migrate() {
+    try {
+      return flyway().migrate().migrationsExecuted;
+    } catch (RuntimeException e) {
+      throw new StoreException("migrating " + redacted() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every known migration and whether it is applied. */
+  public List<MigrationState> status() {
+    try {
+      MigrationInfo[] all = flyway().info().all();
+      return java.util.Arrays.stream(all)
+          .map(
+              m ->
+                  new MigrationState(
+                      m.getVersion() == null ? "" : m.getVersion().getVersion(),
+                      m.getDescription(),
+                      m.getState().getDisplayName(),
+                      m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant()))
+          .toList();
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "reading the schema status of " + redacted() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** True when every migration has been applied. */
+  public boolean isCurrent() {
+    return flyway().info().pending().length == 0 && flyway().info().current() != null;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The URL without credentials, for messages. */
+  public String redacted() {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  /** One migration and its state, for {@code tradecore db status}. */
+  public record MigrationState(
+      String version, String description, String state, java.time.Instant installedOn) {}
+}

@@ -1,0 +1,147 @@
+package io.tradecore.store;
+
+import io.tradecore.core.domain.PortfolioId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * End-of-day equity snapshots and the portfolio_days rows derived from them, one per portfolio and
+ * day (in the portfolio's time zone). Rewriting a day replaces it; it never duplicates.
+ */
+public final class DayRepository {
+
+  /** The state of a portfolio at the end of a day; positions and plans as JSON. */
+  public record Snapshot(
+      String day,
+      Instant time,
+      BigDecimal equity,
+      BigDecimal cash,
+      BigDecimal realizedPnl,
+      BigDecimal fees,
+      BigDecimal grossExposure,
+      String positionsJson,
+      String openPlansJson) {}
+
+  /** One reporting row per portfolio and day; deltas against the previous day's close. */
+  public record Day(
+      String day,
+      BigDecimal openEquity,
+      BigDecimal closeEquity,
+      BigDecimal pnl,
+      BigDecimal returnRatio,
+      BigDecimal realizedPnl,
+      BigDecimal fees,
+      long fills,
+      int openPositions,
+      int openPlans) {}
+
+  public void saveSnapshot(Handle h, PortfolioId p, Snapshot s) {
+    h.createUpdate(
+            "INSERT INTO equity_snapshots (portfolio_id, day, kind, time_ms, equity, cash,"
+                + " realized_pnl, fees, gross_exposure, positions, open_plans) VALUES (:p, :day,"
+                + " 'EOD', :time, :equity, :cash, :realized, :fees, :gross, :positions, :plans) ON"
+                + " CONFLICT (portfolio_id, day, kind) DO UPDATE SET time_ms = excluded.time_ms,"
+                + " equity = excluded.equity, cash = excluded.cash, realized_pnl ="
+                + " excluded.realized_pnl, fees = excluded.fees, gross_exposure ="
+                + " excluded.gross_exposure, positions = excluded.positions, open_plans ="
+                + " excluded.open_plans")
+        .bind("p", p.value())
+        .bind("day", s.day())
+        .bind("time", s.time().toEpochMilli())
+        .bind("equity", s.equity().toPlainString())
+        .bind("cash", s.cash().toPlainString())
+        .bind("realized", s.realizedPnl().toPlainString())
+        .bind("fees", s.fees().toPlainString())
+        .bind("gross", s.grossExposure().toPlainString())
+        .bind("positions", s.positionsJson())
+        .bind("plans", s.openPlansJson())
+        .execute();
+  }
+
+  /** The latest snapshot before {@code day}, if any. */
+  public Optional<Snapshot> snapshotBefore(Handle h, PortfolioId p, String day) {
+    return h.createQuery(
+            "SELECT * FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD' AND day <"
+                + " :day ORDER BY day DESC LIMIT 1")
+        .bind("p", p.value())
+        .bind("day", day)
+        .map(
+            (rs, ctx) ->
+                new Snapshot(
+                    rs.getString("day"),
+                    Instant.ofEpochMilli(rs.getLong("time_ms")),
+                    new BigDecimal(rs.getString("equity")),
+                    new BigDecimal(rs.getString("cash")),
+                    new BigDecimal(rs.getString("realized_pnl")),
+                    new BigDecimal(rs.getString("fees")),
+                    new BigDecimal(rs.getString("gross_exposure")),
+                    rs.getString("positions"),
+                    rs.getString("open_plans")))
+        .findOne();
+  }
+
+  public List<Snapshot> snapshots(Handle h, PortfolioId p) {
+    return h.createQuery(
+            "SELECT * FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD' ORDER BY day")
+        .bind("p", p.value())
+        .map(
+            (rs, ctx) ->
+                new Snapshot(
+                    rs.getString("day"),
+                    Instant.ofEpochMilli(rs.getLong("time_ms")),
+                    new BigDecimal(rs.getString("equity")),
+                    new BigDecimal(rs.getString("cash")),
+                    new BigDecimal(rs.getString("realized_pnl")),
+                    new BigDecimal(rs.getString("fees")),
+                    new BigDecimal(rs.getString("gross_exposure")),
+                    rs.getString("positions"),
+                    rs.getString("open_plans")))
+        .list();
+  }
+
+  public void saveDay(Handle h, PortfolioId p, Day d) {
+    h.createUpdate(
+            "INSERT INTO portfolio_days (portfolio_id, day, open_equity, close_equity, pnl,"
+                + " return_ratio, realized_pnl, fees, fills, open_positions, open_plans) VALUES"
+                + " (:p, :day, :open, :close, :pnl, :ret, :realized, :fees, :fills, :positions,"
+                + " :plans) ON CONFLICT (portfolio_id, day) DO UPDATE SET open_equity ="
+                + " excluded.open_equity, close_equity = excluded.close_equity, pnl = excluded.pnl,"
+                + " return_ratio = excluded.return_ratio, realized_pnl = excluded.realized_pnl,"
+                + " fees = excluded.fees, fills = excluded.fills, open_positions ="
+                + " excluded.open_positions, open_plans = excluded.open_plans")
+        .bind("p", p.value())
+        .bind("day", d.day())
+        .bind("open", d.openEquity().toPlainString())
+        .bind("close", d.closeEquity().toPlainString())
+        .bind("pnl", d.pnl().toPlainString())
+        .bind("ret", d.returnRatio().toPlainString())
+        .bind("realized", d.realizedPnl().toPlainString())
+        .bind("fees", d.fees().toPlainString())
+        .bind("fills", d.fills())
+        .bind("positions", d.openPositions())
+        .bind("plans", d.openPlans())
+        .execute();
+  }
+
+  public List<Day> days(Handle h, PortfolioId p) {
+    return h.createQuery("SELECT * FROM portfolio_days WHERE portfolio_id = :p ORDER BY day")
+        .bind("p", p.value())
+        .map(
+            (rs, ctx) ->
+                new Day(
+                    rs.getString("day"),
+                    new BigDecimal(rs.getString("open_equity")),
+                    new BigDecimal(rs.getString("close_equity")),
+                    new BigDecimal(rs.getString("pnl")),
+                    new BigDecimal(rs.getString("return_ratio")),
+                    new BigDecimal(rs.getString("realized_pnl")),
+                    new BigDecimal(rs.getString("fees")),
+                    rs.getLong("fills"),
+                    rs.getInt("open_positions"),
+                    rs.getInt("open_plans")))
+        .list();
+  }
+}

@@ -1,0 +1,110 @@
+package io.tradecore.store;
+
+import io.tradecore.core.domain.ClientOrderId;
+import io.tradecore.core.domain.Fill;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.PlanId;
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.core.domain.RunId;
+import io.tradecore.core.domain.Side;
+import io.tradecore.core.domain.TradeId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The fills table, the ledger's source of truth. The database enforces one row per (portfolio,
+ * exchange trade id), so a fill seen twice is stored once; {@code seq} keeps the order fills were
+ * applied in.
+ */
+public final class FillRepository {
+
+  /**
+   * Stores the fill unless its trade id is already stored for the portfolio.
+   *
+   * @return true if it was new
+   */
+  public boolean insertIfAbsent(Handle h, PortfolioId p, Fill f, RunId run, String source) {
+    long seq =
+        h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM fills WHERE portfolio_id = :p")
+            .bind("p", p.value())
+            .mapTo(Long.class)
+            .one();
+    return h.createUpdate(
+                "INSERT INTO fills (portfolio_id, trade_id, seq, client_order_id, plan_id, run_id,"
+                    + " symbol, side, quantity, price, fee, time_ms, bot_version, source)"
+                    + " VALUES (:p, :trade, :seq, :order, :plan, :run, :symbol, :side, :qty,"
+                    + " :price, :fee, :time, :version, :source)"
+                    + " ON CONFLICT (portfolio_id, trade_id) DO NOTHING")
+            .bind("p", p.value())
+            .bind("trade", f.tradeId().value())
+            .bind("seq", seq)
+            .bind("order", f.orderId().value())
+            .bind("plan", f.planId() == null ? null : f.planId().value())
+            .bind("run", run == null ? null : run.value())
+            .bind("symbol", f.instrument().symbol())
+            .bind("side", f.side().name())
+            .bind("qty", f.quantity().toString())
+            .bind("price", f.price().toString())
+            .bind("fee", f.fee().toPlainString())
+            .bind("time", f.time().toEpochMilli())
+            .bind("version", f.botVersion())
+            .bind("source", source)
+            .execute()
+        == 1;
+  }
+
+  public boolean contains(Handle h, PortfolioId p, TradeId trade) {
+    return h.createQuery("SELECT COUNT(*) FROM fills WHERE portfolio_id = :p AND trade_id = :t")
+            .bind("p", p.value())
+            .bind("t", trade.value())
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /** Every fill of the portfolio, in the order it was applied. */
+  public List<Fill> all(Handle h, PortfolioId p, Map<String, Instrument> instruments) {
+    return h.createQuery(
+            "SELECT trade_id, client_order_id, plan_id, symbol, side, quantity, price, fee,"
+                + " time_ms, bot_version FROM fills WHERE portfolio_id = :p ORDER BY seq")
+        .bind("p", p.value())
+        .map(
+            (rs, ctx) -> {
+              Instrument i = Codec.instrument(instruments, rs.getString("symbol"));
+              String plan = rs.getString("plan_id");
+              return new Fill(
+                  new TradeId(rs.getString("trade_id")),
+                  new ClientOrderId(rs.getString("client_order_id")),
+                  plan == null ? null : new PlanId(plan),
+                  i,
+                  Side.valueOf(rs.getString("side")),
+                  Codec.quantity(i, rs.getString("quantity")),
+                  Codec.price(i, rs.getString("price")),
+                  new BigDecimal(rs.getString("fee")),
+                  Instant.ofEpochMilli(rs.getLong("time_ms")),
+                  rs.getString("bot_version"));
+            })
+        .list();
+  }
+
+  public long count(Handle h, PortfolioId p) {
+    return h.createQuery("SELECT COUNT(*) FROM fills WHERE portfolio_id = :p")
+        .bind("p", p.value())
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** Fills whose time falls in [from, to). */
+  public long countBetween(Handle h, PortfolioId p, Instant from, Instant to) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM fills WHERE portfolio_id = :p AND time_ms >= :f AND time_ms < :t")
+        .bind("p", p.value())
+        .bind("f", from.toEpochMilli())
+        .bind("t", to.toEpochMilli())
+        .mapTo(Long.class)
+        .one();
+  }
+}

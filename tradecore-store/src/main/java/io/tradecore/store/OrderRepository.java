@@ -1,0 +1,105 @@
+package io.tradecore.store;
+
+import io.tradecore.core.domain.ClientOrderId;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.OrderType;
+import io.tradecore.core.domain.PlanId;
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.core.domain.RunId;
+import io.tradecore.core.domain.Side;
+import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.plan.ExitReason;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** The orders table; the client order id is unique per portfolio, enforced by the database. */
+public final class OrderRepository {
+
+  /** Inserts the order, or updates its status if its client order id is already stored. */
+  public void upsert(Handle h, PortfolioId p, OrderRecord r) {
+    Order o = r.order();
+    h.createUpdate(
+            "INSERT INTO orders (portfolio_id, client_order_id, plan_id, run_id, role, exit_reason,"
+                + " symbol, side, order_type, quantity, quote_amount, limit_price, stop_price,"
+                + " time_in_force, status, bot_version, created_ms, updated_ms) VALUES (:p, :id,"
+                + " :plan, :run, :role, :reason, :symbol, :side, :type, :qty, :quote, :limit,"
+                + " :stop, :tif, :status, :version, :created, :updated)"
+                + " ON CONFLICT (portfolio_id, client_order_id) DO UPDATE SET"
+                + " status = excluded.status, updated_ms = excluded.updated_ms")
+        .bind("p", p.value())
+        .bind("id", o.id().value())
+        .bind("plan", o.planId() == null ? null : o.planId().value())
+        .bind("run", r.run() == null ? null : r.run().value())
+        .bind("role", r.entry() ? "ENTRY" : "EXIT")
+        .bind("reason", r.exitReason() == null ? null : r.exitReason().name())
+        .bind("symbol", o.instrument().symbol())
+        .bind("side", o.side().name())
+        .bind("type", o.type().name())
+        .bind("qty", o.quantity() == null ? null : o.quantity().toString())
+        .bind("quote", o.quoteAmount() == null ? null : o.quoteAmount().toPlainString())
+        .bind("limit", o.limitPrice() == null ? null : o.limitPrice().toString())
+        .bind("stop", o.stopPrice() == null ? null : o.stopPrice().toString())
+        .bind("tif", o.timeInForce().name())
+        .bind("status", r.status())
+        .bind("version", o.botVersion())
+        .bind("created", o.createdAt().toEpochMilli())
+        .bind("updated", r.updatedAt().toEpochMilli())
+        .execute();
+  }
+
+  public List<OrderRecord> withStatus(
+      Handle h, PortfolioId p, String status, Map<String, Instrument> instruments) {
+    return h.createQuery(
+            "SELECT * FROM orders WHERE portfolio_id = :p AND status = :status"
+                + " ORDER BY created_ms, client_order_id")
+        .bind("p", p.value())
+        .bind("status", status)
+        .map((rs, ctx) -> map(rs, instruments))
+        .list();
+  }
+
+  public List<OrderRecord> all(Handle h, PortfolioId p, Map<String, Instrument> instruments) {
+    return h.createQuery(
+            "SELECT * FROM orders WHERE portfolio_id = :p ORDER BY created_ms, client_order_id")
+        .bind("p", p.value())
+        .map((rs, ctx) -> map(rs, instruments))
+        .list();
+  }
+
+  private static OrderRecord map(java.sql.ResultSet rs, Map<String, Instrument> instruments)
+      throws java.sql.SQLException {
+    Instrument i = Codec.instrument(instruments, rs.getString("symbol"));
+    String plan = rs.getString("plan_id");
+    String qty = rs.getString("quantity");
+    String quote = rs.getString("quote_amount");
+    String limit = rs.getString("limit_price");
+    String stop = rs.getString("stop_price");
+    String reason = rs.getString("exit_reason");
+    String run = rs.getString("run_id");
+    Order o =
+        new Order(
+            new ClientOrderId(rs.getString("client_order_id")),
+            plan == null ? null : new PlanId(plan),
+            i,
+            Side.valueOf(rs.getString("side")),
+            OrderType.valueOf(rs.getString("order_type")),
+            qty == null ? null : Codec.quantity(i, qty),
+            quote == null ? null : new BigDecimal(quote),
+            limit == null ? null : Codec.price(i, limit),
+            stop == null ? null : Codec.price(i, stop),
+            TimeInForce.valueOf(rs.getString("time_in_force")),
+            Instant.ofEpochMilli(rs.getLong("created_ms")),
+            rs.getString("bot_version"));
+    return new OrderRecord(
+        o,
+        "ENTRY".equals(rs.getString("role")),
+        reason == null ? null : ExitReason.valueOf(reason),
+        rs.getString("status"),
+        run == null ? null : new RunId(run),
+        Instant.ofEpochMilli(rs.getLong("updated_ms")));
+  }
+}

@@ -1,0 +1,73 @@
+package io.tradecore.store;
+
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.core.domain.RunId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** Telemetry events (warnings, errors, notable events) tagged with portfolio, run and day. */
+public final class TelemetryRepository {
+
+  /** One stored event. */
+  public record Event(
+      PortfolioId portfolio,
+      RunId run,
+      Instant time,
+      String day,
+      String level,
+      String kind,
+      String message) {}
+
+  public void insert(Handle h, Event e) {
+    h.createUpdate(
+            "INSERT INTO telemetry_events (id, portfolio_id, run_id, time_ms, day, level, kind,"
+                + " message) VALUES (:id, :p, :run, :time, :day, :level, :kind, :message)")
+        .bind("id", UUID.randomUUID().toString())
+        .bind("p", e.portfolio() == null ? null : e.portfolio().value())
+        .bind("run", e.run() == null ? null : e.run().value())
+        .bind("time", e.time().toEpochMilli())
+        .bind("day", e.day())
+        .bind("level", e.level())
+        .bind("kind", e.kind())
+        .bind("message", e.message().length() > 2000 ? e.message().substring(0, 2000) : e.message())
+        .execute();
+  }
+
+  /** Count of events by level (WARN, ERROR, INFO) on a portfolio's day. */
+  public Map<String, Long> countByLevel(Handle h, PortfolioId p, String day) {
+    Map<String, Long> out = new TreeMap<>();
+    h.createQuery(
+            "SELECT level, COUNT(*) AS n FROM telemetry_events WHERE portfolio_id = :p AND day ="
+                + " :day GROUP BY level")
+        .bind("p", p.value())
+        .bind("day", day)
+        .map((rs, ctx) -> Map.entry(rs.getString("level"), rs.getLong("n")))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  public List<Event> recent(Handle h, PortfolioId p, int limit) {
+    return h.createQuery(
+            "SELECT * FROM telemetry_events WHERE portfolio_id = :p ORDER BY time_ms DESC LIMIT"
+                + " :limit")
+        .bind("p", p.value())
+        .bind("limit", limit)
+        .map(
+            (rs, ctx) -> {
+              String run = rs.getString("run_id");
+              return new Event(
+                  p,
+                  run == null ? null : new RunId(run),
+                  Instant.ofEpochMilli(rs.getLong("time_ms")),
+                  rs.getString("day"),
+                  rs.getString("level"),
+                  rs.getString("kind"),
+                  rs.getString("message"));
+            })
+        .list();
+  }
+}

@@ -136,6 +136,7 @@ CREATE TABLE equity_snapshots (
     realized_pnl    TEXT    NOT NULL,
     fees            TEXT    NOT NULL,
     gross_exposure  TEXT    NOT NULL,
+    fill_count      BIGINT  NOT NULL,
     positions       TEXT    NOT NULL,
     open_plans      TEXT    NOT NULL,
     PRIMARY KEY (portfolio_id, day, kind)

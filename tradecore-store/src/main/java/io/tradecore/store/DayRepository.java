@@ -22,6 +22,7 @@ public final class DayRepository {
       BigDecimal realizedPnl,
       BigDecimal fees,
       BigDecimal grossExposure,
+      long fillCount,
       String positionsJson,
       String openPlansJson) {}
 
@@ -41,12 +42,13 @@ public final class DayRepository {
   public void saveSnapshot(Handle h, PortfolioId p, Snapshot s) {
     h.createUpdate(
             "INSERT INTO equity_snapshots (portfolio_id, day, kind, time_ms, equity, cash,"
-                + " realized_pnl, fees, gross_exposure, positions, open_plans) VALUES (:p, :day,"
-                + " 'EOD', :time, :equity, :cash, :realized, :fees, :gross, :positions, :plans) ON"
+                + " realized_pnl, fees, gross_exposure, fill_count, positions, open_plans) VALUES (:p,"
+                + " :day, 'EOD', :time, :equity, :cash, :realized, :fees, :gross, :fills,"
+                + " :positions, :plans) ON"
                 + " CONFLICT (portfolio_id, day, kind) DO UPDATE SET time_ms = excluded.time_ms,"
                 + " equity = excluded.equity, cash = excluded.cash, realized_pnl ="
                 + " excluded.realized_pnl, fees = excluded.fees, gross_exposure ="
-                + " excluded.gross_exposure, positions = excluded.positions, open_plans ="
+                + " excluded.gross_exposure, fill_count = excluded.fill_count, positions = excluded.positions, open_plans ="
                 + " excluded.open_plans")
         .bind("p", p.value())
         .bind("day", s.day())
@@ -56,6 +58,7 @@ public final class DayRepository {
         .bind("realized", s.realizedPnl().toPlainString())
         .bind("fees", s.fees().toPlainString())
         .bind("gross", s.grossExposure().toPlainString())
+        .bind("fills", s.fillCount())
         .bind("positions", s.positionsJson())
         .bind("plans", s.openPlansJson())
         .execute();
@@ -78,6 +81,7 @@ public final class DayRepository {
                     new BigDecimal(rs.getString("realized_pnl")),
                     new BigDecimal(rs.getString("fees")),
                     new BigDecimal(rs.getString("gross_exposure")),
+                    rs.getLong("fill_count"),
                     rs.getString("positions"),
                     rs.getString("open_plans")))
         .findOne();
@@ -97,6 +101,7 @@ public final class DayRepository {
                     new BigDecimal(rs.getString("realized_pnl")),
                     new BigDecimal(rs.getString("fees")),
                     new BigDecimal(rs.getString("gross_exposure")),
+                    rs.getLong("fill_count"),
                     rs.getString("positions"),
                     rs.getString("open_plans")))
         .list();

@@ -1,6 +1,7 @@
 package io.tradecore.core.engine;
 
 import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
@@ -9,6 +10,7 @@ import io.tradecore.core.exchange.Exchange;
 import io.tradecore.core.exchange.MatchResult;
 import io.tradecore.core.indicator.Indicator;
 import io.tradecore.core.ledger.Portfolio;
+import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.ExitSignal;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanMonitor;
@@ -101,6 +103,37 @@ public final class Engine {
   /** Restores an open plan (from a store) so the monitor re-arms its stop and target. */
   public void restorePlan(Plan plan) {
     book.restore(plan);
+  }
+
+  /**
+   * Restores an order the portfolio has working at the exchange, so its fills update its plan.
+   *
+   * @param exitsBefore how many exit orders the plan had sent, so new exit ids do not repeat
+   */
+  public void restoreWorkingOrder(
+      Order order, boolean entry, ExitReason exitReason, int exitsBefore) {
+    book.restoreWorking(new WorkingOrder(order, entry, exitReason), exitsBefore);
+  }
+
+  /**
+   * Applies a fill that reached the portfolio outside a price event (found by a resync): the ledger
+   * and the plan change as if the engine had seen it.
+   */
+  public void applyExternalFill(Fill fill, Instant at) {
+    book.onExternalFill(fill, at, monitor);
+  }
+
+  /** Marks an order that the exchange says is no longer working (filled, cancelled or expired). */
+  public void forgetOrder(ClientOrderId id, String status, Instant at) {
+    book.forget(id, status, at);
+  }
+
+  /**
+   * Moves an open plan's stop and target from outside the strategy (the overnight policy); the
+   * change is recorded with {@code reason}. Returns false if the plan is not open.
+   */
+  public boolean adjustPlan(PlanId id, long stop, long target, Instant at, String reason) {
+    return book.adjustLevels(id, stop, target, at, reason);
   }
 
   /** Where the next plan id continues from. */

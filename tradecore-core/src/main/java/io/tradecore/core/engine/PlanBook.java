@@ -29,6 +29,7 @@ import io.tradecore.core.risk.RiskCheck;
 import io.tradecore.core.risk.RiskRefusal;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -83,6 +84,57 @@ final class PlanBook implements PortfolioView {
   void restore(Plan plan) {
     if (plan.status().isOpen()) {
       put(plan);
+    }
+  }
+
+  void restoreWorking(WorkingOrder w, int exitsBefore) {
+    working.put(w.order().id(), w);
+    if (w.order().planId() != null && exitsBefore > 0) {
+      exitsSent.merge(w.order().planId(), exitsBefore, Math::max);
+    }
+  }
+
+  boolean adjustLevels(PlanId id, long stop, long target, Instant at, String reason) {
+    Plan plan = open.get(id);
+    if (plan == null) {
+      return false;
+    }
+    Plan after = plan.withLevels(stop, target, plan.trailDistance(), at);
+    put(after);
+    listener.on(new PlanChanged(at, clock.instant(), plan, after, reason));
+    return true;
+  }
+
+  void forget(ClientOrderId id, String status, Instant at) {
+    WorkingOrder w = working.remove(id);
+    if (w == null || "FILLED".equals(status)) {
+      return;
+    }
+    listener.on(
+        new OrderCancelled(at, clock.instant(), w.order(), status.toLowerCase(Locale.ROOT)));
+    Plan plan = w.order().planId() == null ? null : open.get(w.order().planId());
+    if (w.entry() && plan != null && plan.status() == PlanStatus.PENDING) {
+      Plan after = plan.withStatus(PlanStatus.CANCELLED, at);
+      put(after);
+      listener.on(
+          new PlanChanged(
+              at, clock.instant(), plan, after, "entry " + status.toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  void onExternalFill(Fill fill, Instant at, PlanMonitor monitor) {
+    Bar reference =
+        new Bar(
+            fill.instrument(),
+            at,
+            fill.price().units(),
+            fill.price().units(),
+            fill.price().units(),
+            fill.price().units(),
+            0);
+    onFill(fill, reference, monitor);
+    if (!exchange.isWorking(fill.orderId())) {
+      working.remove(fill.orderId());
     }
   }
 
@@ -241,6 +293,7 @@ final class PlanBook implements PortfolioView {
 
   void exit(Plan plan, ExitSignal signal, Bar bar) {
     cancelEntry(plan, bar, "exit triggered");
+    plan = open.get(plan.id());
     Instrument instrument = plan.instrument();
     boolean stop = signal.orderType() == OrderType.STOP;
     Order order =

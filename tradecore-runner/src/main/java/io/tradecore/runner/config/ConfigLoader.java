@@ -1,0 +1,149 @@
+package io.tradecore.runner.config;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds, reads and validates {@code tradecore.yaml}, then applies environment overrides. */
+final class ConfigLoader {
+  static final String DEFAULT_FILE = "tradecore.yaml";
+  static final List<String> KEYS =
+      List.of("data_dir", "database", "runner", "market_data", "portfolio_defaults", "portfolios");
+
+  private static final YAMLFactory YAML = new YAMLFactory();
+
+  private ConfigLoader() {}
+
+  static TradeCoreConfig load(Path explicitFile, Map<String, String> env, Path workingDir) {
+    Path dir = workingDir.toAbsolutePath();
+    Node.Mapping document = EnvOverrides.apply(read(explicitFile, env, dir), env);
+    return build(Section.root(document), dir);
+  }
+
+  private static Node.Mapping read(Path explicitFile, Map<String, String> env, Path dir) {
+    if (explicitFile != null) {
+      return readFile(explicitFile.toString(), dir.resolve(explicitFile), "--config");
+    }
+    String fromEnv = env.get(EnvOverrides.CONFIG_FILE);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      Path file;
+      try {
+        file = dir.resolve(fromEnv.strip());
+      } catch (InvalidPathException e) {
+        throw new ConfigException(
+            EnvOverrides.CONFIG_FILE + ": '" + fromEnv + "' is not a valid path");
+      }
+      return readFile(fromEnv.strip(), file, EnvOverrides.CONFIG_FILE);
+    }
+    Path file = dir.resolve(DEFAULT_FILE);
+    if (Files.exists(file)) {
+      return readFile(DEFAULT_FILE, file, "the current directory");
+    }
+    return Node.Mapping.empty(Origin.file("built-in defaults", 0));
+  }
+
+  private static Node.Mapping readFile(String name, Path file, String namedBy) {
+    if (!Files.exists(file)) {
+      throw new ConfigException(
+          name + ": config file not found (given by " + namedBy + "; looked at " + file + ")");
+    }
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(name + ": is a directory, not a config file (" + file + ")");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(name + ": cannot read config file (" + e + ")");
+    }
+    try {
+      return NodeReader.readDocument(YAML.createParser(bytes), name);
+    } catch (IOException e) {
+      throw new ConfigException(name + ": cannot read config file (" + e + ")");
+    }
+  }
+
+  private static TradeCoreConfig build(Section root, Path dir) {
+    root.requireOnly(KEYS);
+    Path dataDir = root.get("data_dir", dir.resolve("data"), Values.directory(dir));
+    return new TradeCoreConfig(
+        dataDir,
+        database(root.section("database"), dataDir),
+        runner(root.section("runner")),
+        marketData(root.section("market_data")),
+        portfolioDefaults(root),
+        portfolios(root));
+  }
+
+  private static DatabaseConfig database(Section section, Path dataDir) {
+    section.requireOnly(List.of("url", "user", "password", "pool_size"));
+    String defaultUrl = "jdbc:sqlite:" + dataDir.resolve("tradecore.db");
+    return new DatabaseConfig(
+        section.get("url", defaultUrl, Values::databaseUrl),
+        section.getNullable("user", null, text -> text),
+        section.getNullable("password", null, text -> text),
+        section.get(
+            "pool_size",
+            DatabaseConfig.DEFAULT_POOL_SIZE,
+            Values.wholeNumber(DatabaseConfig.MIN_POOL_SIZE, DatabaseConfig.MAX_POOL_SIZE)));
+  }
+
+  private static RunnerConfig runner(Section section) {
+    section.requireOnly(List.of("lease_seconds", "heartbeat_seconds"));
+    RunnerConfig defaults = RunnerConfig.DEFAULTS;
+    int lease =
+        section.get(
+            "lease_seconds",
+            defaults.leaseSeconds(),
+            Values.wholeNumber(RunnerConfig.MIN_LEASE_SECONDS, RunnerConfig.MAX_LEASE_SECONDS));
+    int heartbeat =
+        section.get(
+            "heartbeat_seconds",
+            defaults.heartbeatSeconds(),
+            Values.wholeNumber(1, RunnerConfig.MAX_LEASE_SECONDS - 1));
+    if (heartbeat >= lease) {
+      // Blame the key that was set: the defaults (5 < 15) are consistent on their own.
+      throw section.has("heartbeat_seconds")
+          ? section.error(
+              "heartbeat_seconds",
+              "'" + heartbeat + "' must be less than runner.lease_seconds (" + lease + ")")
+          : section.error(
+              "lease_seconds",
+              "'" + lease + "' must be greater than runner.heartbeat_seconds (" + heartbeat + ")");
+    }
+    return new RunnerConfig(lease, heartbeat);
+  }
+
+  private static MarketDataConfig marketData(Section section) {
+    section.requireOnly(List.of("retention_days"));
+    int days =
+        section.get(
+            "retention_days",
+            MarketDataConfig.DEFAULTS.retentionDays(),
+            Values.wholeNumber(1, Integer.MAX_VALUE));
+    return new MarketDataConfig(days);
+  }
+
+  private static PortfolioSettings portfolioDefaults(Section root) {
+    return PortfolioSettingsReader.apply(
+        PortfolioSettings.DEFAULTS, root.section("portfolio_defaults"));
+  }
+
+  private static Map<String, PortfolioSettings> portfolios(Section root) {
+    PortfolioSettings defaults = portfolioDefaults(root);
+    Section section = root.section("portfolios");
+    Map<String, PortfolioSettings> portfolios = new LinkedHashMap<>();
+    for (String name : section.keys()) {
+      if (name.isBlank()) {
+        throw section.error(name, "a portfolio name must not be blank");
+      }
+      portfolios.put(name, PortfolioSettingsReader.apply(defaults, section.section(name)));
+    }
+    return portfolios;
+  }
+}

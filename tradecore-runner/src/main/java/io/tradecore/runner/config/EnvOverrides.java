@@ -1,0 +1,60 @@
+package io.tradecore.runner.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment variables that override keys of {@code tradecore.yaml}, applied after the file.
+ */
+final class EnvOverrides {
+  /** Names the config file when no {@code --config} is given. */
+  static final String CONFIG_FILE = "TRADECORE_CONFIG";
+
+  private record Variable(String variable, List<String> keys) {}
+
+  private static final List<Variable> OVERRIDES =
+      List.of(
+          new Variable("TRADECORE_DATA_DIR", List.of("data_dir")),
+          new Variable("TRADECORE_DB_URL", List.of("database", "url")),
+          new Variable("TRADECORE_DB_USER", List.of("database", "user")),
+          new Variable("TRADECORE_DB_PASSWORD", List.of("database", "password")),
+          new Variable("TRADECORE_DB_POOL_SIZE", List.of("database", "pool_size")),
+          new Variable("TRADECORE_LEASE_SECONDS", List.of("runner", "lease_seconds")),
+          new Variable("TRADECORE_RETENTION_DAYS", List.of("market_data", "retention_days")));
+
+  private EnvOverrides() {}
+
+  /** Lays every set (non-empty) variable over the file's document. */
+  static Node.Mapping apply(Node.Mapping document, Map<String, String> env) {
+    Node.Mapping result = document;
+    for (Variable override : OVERRIDES) {
+      String value = env.get(override.variable());
+      if (value != null && !value.isEmpty()) {
+        Origin origin = Origin.env(override.variable());
+        Node.Scalar scalar = new Node.Scalar(value, Node.Scalar.Kind.STRING, origin);
+        result = put(result, override.keys(), scalar, origin);
+      }
+    }
+    return result;
+  }
+
+  private static Node.Mapping put(
+      Node.Mapping mapping, List<String> keys, Node value, Origin origin) {
+    String key = keys.get(0);
+    Origin keyOrigin = mapping.keys().getOrDefault(key, origin);
+    if (keys.size() == 1) {
+      return mapping.with(key, value, keyOrigin);
+    }
+    Node.Mapping child =
+        switch (mapping.entries().get(key)) {
+          case null -> Node.Mapping.empty(origin);
+          case Node.Mapping nested -> nested;
+          case Node.Scalar scalar when scalar.isNull() -> Node.Mapping.empty(origin);
+          default -> null;
+        };
+    if (child == null) {
+      return mapping; // the file has a bad value here; reading it reports that
+    }
+    return mapping.with(key, put(child, keys.subList(1, keys.size()), value, origin), keyOrigin);
+  }
+}

@@ -1,0 +1,58 @@
+package io.tradecore.runner.config;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The settings of one portfolio: currency, reporting time zone, calendar, starting cash, risk caps,
+ * overnight policy and (free-form, for the daily log) performance tiers; immutable.
+ */
+public record PortfolioSettings(
+    String baseCurrency,
+    ZoneId timeZone,
+    String calendar,
+    BigDecimal startingCash,
+    Caps caps,
+    OvernightSettings overnight,
+    Map<String, Object> tiers) {
+
+  /** The built-in defaults, used for every key that neither the file nor stored JSON sets. */
+  public static final PortfolioSettings DEFAULTS =
+      new PortfolioSettings(
+          "USD",
+          ZoneId.of("Australia/Sydney"),
+          "NYSE",
+          new BigDecimal("100000"),
+          Caps.NONE,
+          OvernightSettings.NONE,
+          Map.of());
+
+  /** Validates every value; tiers may be null (read as none) and may hold null values. */
+  public PortfolioSettings {
+    Values.currency(Objects.requireNonNull(baseCurrency, "baseCurrency"));
+    Objects.requireNonNull(timeZone, "timeZone");
+    Values.calendar(Objects.requireNonNull(calendar, "calendar"));
+    Values.checkDecimal(Objects.requireNonNull(startingCash, "startingCash"), true);
+    Objects.requireNonNull(caps, "caps");
+    Objects.requireNonNull(overnight, "overnight");
+    tiers = tiers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
+  }
+
+  /** Writes these settings as JSON with the same snake_case keys as {@code tradecore.yaml}. */
+  public String toJson() {
+    return PortfolioSettingsJson.write(this);
+  }
+
+  /**
+   * Reads settings written by {@link #toJson()}; keys it lacks take {@link #DEFAULTS}.
+   *
+   * @throws ConfigException when the JSON is malformed or holds an unknown key or a bad value
+   */
+  public static PortfolioSettings fromJson(String json) {
+    return PortfolioSettingsJson.read(json);
+  }
+}

@@ -1,0 +1,145 @@
+package io.tradecore.runner.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Parsers and checks for single configuration values; each failure is an {@link
+ * IllegalArgumentException} whose message quotes the value and says what is allowed.
+ */
+final class Values {
+  static final List<String> CALENDARS = List.of("CRYPTO_24_7", "NYSE", "ASX");
+  static final List<String> DATABASE_PREFIXES = List.of("jdbc:sqlite:", "jdbc:postgresql:");
+
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3,5}");
+
+  private Values() {}
+
+  static IllegalArgumentException bad(String text, String problem) {
+    return new IllegalArgumentException("'" + text + "' " + problem);
+  }
+
+  static Function<String, Integer> wholeNumber(int min, int max) {
+    return text -> {
+      BigInteger value;
+      try {
+        value = new BigInteger(text.strip());
+      } catch (NumberFormatException e) {
+        throw bad(text, "is not a whole number");
+      }
+      checkRange(
+          value.compareTo(BigInteger.valueOf(min)) >= 0
+              && value.compareTo(BigInteger.valueOf(max)) <= 0,
+          text,
+          min,
+          max);
+      return value.intValue();
+    };
+  }
+
+  static void checkRange(int value, int min, int max) {
+    checkRange(value >= min && value <= max, Integer.toString(value), min, max);
+  }
+
+  private static void checkRange(boolean inRange, String text, int min, int max) {
+    if (!inRange) {
+      throw bad(
+          text,
+          max == Integer.MAX_VALUE
+              ? "must be at least " + min
+              : "is out of range (allowed: " + min + ".." + max + ")");
+    }
+  }
+
+  static BigDecimal decimalAtLeastZero(String text) {
+    return checkDecimal(decimal(text), false);
+  }
+
+  static BigDecimal decimalAboveZero(String text) {
+    return checkDecimal(decimal(text), true);
+  }
+
+  static BigDecimal checkDecimal(BigDecimal value, boolean strictlyPositive) {
+    int sign = value.signum();
+    if (strictlyPositive && sign <= 0) {
+      throw bad(value.toPlainString(), "must be greater than 0");
+    }
+    if (sign < 0) {
+      throw bad(value.toPlainString(), "must be at least 0");
+    }
+    return value;
+  }
+
+  private static BigDecimal decimal(String text) {
+    try {
+      return new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      throw bad(text, "is not a decimal number");
+    }
+  }
+
+  static String currency(String text) {
+    if (!CURRENCY.matcher(text).matches()) {
+      throw bad(text, "is not a currency code (allowed: 3-5 upper-case letters, e.g. USD)");
+    }
+    return text;
+  }
+
+  static ZoneId timeZone(String text) {
+    try {
+      return ZoneId.of(text.strip());
+    } catch (DateTimeException e) {
+      throw bad(text, "is not a time zone (e.g. Australia/Sydney, UTC)");
+    }
+  }
+
+  static String calendar(String text) {
+    if (!CALENDARS.contains(text)) {
+      throw bad(text, "is not a calendar (allowed: " + String.join(", ", CALENDARS) + ")");
+    }
+    return text;
+  }
+
+  static String databaseUrl(String text) {
+    if (DATABASE_PREFIXES.stream().noneMatch(text::startsWith)) {
+      // Only the scheme is echoed: the rest of a URL may hold a password.
+      int colon = text.indexOf(':', text.startsWith("jdbc:") ? 5 : 0);
+      String shown = colon < 0 ? text : text.substring(0, colon + 1) + "...";
+      throw bad(
+          shown,
+          "is not a supported database URL (allowed: "
+              + String.join("..., ", DATABASE_PREFIXES)
+              + "...)");
+    }
+    return text;
+  }
+
+  static OvernightMode overnightMode(String text) {
+    try {
+      return OvernightMode.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad(text, "is not an overnight mode (allowed: none, percent, atr)");
+    }
+  }
+
+  static Function<String, Path> directory(Path workingDir) {
+    return text -> {
+      if (text.isBlank()) {
+        throw bad(text, "is not a path");
+      }
+      try {
+        return workingDir.resolve(text.strip()).normalize();
+      } catch (InvalidPathException e) {
+        throw bad(text, "is not a valid path (" + e.getReason() + ")");
+      }
+    };
+  }
+}

@@ -215,7 +215,8 @@ CREATE TABLE engine_state (
     portfolio_id    TEXT    NOT NULL PRIMARY KEY REFERENCES portfolios (id),
     next_plan_seq   BIGINT  NOT NULL,
     day             TEXT,
-    overnight       TEXT
+    overnight       TEXT,
+    marks           TEXT
 );
 
 -- The paper exchange: a counterparty with its own state, apart from the ledger above.

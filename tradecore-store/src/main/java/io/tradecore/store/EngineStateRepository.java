@@ -11,24 +11,30 @@ import org.jdbi.v3.core.Handle;
  */
 public final class EngineStateRepository {
 
-  /** The runner's position; {@code feedPosition} is -1 before the first event. */
+  /**
+   * The runner's position; {@code feedPosition} is -1 before the first event; {@code marks} is the
+   * latest price per symbol as JSON, so equity is right before the next event arrives.
+   */
   public record State(
       String feed,
       long feedPosition,
       long lastEventMs,
       long nextPlanSeq,
       String day,
-      String overnight) {}
+      String overnight,
+      String marks) {}
 
   public void save(Handle h, PortfolioId p, State s) {
     h.createUpdate(
-            "INSERT INTO engine_state (portfolio_id, next_plan_seq, day, overnight) VALUES (:p,"
-                + " :seq, :day, :overnight) ON CONFLICT (portfolio_id) DO UPDATE SET next_plan_seq"
-                + " = excluded.next_plan_seq, day = excluded.day, overnight = excluded.overnight")
+            "INSERT INTO engine_state (portfolio_id, next_plan_seq, day, overnight, marks) VALUES"
+                + " (:p, :seq, :day, :overnight, :marks) ON CONFLICT (portfolio_id) DO UPDATE SET"
+                + " next_plan_seq = excluded.next_plan_seq, day = excluded.day, overnight ="
+                + " excluded.overnight, marks = excluded.marks")
         .bind("p", p.value())
         .bind("seq", s.nextPlanSeq())
         .bind("day", s.day())
         .bind("overnight", s.overnight())
+        .bind("marks", s.marks())
         .execute();
     if (s.feed() != null) {
       h.createUpdate(
@@ -62,7 +68,8 @@ public final class EngineStateRepository {
                     position.map(x -> x[1]).orElse(0L),
                     rs.getLong("next_plan_seq"),
                     rs.getString("day"),
-                    rs.getString("overnight")))
+                    rs.getString("overnight"),
+                    rs.getString("marks")))
         .findOne();
   }
 

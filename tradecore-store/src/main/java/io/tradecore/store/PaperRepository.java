@@ -150,6 +150,17 @@ public final class PaperRepository {
         .one();
   }
 
+  /** The highest sequence number among this exchange's fills that the portfolio has stored. */
+  public long lastSeqKnownToLedger(Handle h, String account, String portfolioId) {
+    return h.createQuery(
+            "SELECT COALESCE(MAX(pf.seq), 0) FROM paper_fills pf JOIN fills f ON f.portfolio_id ="
+                + " :p AND f.trade_id = pf.trade_id WHERE pf.account_id = :a")
+        .bind("a", account)
+        .bind("p", portfolioId)
+        .mapTo(Long.class)
+        .one();
+  }
+
   public long countOrders(Handle h, String account) {
     return h.createQuery("SELECT COUNT(*) FROM paper_orders WHERE account_id = :a")
         .bind("a", account)

@@ -229,7 +229,7 @@ abstract class StoreContractTest {
     EngineStateRepository state = new EngineStateRepository();
     var s =
         new EngineStateRepository.State(
-            "replay:a.csv", 41, T.toEpochMilli(), 7, "2024-06-04", null);
+            "replay:a.csv", 41, T.toEpochMilli(), 7, "2024-06-04", null, "{\"ORCL\":\"20.5\"}");
     db.jdbi().useHandle(h -> state.save(h, P, s));
     var v5 = db.jdbi().withHandle(h -> state.load(h, P, "replay:a.csv"));
     assertThat(v5).contains(s);

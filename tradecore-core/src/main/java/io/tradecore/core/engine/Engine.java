@@ -100,19 +100,18 @@ public final class Engine {
     return book;
   }
 
-  /** Restores an open plan (from a store) so the monitor re-arms its stop and target. */
-  public void restorePlan(Plan plan) {
-    book.restore(plan);
+  /**
+   * Restores an open plan (from a store) so the monitor re-arms its stop and target.
+   *
+   * @param exitsSent how many exit orders the plan has sent, so new exit order ids never repeat
+   */
+  public void restorePlan(Plan plan, int exitsSent) {
+    book.restore(plan, exitsSent);
   }
 
-  /**
-   * Restores an order the portfolio has working at the exchange, so its fills update its plan.
-   *
-   * @param exitsBefore how many exit orders the plan had sent, so new exit ids do not repeat
-   */
-  public void restoreWorkingOrder(
-      Order order, boolean entry, ExitReason exitReason, int exitsBefore) {
-    book.restoreWorking(new WorkingOrder(order, entry, exitReason), exitsBefore);
+  /** Restores an order the portfolio has working at the exchange, so its fills update its plan. */
+  public void restoreWorkingOrder(Order order, boolean entry, ExitReason exitReason) {
+    book.restoreWorking(new WorkingOrder(order, entry, exitReason));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.tradecore.core.engine;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
+import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.risk.RiskRefusal;
 import java.time.Instant;
@@ -21,8 +22,9 @@ public sealed interface EngineEvent {
   record SignalEmitted(Instant time, Instant seenAt, Instrument instrument, Action action)
       implements EngineEvent {}
 
-  /** An order went to the exchange. */
-  record OrderSubmitted(Instant time, Instant seenAt, Order order) implements EngineEvent {}
+  /** An order went to the exchange; {@code exitReason} is null for a plan's entry. */
+  record OrderSubmitted(Instant time, Instant seenAt, Order order, ExitReason exitReason)
+      implements EngineEvent {}
 
   /** Risk refused an order; it never reached the exchange. */
   record OrderRefused(Instant time, Instant seenAt, Order order, RiskRefusal refusal)

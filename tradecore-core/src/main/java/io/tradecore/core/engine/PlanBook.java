@@ -81,17 +81,17 @@ final class PlanBook implements PortfolioView {
     return open.get(id);
   }
 
-  void restore(Plan plan) {
+  void restore(Plan plan, int exits) {
     if (plan.status().isOpen()) {
       put(plan);
+      if (exits > 0) {
+        exitsSent.put(plan.id(), exits);
+      }
     }
   }
 
-  void restoreWorking(WorkingOrder w, int exitsBefore) {
+  void restoreWorking(WorkingOrder w) {
     working.put(w.order().id(), w);
-    if (w.order().planId() != null && exitsBefore > 0) {
-      exitsSent.merge(w.order().planId(), exitsBefore, Math::max);
-    }
   }
 
   boolean adjustLevels(PlanId id, long stop, long target, Instant at, String reason) {
@@ -200,7 +200,8 @@ final class PlanBook implements PortfolioView {
     BigDecimal value;
     switch (plan.sizing()) {
       case Sizing.Fixed f -> {
-        quantity = f.quantity();
+        // The strategy may give a quantity at any scale; orders use the instrument's.
+        quantity = Quantity.of(f.quantity().toBigDecimal(), instrument.quantityScale());
         value = reference.multiply(quantity.toBigDecimal());
       }
       case Sizing.CashShare s -> {
@@ -386,7 +387,7 @@ final class PlanBook implements PortfolioView {
   private void submit(WorkingOrder w, Bar bar) {
     working.put(w.order().id(), w);
     exchange.submit(w.order());
-    listener.on(new OrderSubmitted(bar.time(), clock.instant(), w.order()));
+    listener.on(new OrderSubmitted(bar.time(), clock.instant(), w.order(), w.exitReason()));
   }
 
   private ClientOrderId exitOrderId(Plan plan) {

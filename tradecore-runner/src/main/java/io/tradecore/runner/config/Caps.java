@@ -1,5 +1,6 @@
 package io.tradecore.runner.config;
 
+import io.tradecore.core.risk.RiskLimits;
 import java.math.BigDecimal;
 
 /**
@@ -27,5 +28,10 @@ public record Caps(
     if (maxOpenPositions != null) {
       Values.checkRange(maxOpenPositions, 0, Integer.MAX_VALUE);
     }
+  }
+
+  /** The caps as the engine's risk check takes them. */
+  public RiskLimits toRiskLimits() {
+    return new RiskLimits(maxOrderValue, maxGrossExposure, maxOpenPositions, maxPositionValue);
   }
 }

@@ -1,0 +1,184 @@
+package io.tradecore.runner.days;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.core.engine.Engine;
+import io.tradecore.core.engine.PortfolioView;
+import io.tradecore.core.ledger.LedgerSummary;
+import io.tradecore.core.ledger.Portfolio;
+import io.tradecore.core.ledger.Position;
+import io.tradecore.core.plan.Plan;
+import io.tradecore.store.DayRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Days of a portfolio: notices the rollover to a new day in the portfolio's time zone (without
+ * flattening anything), takes the end-of-day snapshot and writes the portfolio_days row derived
+ * from it, and drives the overnight policy.
+ */
+public final class DayBook {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final PortfolioId id;
+  private final ZoneId zone;
+  private final BigDecimal startingCash;
+  private final Portfolio portfolio;
+  private final PortfolioView view;
+  private final OvernightPolicy overnight;
+  private final List<DayRepository.Snapshot> pending = new ArrayList<>();
+  private final DayRepository repo = new DayRepository();
+  private LocalDate day;
+  private Instant lastTime;
+
+  public DayBook(
+      PortfolioId id,
+      ZoneId zone,
+      BigDecimal startingCash,
+      Portfolio portfolio,
+      Engine engine,
+      OvernightPolicy overnight) {
+    this.id = id;
+    this.zone = zone;
+    this.startingCash = startingCash;
+    this.portfolio = portfolio;
+    this.view = engine.portfolio();
+    this.overnight = overnight;
+  }
+
+  /** Continues from a stored state: the current day and the time of the last event. */
+  public void restore(String storedDay, Instant last) {
+    this.day = storedDay == null ? null : LocalDate.parse(storedDay);
+    this.lastTime = last;
+  }
+
+  public LocalDate day() {
+    return day;
+  }
+
+  /**
+   * Called before the engine sees {@code bar}: rolls the day over and applies the overnight policy.
+   */
+  public void beforeBar(Bar bar) {
+    LocalDate barDay = TradingDays.dayOf(bar, zone);
+    if (day != null && barDay.isAfter(day)) {
+      closeDay(day, lastTime);
+      overnight.atClose(lastTime);
+    } else if (overnight.leavingSession(bar)) {
+      overnight.atClose(lastTime);
+    }
+    overnight.atOpen(bar);
+    day = barDay;
+  }
+
+  /** Called after the engine has processed {@code bar}. */
+  public void afterBar(Bar bar) {
+    lastTime = bar.time();
+    overnight.observe(bar);
+  }
+
+  /** Snapshots the current day as it stands (the feed ended); rewritten if the day goes on. */
+  public void closeCurrentDay() {
+    if (day != null) {
+      closeDay(day, lastTime);
+    }
+  }
+
+  private void closeDay(LocalDate closing, Instant at) {
+    LedgerSummary s = portfolio.summary();
+    pending.add(
+        new DayRepository.Snapshot(
+            closing.toString(),
+            at,
+            s.equity(),
+            s.cash(),
+            s.realizedPnl(),
+            s.fees(),
+            s.grossExposure(),
+            s.fills(),
+            positionsJson(),
+            plansJson()));
+  }
+
+  /** Writes the pending snapshots and their portfolio_days rows in the caller's transaction. */
+  public void flush(Handle h) {
+    for (DayRepository.Snapshot snap : pending) {
+      var previous = repo.snapshotBefore(h, id, snap.day());
+      BigDecimal open = previous.map(DayRepository.Snapshot::equity).orElse(startingCash);
+      BigDecimal realized =
+          previous.map(DayRepository.Snapshot::realizedPnl).orElse(BigDecimal.ZERO);
+      BigDecimal fees = previous.map(DayRepository.Snapshot::fees).orElse(BigDecimal.ZERO);
+      long fills = previous.map(DayRepository.Snapshot::fillCount).orElse(0L);
+      BigDecimal pnl = snap.equity().subtract(open);
+      BigDecimal ratio =
+          open.signum() == 0 ? BigDecimal.ZERO : pnl.divide(open, 10, RoundingMode.HALF_EVEN);
+      repo.saveSnapshot(h, id, snap);
+      repo.saveDay(
+          h,
+          id,
+          new DayRepository.Day(
+              snap.day(),
+              open,
+              snap.equity(),
+              pnl,
+              ratio,
+              snap.realizedPnl().subtract(realized),
+              snap.fees().subtract(fees),
+              snap.fillCount() - fills,
+              portfolio.ledger().positions().size(),
+              view.openPlans().size()));
+    }
+    pending.clear();
+  }
+
+  private String positionsJson() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Position p : portfolio.ledger().positions().values()) {
+      BigDecimal mark = portfolio.marks().get(p.instrument().symbol());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("symbol", p.instrument().symbol());
+      m.put("quantity", p.quantity().toPlainString());
+      m.put("average_cost", p.averageCost().toPlainString());
+      m.put("mark", mark == null ? null : mark.toPlainString());
+      m.put("unrealized_pnl", mark == null ? null : p.unrealizedPnl(mark).toPlainString());
+      out.add(m);
+    }
+    return write(out);
+  }
+
+  private String plansJson() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Plan p : view.openPlans()) {
+      Instrument i = p.instrument();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("plan_id", p.id().value());
+      m.put("symbol", i.symbol());
+      m.put("status", p.status().name());
+      m.put("side", p.side().name());
+      m.put("stop", p.stop() == 0 ? null : i.price(p.stop()).toString());
+      m.put("target", p.target() == 0 ? null : i.price(p.target()).toString());
+      m.put("trail_stop", p.trailStop() == 0 ? null : i.price(p.trailStop()).toString());
+      m.put("open_quantity", p.openQuantity().toString());
+      out.add(m);
+    }
+    return write(out);
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -39,8 +39,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MultiDayPortfolioTest {
   static final String HEADER = "Date,Open,High,Low,Close,Adj Close,Volume\n";
@@ -50,7 +51,9 @@ class MultiDayPortfolioTest {
 
   @AfterEach
   void close() {
-    TestDatabases.dispose(db);
+    if (db != null) {
+      TestDatabases.dispose(db);
+    }
   }
 
   /** Opens a plan (10 shares, stop 95, target 120) after its first bar, and tries again later. */
@@ -107,10 +110,11 @@ class MultiDayPortfolioTest {
         1);
   }
 
-  @Test
-  void a_position_opened_on_day_one_is_held_and_protected_on_day_two_after_a_restart()
-      throws Exception {
-    db = TestDatabases.open(Dialect.SQLITE);
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void a_position_opened_on_day_one_is_held_and_protected_on_day_two_after_a_restart(
+      Dialect dialect) throws Exception {
+    db = TestDatabases.open(dialect);
     PortfolioSettings settings =
         new PortfolioSettings(
             "USD",

@@ -1,0 +1,55 @@
+package io.tradecore.app;
+
+import io.tradecore.app.cli.BacktestCommand;
+import io.tradecore.app.cli.DemoCommand;
+import io.tradecore.app.cli.ErrorReporter;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code tradecore} command line: wires the wall clock and the subcommands. */
+@Command(
+    name = "tradecore",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "TradeCore: a portfolio-first trading bot platform for the JVM.",
+    footer = {"", "Start with: tradecore demo"})
+public final class Main implements Runnable {
+  @Spec private CommandSpec spec;
+
+  // Read by ErrorReporter from the arguments; declared here so every subcommand accepts it.
+  @Option(
+      names = ErrorReporter.DEBUG_OPTION,
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces of errors (also TRADECORE_DEBUG=1).")
+  private boolean debug;
+
+  public static void main(String[] args) {
+    System.exit(commandLine(Clock.systemUTC(), System.getenv()).execute(args));
+  }
+
+  /** The command line with its subcommands and error handling; tests pass their own clock. */
+  public static CommandLine commandLine(Clock wallClock, Map<String, String> env) {
+    ErrorReporter errors = new ErrorReporter("1".equals(env.get("TRADECORE_DEBUG")));
+    CommandLine cmd =
+        new CommandLine(new Main())
+            .addSubcommand(new BacktestCommand(wallClock))
+            .addSubcommand(new DemoCommand(wallClock))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setParameterExceptionHandler(errors)
+            .setExecutionExceptionHandler(errors);
+    return cmd;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "missing command; try 'tradecore demo' or 'tradecore --help'");
+  }
+}

@@ -1,0 +1,139 @@
+package io.tradecore.app.backtest;
+
+import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.Fill;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.Side;
+import io.tradecore.core.engine.EngineEvent;
+import io.tradecore.core.engine.EngineListener;
+import io.tradecore.core.engine.PortfolioView;
+import io.tradecore.core.plan.Plan;
+import io.tradecore.core.plan.PlanStatus;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Listens to a backtest's engine and keeps what the result needs: the fills, one round trip per
+ * closed plan, the refusals and one equity point per bar.
+ */
+final class BacktestRecorder implements EngineListener {
+  private final Instrument instrument;
+  private final List<Fill> fills = new ArrayList<>();
+  private final List<RoundTrip> trades = new ArrayList<>();
+  private final List<Refusal> refusals = new ArrayList<>();
+  private final List<EquityPoint> curve;
+  private final Map<String, PlanFills> plans = new LinkedHashMap<>();
+  private BigDecimal tradedThisBar = BigDecimal.ZERO;
+  private Side lastSideThisBar;
+
+  BacktestRecorder(Instrument instrument, int expectedBars) {
+    this.instrument = instrument;
+    this.curve = new ArrayList<>(expectedBars);
+  }
+
+  @Override
+  public void on(EngineEvent event) {
+    switch (event) {
+      case EngineEvent.OrderFilled e -> onFill(e.fill());
+      case EngineEvent.PlanChanged e -> onPlanChanged(e.after());
+      case EngineEvent.OrderRefused e ->
+          refusals.add(
+              new Refusal(
+                  e.time(),
+                  e.order().id().value(),
+                  e.order().instrument().symbol(),
+                  e.order().side(),
+                  e.refusal().cap(),
+                  e.refusal().message()));
+      case EngineEvent.SignalEmitted e -> {}
+      case EngineEvent.OrderSubmitted e -> {}
+      case EngineEvent.OrderCancelled e -> {}
+    }
+  }
+
+  private void onFill(Fill fill) {
+    fills.add(fill);
+    tradedThisBar = tradedThisBar.add(fill.signedQuantity());
+    lastSideThisBar = fill.side();
+    if (fill.planId() != null) {
+      plans
+          .computeIfAbsent(
+              fill.planId().value(),
+              id -> new PlanFills(id, fill.instrument().symbol(), fill.side(), priceScale(fill)))
+          .add(fill);
+    }
+  }
+
+  private void onPlanChanged(Plan after) {
+    String id = after.id().value();
+    if (after.status() == PlanStatus.PENDING && !plans.containsKey(id)) {
+      plans.put(
+          id,
+          new PlanFills(
+              id, after.instrument().symbol(), after.side(), after.instrument().priceScale()));
+    } else if (after.status() == PlanStatus.CLOSED) {
+      PlanFills closed = plans.remove(id);
+      if (closed != null) {
+        trades.add(closed.roundTrip(after.exitReason()));
+      }
+    } else if (after.status() == PlanStatus.CANCELLED) {
+      plans.remove(id);
+    }
+  }
+
+  @Override
+  public void onBarClosed(Bar bar, PortfolioView portfolio) {
+    BarAction action =
+        lastSideThisBar == null
+            ? BarAction.HOLD
+            : switch (tradedThisBar.signum()) {
+              case 1 -> BarAction.BUY;
+              case -1 -> BarAction.SELL;
+              default -> lastSideThisBar == Side.BUY ? BarAction.BUY : BarAction.SELL;
+            };
+    curve.add(
+        new EquityPoint(
+            bar.time(),
+            bar.closePrice().toBigDecimal(),
+            portfolio.cash(),
+            portfolio.position(instrument.symbol()),
+            portfolio.equity(),
+            action));
+    tradedThisBar = BigDecimal.ZERO;
+    lastSideThisBar = null;
+  }
+
+  List<Fill> fills() {
+    return fills;
+  }
+
+  List<RoundTrip> trades() {
+    return trades;
+  }
+
+  List<Refusal> refusals() {
+    return refusals;
+  }
+
+  List<EquityPoint> curve() {
+    return curve;
+  }
+
+  /** The plans still holding something, marked to {@code mark}. */
+  List<OpenPosition> openPositions(BigDecimal mark) {
+    List<OpenPosition> out = new ArrayList<>();
+    for (PlanFills p : plans.values()) {
+      if (p.holds()) {
+        out.add(p.openPosition(mark));
+      }
+    }
+    return out;
+  }
+
+  private static int priceScale(Fill fill) {
+    return fill.instrument().priceScale();
+  }
+}

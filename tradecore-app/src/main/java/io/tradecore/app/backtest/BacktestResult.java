@@ -1,0 +1,32 @@
+package io.tradecore.app.backtest;
+
+import io.tradecore.core.domain.Fill;
+import io.tradecore.core.domain.Instrument;
+import java.util.List;
+
+/**
+ * What a backtest produced: every fill, one round trip per closed plan, the positions still open at
+ * the end (marked to the last close), one equity point per bar, the orders risk refused, and the
+ * metrics. Immutable.
+ *
+ * @param source where the bars came from (a file name or a description)
+ */
+public record BacktestResult(
+    BacktestSpec spec,
+    Instrument instrument,
+    String source,
+    List<Fill> fills,
+    List<RoundTrip> trades,
+    List<OpenPosition> openPositions,
+    List<EquityPoint> equityCurve,
+    List<Refusal> refusals,
+    Metrics metrics) {
+
+  public BacktestResult {
+    fills = List.copyOf(fills);
+    trades = List.copyOf(trades);
+    openPositions = List.copyOf(openPositions);
+    equityCurve = List.copyOf(equityCurve);
+    refusals = List.copyOf(refusals);
+  }
+}

@@ -1,0 +1,138 @@
+package io.tradecore.app.backtest;
+
+import io.tradecore.core.exchange.ExecutionCosts;
+import io.tradecore.core.risk.RiskLimits;
+import io.tradecore.strategies.StrategyCatalog;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything a backtest needs besides the bars: the strategy and its parameters, the starting cash,
+ * the simulated exchange's costs, the risk caps and the bot_version the fills carry. Immutable.
+ *
+ * @param params the parameters given, over the strategy's defaults
+ * @param feeBps fee in basis points of the notional
+ * @param minFee the smallest fee charged per fill, in the instrument's currency
+ * @param slippageBps how far market and stop fills move against the order, in basis points
+ * @param volumeShare the largest share of a bar's volume one order may fill, or null for no cap
+ */
+public record BacktestSpec(
+    String strategy,
+    Map<String, String> params,
+    BigDecimal startingCash,
+    BigDecimal feeBps,
+    BigDecimal minFee,
+    BigDecimal slippageBps,
+    BigDecimal volumeShare,
+    RiskLimits riskLimits,
+    String botVersion) {
+
+  /** The bot_version of backtest fills unless one is given. */
+  public static final String DEFAULT_BOT_VERSION = "backtest";
+
+  public BacktestSpec {
+    Objects.requireNonNull(strategy, "strategy");
+    params = Collections.unmodifiableMap(new TreeMap<>(params));
+    Objects.requireNonNull(startingCash, "startingCash");
+    Objects.requireNonNull(feeBps, "feeBps");
+    Objects.requireNonNull(minFee, "minFee");
+    Objects.requireNonNull(slippageBps, "slippageBps");
+    Objects.requireNonNull(riskLimits, "riskLimits");
+    Objects.requireNonNull(botVersion, "botVersion");
+    if (startingCash.signum() <= 0) {
+      throw new IllegalArgumentException(
+          "starting cash must be greater than 0 but was " + startingCash.toPlainString());
+    }
+    requireNotNegative("fee bps", feeBps);
+    requireNotNegative("min fee", minFee);
+    requireNotNegative("slippage bps", slippageBps);
+    if (volumeShare != null
+        && (volumeShare.signum() <= 0 || volumeShare.compareTo(BigDecimal.ONE) > 0)) {
+      throw new IllegalArgumentException(
+          "volume share must be in (0, 1] but was " + volumeShare.toPlainString());
+    }
+    if (botVersion.isBlank()) {
+      throw new IllegalArgumentException("bot version must not be blank");
+    }
+  }
+
+  /** A spec with no fees, no slippage, no volume cap, no risk caps and the default bot_version. */
+  public static BacktestSpec of(String strategy, Map<String, String> params, BigDecimal cash) {
+    return new BacktestSpec(
+        strategy,
+        params,
+        cash,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        null,
+        RiskLimits.NONE,
+        DEFAULT_BOT_VERSION);
+  }
+
+  public BacktestSpec withCosts(BigDecimal newFeeBps, BigDecimal newMinFee, BigDecimal slippage) {
+    return new BacktestSpec(
+        strategy,
+        params,
+        startingCash,
+        newFeeBps,
+        newMinFee,
+        slippage,
+        volumeShare,
+        riskLimits,
+        botVersion);
+  }
+
+  public BacktestSpec withVolumeShare(BigDecimal share) {
+    return new BacktestSpec(
+        strategy, params, startingCash, feeBps, minFee, slippageBps, share, riskLimits, botVersion);
+  }
+
+  public BacktestSpec withRiskLimits(RiskLimits limits) {
+    return new BacktestSpec(
+        strategy,
+        params,
+        startingCash,
+        feeBps,
+        minFee,
+        slippageBps,
+        volumeShare,
+        limits,
+        botVersion);
+  }
+
+  public BacktestSpec withBotVersion(String version) {
+    return new BacktestSpec(
+        strategy,
+        params,
+        startingCash,
+        feeBps,
+        minFee,
+        slippageBps,
+        volumeShare,
+        riskLimits,
+        version);
+  }
+
+  /** The simulated exchange's costs; fees are rounded to cents (two decimals). */
+  public ExecutionCosts costs() {
+    return new ExecutionCosts(feeBps, minFee, slippageBps, 2);
+  }
+
+  /** Every parameter the strategy runs with: its defaults overridden by {@link #params}. */
+  public Map<String, String> effectiveParams() {
+    Map<String, String> all = StrategyCatalog.defaults(strategy);
+    all.putAll(params);
+    return Collections.unmodifiableMap(all);
+  }
+
+  private static void requireNotNegative(String name, BigDecimal value) {
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException(
+          name + " must be 0 or more but was " + value.toPlainString());
+    }
+  }
+}

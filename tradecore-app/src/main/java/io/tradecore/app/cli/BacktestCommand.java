@@ -1,0 +1,208 @@
+package io.tradecore.app.cli;
+
+import io.tradecore.app.Version;
+import io.tradecore.app.backtest.Backtest;
+import io.tradecore.app.backtest.BacktestResult;
+import io.tradecore.app.backtest.BacktestSpec;
+import io.tradecore.app.output.Json;
+import io.tradecore.app.output.OutputWriter;
+import io.tradecore.app.output.RunInfo;
+import io.tradecore.app.output.SummaryJson;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.risk.RiskLimits;
+import io.tradecore.marketdata.BarSeries;
+import io.tradecore.marketdata.CsvBarReader;
+import io.tradecore.marketdata.CsvFormat;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tradecore backtest}: runs one strategy over a CSV file of bars and reports how it did. */
+@Command(
+    name = "backtest",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    description = "Backtest a strategy on a CSV file of daily or intraday bars.")
+public final class BacktestCommand implements Callable<Integer> {
+  private final Clock wallClock;
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Bars CSV file.")
+  private Path data;
+
+  @Option(names = "--symbol", required = true, description = "Instrument symbol, e.g. ORCL.")
+  private String symbol;
+
+  @Option(names = "--strategy", required = true, description = "Strategy: sma-cross or breakout.")
+  private String strategy;
+
+  @Option(
+      names = "--param",
+      paramLabel = "KEY=VALUE",
+      description = "Strategy parameter, repeatable, e.g. --param fast=10 --param slow=30.")
+  private Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(
+      names = "--cash",
+      defaultValue = "100000",
+      description = "Starting cash (${DEFAULT-VALUE}).")
+  private BigDecimal cash;
+
+  @Option(names = "--fee-bps", defaultValue = "0", description = "Fee in basis points of notional.")
+  private BigDecimal feeBps;
+
+  @Option(names = "--min-fee", defaultValue = "0", description = "Minimum fee per fill.")
+  private BigDecimal minFee;
+
+  @Option(
+      names = "--slippage-bps",
+      defaultValue = "0",
+      description = "Slippage of market and stop fills, in basis points.")
+  private BigDecimal slippageBps;
+
+  @Option(
+      names = "--volume-share",
+      paramLabel = "X",
+      description = "Largest share (0..1] of a bar's volume one order may fill.")
+  private BigDecimal volumeShare;
+
+  @Option(
+      names = "--format",
+      description = "File format: ${COMPLETION-CANDIDATES} (default: detected from the header).")
+  private CsvFormat format;
+
+  @Option(names = "--lenient", description = "Skip malformed rows instead of failing.")
+  private boolean lenient;
+
+  @Option(
+      names = "--currency",
+      defaultValue = "USD",
+      description = "Price currency (${DEFAULT-VALUE}).")
+  private String currency;
+
+  @Option(names = "--max-order-value", paramLabel = "V", description = "Risk cap per order.")
+  private BigDecimal maxOrderValue;
+
+  @Option(names = "--max-gross-exposure", paramLabel = "V", description = "Risk cap on exposure.")
+  private BigDecimal maxGrossExposure;
+
+  @Option(names = "--max-open-positions", paramLabel = "N", description = "Risk cap on positions.")
+  private Integer maxOpenPositions;
+
+  @Option(names = "--max-position-value", paramLabel = "V", description = "Risk cap per position.")
+  private BigDecimal maxPositionValue;
+
+  @Option(
+      names = "--bot-version",
+      defaultValue = BacktestSpec.DEFAULT_BOT_VERSION,
+      description = "bot_version the fills carry (${DEFAULT-VALUE}).")
+  private String botVersion;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write trades, fills, equity here.")
+  private Path out;
+
+  @Option(names = "--json", description = "Print the summary as one JSON object.")
+  private boolean json;
+
+  public BacktestCommand(Clock wallClock) {
+    this.wallClock = wallClock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Backtest backtest = prepare();
+    BarSeries series =
+        CsvBarReader.read(data, symbol, currency, new CsvBarReader.Options(format, lenient));
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    if (series.skippedRows() > 0) {
+      stderr.printf(
+          "warning: skipped %d malformed row(s) of %s; first: %s%n",
+          series.skippedRows(), series.source(), series.problems().getFirst());
+      stderr.flush();
+    }
+    BacktestResult result = backtest.run(series);
+    Path runDir = null;
+    if (out != null) {
+      RunInfo info = new RunInfo(data.toString(), wallClock.instant(), Version.current());
+      runDir = OutputWriter.write(out, result, info);
+    }
+    if (json) {
+      Map<String, Object> summary = SummaryJson.of(result);
+      if (out != null) {
+        summary.put("out", out.toString());
+        summary.put("run", runDir.toString());
+      }
+      stdout.println(Json.write(summary));
+    } else {
+      stdout.print(SummaryText.of(result));
+      if (out != null) {
+        stdout.printf("  %-16s%s (run folder %s)%n", "output", out, runDir);
+      }
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  /** Checks every option before any file is read: a mistake here is a usage error. */
+  private Backtest prepare() {
+    positive("--cash", cash);
+    notNegative("--fee-bps", feeBps);
+    notNegative("--min-fee", minFee);
+    notNegative("--slippage-bps", slippageBps);
+    notNegative("--max-order-value", maxOrderValue);
+    notNegative("--max-gross-exposure", maxGrossExposure);
+    notNegative("--max-position-value", maxPositionValue);
+    if (maxOpenPositions != null && maxOpenPositions < 0) {
+      throw usage("--max-open-positions must be 0 or more but was " + maxOpenPositions);
+    }
+    if (volumeShare != null
+        && (volumeShare.signum() <= 0 || volumeShare.compareTo(BigDecimal.ONE) > 0)) {
+      throw usage("--volume-share must be in (0, 1] but was " + volumeShare.toPlainString());
+    }
+    try {
+      Instrument.of(symbol, currency, 0);
+      if (out != null) {
+        OutputWriter.checkTarget(out);
+      }
+      BacktestSpec backtestSpec =
+          BacktestSpec.of(strategy, params, cash)
+              .withCosts(feeBps, minFee, slippageBps)
+              .withVolumeShare(volumeShare)
+              .withRiskLimits(
+                  new RiskLimits(
+                      maxOrderValue, maxGrossExposure, maxOpenPositions, maxPositionValue))
+              .withBotVersion(botVersion);
+      return new Backtest(backtestSpec);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private void positive(String option, BigDecimal value) {
+    if (value.signum() <= 0) {
+      throw usage(option + " must be greater than 0 but was " + value.toPlainString());
+    }
+  }
+
+  private void notNegative(String option, BigDecimal value) {
+    if (value != null && value.signum() < 0) {
+      throw usage(option + " must be 0 or more but was " + value.toPlainString());
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,109 @@
+package io.tradecore.app.output;
+
+import io.tradecore.app.backtest.BacktestResult;
+import io.tradecore.app.backtest.EquityPoint;
+import io.tradecore.app.backtest.OpenPosition;
+import io.tradecore.app.backtest.RoundTrip;
+import io.tradecore.core.domain.Fill;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a backtest's files into an output folder: trades.csv, fills.csv, equity.csv,
+ * positions.csv, summary.json, and a run folder under runs/ (see {@link RunFolderWriter}). Money is
+ * written exactly, as plain decimals.
+ */
+public final class OutputWriter {
+  public static final String TRADES_HEADER =
+      "entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees";
+  public static final String FILLS_HEADER =
+      "trade_id,order_id,plan_id,time,symbol,side,quantity,price,fee,bot_version";
+  public static final String EQUITY_HEADER = "time,close,cash,position,equity";
+  public static final String POSITIONS_HEADER =
+      "plan_id,symbol,side,entry_time,entry_price,quantity,mark,unrealized_pnl,fees";
+
+  private OutputWriter() {}
+
+  /**
+   * Checks that {@code dir} can be used as an output folder before any work is done.
+   *
+   * @throws IllegalArgumentException when it exists and is not a directory
+   */
+  public static void checkTarget(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          "output path " + dir + " exists and is not a directory; choose a folder for --out");
+    }
+  }
+
+  /** Writes every file into {@code dir}, creating it if missing; returns the run folder. */
+  public static Path write(Path dir, BacktestResult result, RunInfo info) throws IOException {
+    checkTarget(dir);
+    Files.createDirectories(dir);
+    writeTrades(dir.resolve("trades.csv"), result);
+    writeFills(dir.resolve("fills.csv"), result);
+    writeEquity(dir.resolve("equity.csv"), result);
+    writePositions(dir.resolve("positions.csv"), result);
+    Json.write(dir.resolve("summary.json"), SummaryJson.of(result));
+    return RunFolderWriter.write(dir.resolve("runs"), result, info);
+  }
+
+  private static void writeTrades(Path file, BacktestResult result) throws IOException {
+    try (Csv csv = new Csv(file, TRADES_HEADER)) {
+      for (RoundTrip t : result.trades()) {
+        csv.row(
+            t.entryTime(),
+            t.entryPrice(),
+            t.exitTime(),
+            t.exitPrice(),
+            t.quantity(),
+            t.pnl(),
+            t.fees());
+      }
+    }
+  }
+
+  private static void writeFills(Path file, BacktestResult result) throws IOException {
+    try (Csv csv = new Csv(file, FILLS_HEADER)) {
+      for (Fill f : result.fills()) {
+        csv.row(
+            f.tradeId(),
+            f.orderId(),
+            f.planId(),
+            f.time(),
+            f.instrument().symbol(),
+            f.side(),
+            f.quantity().toBigDecimal(),
+            f.price().toBigDecimal(),
+            f.fee(),
+            f.botVersion());
+      }
+    }
+  }
+
+  private static void writeEquity(Path file, BacktestResult result) throws IOException {
+    try (Csv csv = new Csv(file, EQUITY_HEADER)) {
+      for (EquityPoint p : result.equityCurve()) {
+        csv.row(p.time(), p.close(), p.cash(), p.position(), p.equity());
+      }
+    }
+  }
+
+  private static void writePositions(Path file, BacktestResult result) throws IOException {
+    try (Csv csv = new Csv(file, POSITIONS_HEADER)) {
+      for (OpenPosition p : result.openPositions()) {
+        csv.row(
+            p.planId(),
+            p.symbol(),
+            p.side(),
+            p.entryTime(),
+            p.entryPrice(),
+            p.quantity(),
+            p.mark(),
+            p.unrealizedPnl(),
+            p.fees());
+      }
+    }
+  }
+}

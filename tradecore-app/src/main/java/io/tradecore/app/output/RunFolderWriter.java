@@ -1,0 +1,122 @@
+package io.tradecore.app.output;
+
+import io.tradecore.app.backtest.BacktestResult;
+import io.tradecore.app.backtest.BacktestSpec;
+import io.tradecore.app.backtest.EquityPoint;
+import io.tradecore.app.backtest.Metrics;
+import io.tradecore.core.risk.RiskLimits;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes a backtest as an experiment run folder, the layout Run Insights reads: {@code
+ * runs/<run>/experiment.json}, {@code <run>_actions.csv} (one row per bar) and {@code
+ * eval_summary.json}.
+ */
+public final class RunFolderWriter {
+  public static final String ACTIONS_HEADER =
+      "step,env,timestamp,price,action,position,cash,equity,drawdown,reward";
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private RunFolderWriter() {}
+
+  /** Writes a new run folder under {@code runsDir} and returns it. */
+  public static Path write(Path runsDir, BacktestResult result, RunInfo info) throws IOException {
+    String base =
+        (result.spec().strategy() + "-" + result.instrument().symbol())
+                .replaceAll("[^A-Za-z0-9._-]", "_")
+            + "-"
+            + STAMP.format(info.created());
+    String name = base;
+    for (int n = 2; Files.exists(runsDir.resolve(name)); n++) {
+      name = base + "-" + n;
+    }
+    Path dir = Files.createDirectories(runsDir.resolve(name));
+    Json.write(dir.resolve("experiment.json"), experiment(name, result, info));
+    writeActions(dir.resolve(name + "_actions.csv"), result);
+    Json.write(dir.resolve("eval_summary.json"), evalSummary(result.metrics()));
+    return dir;
+  }
+
+  private static Map<String, Object> experiment(String name, BacktestResult r, RunInfo info) {
+    BacktestSpec spec = r.spec();
+    RiskLimits limits = spec.riskLimits();
+    Map<String, Object> risk = new LinkedHashMap<>();
+    risk.put("max_order_value", limits.maxOrderValue());
+    risk.put("max_gross_exposure", limits.maxGrossExposure());
+    risk.put("max_open_positions", limits.maxOpenPositions());
+    risk.put("max_position_value", limits.maxPositionValue());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("run", name);
+    out.put("algorithm", "rule:" + spec.strategy());
+    out.put("strategy", spec.strategy());
+    out.put("params", spec.effectiveParams());
+    out.put("symbol", r.instrument().symbol());
+    out.put("currency", r.instrument().currency());
+    out.put("data_file", info.dataFile());
+    out.put("bars", r.equityCurve().size());
+    out.put("cash", spec.startingCash());
+    out.put("fee_bps", spec.feeBps());
+    out.put("min_fee", spec.minFee());
+    out.put("slippage_bps", spec.slippageBps());
+    out.put("volume_share", spec.volumeShare());
+    out.put("risk_limits", risk);
+    out.put("bot_version", spec.botVersion());
+    out.put("created", info.created().toString());
+    out.put("tradecore_version", info.version());
+    return out;
+  }
+
+  private static Map<String, Object> evalSummary(Metrics m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total_return", m.totalReturn());
+    out.put("sharpe", m.sharpe());
+    out.put("max_drawdown", m.maxDrawdown());
+    out.put("trades", m.trades());
+    out.put("final_equity", m.finalEquity());
+    return out;
+  }
+
+  /**
+   * One row per bar: buy or sell on bars where fills happened, the drawdown from the running peak
+   * as a ratio, and the reward as the exact equity change since the previous step (since the
+   * starting cash for step 0).
+   */
+  private static void writeActions(Path file, BacktestResult result) throws IOException {
+    BigDecimal previous = result.spec().startingCash();
+    BigDecimal peak = null;
+    int step = 0;
+    try (Csv csv = new Csv(file, ACTIONS_HEADER)) {
+      for (EquityPoint p : result.equityCurve()) {
+        BigDecimal equity = p.equity();
+        if (peak == null || equity.compareTo(peak) > 0) {
+          peak = equity;
+        }
+        BigDecimal drawdown =
+            peak.signum() > 0 && equity.compareTo(peak) < 0
+                ? peak.subtract(equity).divide(peak, MathContext.DECIMAL64)
+                : BigDecimal.ZERO;
+        csv.row(
+            step++,
+            0,
+            p.time(),
+            p.close(),
+            p.action().label(),
+            p.position(),
+            p.cash(),
+            equity,
+            drawdown,
+            equity.subtract(previous));
+        previous = equity;
+      }
+    }
+  }
+}

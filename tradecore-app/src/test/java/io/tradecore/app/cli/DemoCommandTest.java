@@ -1,0 +1,64 @@
+package io.tradecore.app.cli;
+
+import static io.tradecore.app.cli.OutputFiles.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void demo_writes_both_strategy_folders_and_prints_summaries() {
+    Path out = tmp.resolve("demo");
+
+    Cli.Run run = Cli.run("demo", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("sma-cross on DEMO", "breakout on DEMO", "final equity", "max drawdown")
+        .contains(out.resolve("sma-cross").toString(), out.resolve("breakout").toString());
+    for (String strategy : new String[] {"sma-cross", "breakout"}) {
+      assertThat(out.resolve(strategy).resolve("trades.csv")).isRegularFile();
+      assertThat(out.resolve(strategy).resolve("summary.json")).isRegularFile();
+      assertThat(out.resolve(strategy).resolve("runs")).isDirectory();
+    }
+    assertThat(out.resolve(DemoCommand.BARS_FILE)).isRegularFile();
+  }
+
+  @Test
+  void demo_bars_file_backtests_to_the_same_result() throws IOException {
+    Path out = tmp.resolve("demo");
+    assertThat(Cli.run("demo", "--out", out.toString()).exitCode()).isZero();
+
+    Cli.Run replay =
+        Cli.run(
+            "backtest",
+            "--data",
+            out.resolve(DemoCommand.BARS_FILE).toString(),
+            "--symbol",
+            "DEMO",
+            "--strategy",
+            "sma-cross",
+            "--param",
+            "fast=10",
+            "--param",
+            "slow=30",
+            "--fee-bps",
+            "5",
+            "--min-fee",
+            "1.00",
+            "--slippage-bps",
+            "2",
+            "--json");
+
+    assertThat(replay.exitCode()).as(replay.err()).isZero();
+    assertThat(json(replay.out()).get("final_equity").decimalValue())
+        .isEqualByComparingTo(
+            json(out.resolve("sma-cross/summary.json")).get("final_equity").decimalValue());
+  }
+}

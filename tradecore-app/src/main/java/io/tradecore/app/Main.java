@@ -3,6 +3,7 @@ package io.tradecore.app;
 import io.tradecore.app.cli.BacktestCommand;
 import io.tradecore.app.cli.DemoCommand;
 import io.tradecore.app.cli.ErrorReporter;
+import io.tradecore.app.cli.RunCommand;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -41,6 +42,7 @@ public final class Main implements Runnable {
         new CommandLine(new Main())
             .addSubcommand(new BacktestCommand(wallClock))
             .addSubcommand(new DemoCommand(wallClock))
+            .addSubcommand(new RunCommand(wallClock, env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);

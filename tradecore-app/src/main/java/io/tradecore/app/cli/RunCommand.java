@@ -1,0 +1,162 @@
+package io.tradecore.app.cli;
+
+import io.tradecore.app.Version;
+import io.tradecore.core.exchange.ExecutionCosts;
+import io.tradecore.core.ledger.LedgerSummary;
+import io.tradecore.runner.PortfolioRunner;
+import io.tradecore.runner.Portfolios;
+import io.tradecore.runner.RunnerOptions;
+import io.tradecore.runner.feed.ReplayFeed;
+import io.tradecore.store.PortfolioRecord;
+import io.tradecore.strategies.StrategyCatalog;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tradecore run}: trades one portfolio on the paper exchange until the feed ends or it is
+ * stopped.
+ */
+@Command(
+    name = "run",
+    description = "Trade one portfolio until the feed ends or the process is stopped (Ctrl-C).")
+public final class RunCommand implements java.util.concurrent.Callable<Integer> {
+  private final Clock clock;
+  private final Map<String, String> env;
+
+  @Option(
+      names = "--config",
+      description = "Config file (default: TRADECORE_CONFIG or ./tradecore.yaml).")
+  Path config;
+
+  @Option(names = "--portfolio", required = true, description = "The portfolio to trade.")
+  String portfolio;
+
+  @Option(names = "--strategy", required = true, description = "sma-cross or breakout.")
+  String strategy;
+
+  @Option(names = "--param", description = "Strategy parameter k=v (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--exchange", defaultValue = "paper", description = "Only 'paper' for now.")
+  String exchange;
+
+  @Option(names = "--feed", required = true, description = "replay:FILE[@SYMBOL][,FILE...]")
+  String feed;
+
+  @Option(
+      names = "--bars-per-second",
+      defaultValue = "0",
+      description = "Replay pace; 0 = as fast as possible.")
+  double barsPerSecond;
+
+  @Option(
+      names = "--bot-version",
+      description = "Tag for this run's orders and fills (default: the TradeCore version).")
+  String botVersion;
+
+  @Option(names = "--fee-bps", defaultValue = "0")
+  BigDecimal feeBps;
+
+  @Option(names = "--min-fee", defaultValue = "0")
+  BigDecimal minFee;
+
+  @Option(names = "--slippage-bps", defaultValue = "0")
+  BigDecimal slippageBps;
+
+  @Option(
+      names = "--volume-share",
+      description = "Largest share of a bar's volume one order takes.")
+  BigDecimal volumeShare;
+
+  public RunCommand(Clock clock, Map<String, String> env) {
+    this.clock = clock;
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    if (!"paper".equals(exchange)) {
+      throw new IllegalArgumentException(
+          "exchange '" + exchange + "' is not available; use --exchange paper");
+    }
+    StrategyCatalog.factory(strategy, params); // checks the strategy and its parameters first
+    try (Workspace ws = Workspace.open(config, env, true)) {
+      PortfolioRecord record = new Portfolios(ws.db()).find(portfolio);
+      ReplayFeed replay =
+          ReplayFeed.open(feed, record.baseCurrency(), Path.of("").toAbsolutePath());
+      RunnerOptions options =
+          new RunnerOptions(
+              strategy,
+              params,
+              botVersion == null ? Version.current() : botVersion,
+              new ExecutionCosts(feeBps, minFee, slippageBps, 2),
+              volumeShare,
+              ws.config().runner().lease(),
+              ws.config().runner().heartbeat(),
+              barsPerSecond,
+              hostName(),
+              ProcessHandle.current().pid());
+      CountDownLatch closed = new CountDownLatch(1);
+      try (PortfolioRunner runner =
+          PortfolioRunner.open(ws.db(), record, Portfolios.settings(record), options, clock)) {
+        // Ctrl-C or SIGTERM: finish the event being applied, commit, end the run, release the
+        // lease.
+        Thread hook =
+            new Thread(
+                () -> {
+                  runner.stop();
+                  try {
+                    closed.await(15, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "tradecore-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.out.println(
+            "run "
+                + runner.runId()
+                + " trading portfolio "
+                + record.name()
+                + " on "
+                + replay.size()
+                + " events");
+        int applied = runner.run(replay);
+        LedgerSummary s = runner.portfolio().summary();
+        System.out.println(
+            "applied "
+                + applied
+                + " events; equity "
+                + s.equity().stripTrailingZeros().toPlainString()
+                + " "
+                + record.baseCurrency()
+                + ", cash "
+                + s.cash().stripTrailingZeros().toPlainString()
+                + ", open positions "
+                + s.openPositions()
+                + ", fills "
+                + s.fills());
+        return 0;
+      } finally {
+        closed.countDown();
+      }
+    }
+  }
+
+  static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+}

@@ -18,6 +18,7 @@ import io.tradecore.runner.days.OvernightPolicy;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.runner.telemetry.Telemetry;
+import io.tradecore.store.BarRepository;
 import io.tradecore.store.Codec;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
@@ -35,6 +36,7 @@ import io.tradecore.store.TelemetryRepository;
 import io.tradecore.strategies.StrategyCatalog;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,8 @@ public final class PortfolioRunner implements AutoCloseable {
   private final Telemetry telemetry;
   private final RunnerOptions options;
   private final EngineStateRepository stateRepo = new EngineStateRepository();
+  private final BarRepository bars = new BarRepository();
+  private Duration barRetention = Duration.ofDays(730);
   private volatile boolean stopRequested;
   private String endReason = "stopped";
 
@@ -361,8 +365,25 @@ public final class PortfolioRunner implements AutoCloseable {
     }
     days.closeCurrentDay();
     commit(null, -1, null);
+    pruneBars(feed);
     endReason = "feed ended";
     return applied;
+  }
+
+  private void pruneBars(ReplayFeed feed) {
+    if (feed.size() == 0) {
+      return;
+    }
+    Instant newest = feed.event(feed.size() - 1).time();
+    int pruned = db.jdbi().inTransaction(h -> bars.prune(h, newest.minus(barRetention)));
+    if (pruned > 0) {
+      telemetry.info(
+          clock.instant(),
+          days.day() == null ? null : days.day().toString(),
+          "retention",
+          "pruned " + pruned + " bar(s) older than " + barRetention.toDays() + " days");
+      commit(null, -1, null);
+    }
   }
 
   private void pace(long startedNanos, int applied) {
@@ -409,7 +430,18 @@ public final class PortfolioRunner implements AutoCloseable {
                       StatsRepository.Stats.of(portfolio.ledger()),
                       clock.instant());
               stateRepo.save(h, record.id(), state);
+              if (bar != null) {
+                bars.insertIfAbsent(h, List.of(bar));
+              }
             });
+  }
+
+  /**
+   * How long stored bars are kept, counted back from the newest event in market time (so a replay
+   * of old data prunes the same way a live feed does).
+   */
+  public void retainBars(Duration window) {
+    this.barRetention = window;
   }
 
   /** Asks the run loop to stop after the event it is applying (from a signal handler). */

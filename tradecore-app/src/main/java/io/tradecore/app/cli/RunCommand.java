@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -108,6 +109,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       CountDownLatch closed = new CountDownLatch(1);
       try (PortfolioRunner runner =
           PortfolioRunner.open(ws.db(), record, Portfolios.settings(record), options, clock)) {
+        runner.retainBars(Duration.ofDays(ws.config().marketData().retentionDays()));
         // Ctrl-C or SIGTERM: finish the event being applied, commit, end the run, release the
         // lease.
         Thread hook =

@@ -290,4 +290,69 @@ abstract class StoreContractTest {
     var v10 = db.jdbi().withHandle((Handle h) -> paper.tradeSequence(h, "p-1"));
     assertThat(v10).isEqualTo(1);
   }
+
+  @Test
+  void regenerating_a_daily_log_keeps_the_persons_notes_and_never_duplicates_the_day() {
+    DailyLogRepository logs = new DailyLogRepository();
+    var first =
+        new DailyLogRepository.Row(
+            "2024-06-03",
+            new BigDecimal("100500"),
+            new BigDecimal("500"),
+            new BigDecimal("0.005"),
+            new BigDecimal("500"),
+            "MODERATE_UP",
+            2,
+            3,
+            0,
+            0,
+            "OPEN",
+            "[]",
+            "",
+            "",
+            "",
+            "",
+            T);
+    db.jdbi().useHandle(h -> logs.saveGenerated(h, P, first));
+    var noted =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    logs.addNote(
+                        h, P, "2024-06-03", DailyLogRepository.Section.LESSONS, "cut losers"));
+    assertThat(noted).isTrue();
+    db.jdbi()
+        .useHandle(
+            h -> logs.addNote(h, P, "2024-06-03", DailyLogRepository.Section.LESSONS, "earlier"));
+    var regenerated =
+        new DailyLogRepository.Row(
+            "2024-06-03",
+            new BigDecimal("100400"),
+            new BigDecimal("400"),
+            new BigDecimal("0.004"),
+            new BigDecimal("400"),
+            "MODERATE_UP",
+            2,
+            3,
+            0,
+            0,
+            "OPEN",
+            "[]",
+            "",
+            "",
+            "",
+            "",
+            T.plusSeconds(60));
+    db.jdbi().useHandle(h -> logs.saveGenerated(h, P, regenerated));
+
+    var all = db.jdbi().withHandle(h -> logs.all(h, P));
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).accountValue()).isEqualByComparingTo("100400");
+    assertThat(all.get(0).lessons()).isEqualTo("cut losers\nearlier");
+    var missing =
+        db.jdbi()
+            .withHandle(
+                h -> logs.addNote(h, P, "2024-06-04", DailyLogRepository.Section.FOCUS, "x"));
+    assertThat(missing).isFalse();
+  }
 }

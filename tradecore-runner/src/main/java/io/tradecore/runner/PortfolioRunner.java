@@ -13,8 +13,10 @@ import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.SameBarPolicy;
 import io.tradecore.core.risk.RiskCheck;
 import io.tradecore.runner.config.PortfolioSettings;
+import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.days.DayBook;
 import io.tradecore.runner.days.OvernightPolicy;
+import io.tradecore.runner.days.TradingDays;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.runner.telemetry.Telemetry;
@@ -38,6 +40,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +74,7 @@ public final class PortfolioRunner implements AutoCloseable {
   private final EngineStateRepository stateRepo = new EngineStateRepository();
   private final BarRepository bars = new BarRepository();
   private Duration barRetention = Duration.ofDays(730);
+  private DailyLogs dailyLogs;
   private volatile boolean stopRequested;
   private String endReason = "stopped";
 
@@ -362,9 +368,10 @@ public final class PortfolioRunner implements AutoCloseable {
       days.afterBar(bar);
       commit(feed.name(), i, bar);
       applied++;
+      if (dailyLogs != null) {
+        dailyLogs.catchUp(marketNow(bar.time()));
+      }
     }
-    days.closeCurrentDay();
-    commit(null, -1, null);
     pruneBars(feed);
     endReason = "feed ended";
     return applied;
@@ -434,6 +441,32 @@ public final class PortfolioRunner implements AutoCloseable {
                 bars.insertIfAbsent(h, List.of(bar));
               }
             });
+  }
+
+  /**
+   * Writes the daily log as market time passes each day's close: a replay's clock is its market
+   * data's, so a replay of old data logs its own days, each once, and catches up on start.
+   */
+  public void writeDailyLogs(DailyLogs logs) {
+    this.dailyLogs = logs;
+    db.jdbi()
+        .withHandle(h -> stateRepo.lastEventMs(h, record.id()))
+        .filter(ms -> ms > 0)
+        .ifPresent(ms -> logs.catchUp(marketNow(Instant.ofEpochMilli(ms))));
+  }
+
+  /**
+   * The market's clock after an event: a daily bar (a date with no time) is a whole session, so
+   * once it is applied its day's log is due; an intraday bar's time is the time.
+   */
+  private Instant marketNow(Instant eventTime) {
+    if (eventTime.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
+      LocalDate day = TradingDays.dayOf(eventTime, dailyLogs.calendar().zone());
+      if (dailyLogs.calendar().isTradingDay(day)) {
+        return dailyLogs.dueAt(day);
+      }
+    }
+    return eventTime;
   }
 
   /**

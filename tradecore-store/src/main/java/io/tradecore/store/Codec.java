@@ -44,6 +44,16 @@ public final class Codec {
     }
   }
 
+  /** A JSON array as a list; an error names the problem. */
+  public static java.util.List<Object> readList(String json) {
+    try {
+      return JSON.readValue(
+          json, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new StoreException("stored JSON is malformed: " + e.getOriginalMessage(), e);
+    }
+  }
+
   public static String orderJson(Order o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", o.id().value());

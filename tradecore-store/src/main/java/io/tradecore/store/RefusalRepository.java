@@ -29,6 +29,18 @@ public final class RefusalRepository {
         .execute();
   }
 
+  /** When each refusal happened, oldest first. */
+  public java.util.List<Instant> times(Handle h, PortfolioId p) {
+    return h
+        .createQuery("SELECT time_ms FROM risk_refusals WHERE portfolio_id = :p ORDER BY time_ms")
+        .bind("p", p.value())
+        .mapTo(Long.class)
+        .list()
+        .stream()
+        .map(Instant::ofEpochMilli)
+        .toList();
+  }
+
   public long countBetween(Handle h, PortfolioId p, Instant from, Instant to) {
     return h.createQuery(
             "SELECT COUNT(*) FROM risk_refusals WHERE portfolio_id = :p AND time_ms >= :f AND"

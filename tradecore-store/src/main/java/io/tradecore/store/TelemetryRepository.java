@@ -50,6 +50,18 @@ public final class TelemetryRepository {
     return out;
   }
 
+  /** How many events of a kind (e.g. "signal") a portfolio's day has. */
+  public long countKind(Handle h, PortfolioId p, String day, String kind) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM telemetry_events WHERE portfolio_id = :p AND day = :day AND kind"
+                + " = :kind")
+        .bind("p", p.value())
+        .bind("day", day)
+        .bind("kind", kind)
+        .mapTo(Long.class)
+        .one();
+  }
+
   public List<Event> recent(Handle h, PortfolioId p, int limit) {
     return h.createQuery(
             "SELECT * FROM telemetry_events WHERE portfolio_id = :p ORDER BY time_ms DESC LIMIT"

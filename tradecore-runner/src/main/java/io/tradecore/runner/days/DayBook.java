@@ -71,27 +71,22 @@ public final class DayBook {
    */
   public void beforeBar(Bar bar) {
     LocalDate barDay = TradingDays.dayOf(bar, zone);
-    if (day != null && barDay.isAfter(day)) {
-      closeDay(day, lastTime);
-      overnight.atClose(lastTime);
-    } else if (overnight.leavingSession(bar)) {
+    if ((day != null && barDay.isAfter(day)) || overnight.leavingSession(bar)) {
       overnight.atClose(lastTime);
     }
     overnight.atOpen(bar);
     day = barDay;
   }
 
-  /** Called after the engine has processed {@code bar}. */
+  /**
+   * Called after the engine has processed {@code bar}: the day's snapshot is brought up to date, so
+   * when the day rolls over its last snapshot is its close, and a day cut short (the feed ended,
+   * the runner stopped) still has one.
+   */
   public void afterBar(Bar bar) {
     lastTime = bar.time();
     overnight.observe(bar);
-  }
-
-  /** Snapshots the current day as it stands (the feed ended); rewritten if the day goes on. */
-  public void closeCurrentDay() {
-    if (day != null) {
-      closeDay(day, lastTime);
-    }
+    closeDay(day, lastTime);
   }
 
   private void closeDay(LocalDate closing, Instant at) {

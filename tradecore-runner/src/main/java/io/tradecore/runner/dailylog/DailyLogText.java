@@ -1,0 +1,110 @@
+package io.tradecore.runner.dailylog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradecore.store.DailyLogRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The human-readable daily log: one block per day in date order, always regenerated whole from the
+ * database (and swapped in atomically), so it never shows a day twice.
+ */
+public final class DailyLogText {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DailyLogText() {}
+
+  public static void write(
+      Path file, String portfolio, String currency, List<DailyLogRepository.Row> rows) {
+    StringBuilder out = new StringBuilder();
+    for (DailyLogRepository.Row r : rows) {
+      out.append(block(portfolio, currency, r)).append('\n');
+    }
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(tmp, out, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the daily log file " + file, e);
+    }
+  }
+
+  /** One day's block of text. */
+  public static String block(String portfolio, String currency, DailyLogRepository.Row r) {
+    StringBuilder b = new StringBuilder();
+    b.append("=== ")
+        .append(r.day())
+        .append("  ")
+        .append(portfolio)
+        .append("  market ")
+        .append(r.marketStatus())
+        .append(" ===\n");
+    b.append(String.format("Account value   %s %s%n", money(r.accountValue()), currency));
+    b.append(
+        String.format(
+            "Daily PnL       %s %s (%s)   tier %s%n",
+            signed(r.dailyPnl()), currency, percent(r.dailyReturn()), r.tier()));
+    b.append(String.format("Total PnL       %s %s%n", signed(r.totalPnl()), currency));
+    b.append(
+        String.format(
+            "Trades %d   Signals %d   Warnings %d   Errors %d%n",
+            r.trades(), r.signals(), r.warnings(), r.errors()));
+    b.append("Observations:\n");
+    List<Map<String, Object>> observations = observations(r.observationsJson());
+    if (observations.isEmpty()) {
+      b.append("  (none)\n");
+    }
+    for (Map<String, Object> o : observations) {
+      b.append("  - ").append(o.get("code")).append(": ").append(o.get("message")).append('\n');
+    }
+    section(b, "Market context", r.marketContext());
+    section(b, "Lessons learned", r.lessons());
+    section(b, "Tomorrow's focus", r.focus());
+    section(b, "Notes", r.notes());
+    return b.toString();
+  }
+
+  static List<Map<String, Object>> observations(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("stored observations are malformed", e);
+    }
+  }
+
+  private static void section(StringBuilder b, String title, String text) {
+    b.append(title).append(": ");
+    if (text == null || text.isBlank()) {
+      b.append("(empty)\n");
+    } else {
+      b.append(text.replace("\n", "\n  ")).append('\n');
+    }
+  }
+
+  static String money(BigDecimal v) {
+    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return f.format(v.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  static String signed(BigDecimal v) {
+    return (v.signum() >= 0 ? "+" : "") + money(v);
+  }
+
+  static String percent(BigDecimal ratio) {
+    BigDecimal p = ratio.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN);
+    return (p.signum() >= 0 ? "+" : "") + p.toPlainString() + "%";
+  }
+}

@@ -1,0 +1,288 @@
+package io.tradecore.runner.dailylog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradecore.core.calendar.Session;
+import io.tradecore.core.calendar.TradingCalendar;
+import io.tradecore.core.calendar.TradingCalendars;
+import io.tradecore.core.dailylog.DayFacts;
+import io.tradecore.core.dailylog.Observation;
+import io.tradecore.core.dailylog.ObservationRules;
+import io.tradecore.core.dailylog.TierThresholds;
+import io.tradecore.core.domain.Fill;
+import io.tradecore.runner.config.PortfolioSettings;
+import io.tradecore.runner.days.TradingDays;
+import io.tradecore.store.Codec;
+import io.tradecore.store.DailyLogRepository;
+import io.tradecore.store.Database;
+import io.tradecore.store.DayRepository;
+import io.tradecore.store.FillRepository;
+import io.tradecore.store.InstrumentRepository;
+import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.RefusalRepository;
+import io.tradecore.store.TelemetryRepository;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A portfolio's daily performance log: written for every trading day once the day's close plus five
+ * minutes has passed (00:05 in the reporting zone for a 24/7 market), caught up for days missed
+ * while nothing ran, rewritten in place on request, never duplicated, and mirrored into a text
+ * file.
+ */
+public final class DailyLogs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Database db;
+  private final PortfolioRecord record;
+  private final TradingCalendar calendar;
+  private final ZoneId reportingZone;
+  private final TierThresholds tiers;
+  private final Path textFile;
+  private final Clock clock;
+  private final DailyLogRepository repo = new DailyLogRepository();
+
+  public DailyLogs(
+      Database db, PortfolioRecord record, PortfolioSettings settings, Path textFile, Clock clock) {
+    this.db = db;
+    this.record = record;
+    this.reportingZone = settings.timeZone();
+    this.calendar =
+        record.calendar().equals(TradingCalendars.CRYPTO_24_7)
+            ? TradingCalendars.crypto(reportingZone)
+            : TradingCalendars.of(record.calendar());
+    this.tiers = TierThresholds.fromPercent(settings.tiers());
+    this.textFile = textFile;
+    this.clock = clock;
+  }
+
+  /** The file the human-readable log goes to, in the data directory. */
+  public static Path textFileFor(Path dataDir, String portfolioName) {
+    return dataDir.resolve("logs").resolve("daily-" + portfolioName + ".log");
+  }
+
+  public TradingCalendar calendar() {
+    return calendar;
+  }
+
+  /** When the log of {@code day} falls due: the close + 5 minutes, or 00:05 next day for 24/7. */
+  public Instant dueAt(LocalDate day) {
+    if (calendar.id().equals(TradingCalendars.CRYPTO_24_7)) {
+      return day.plusDays(1).atTime(LocalTime.of(0, 5)).atZone(reportingZone).toInstant();
+    }
+    Session s =
+        calendar
+            .session(day)
+            .orElseThrow(() -> new IllegalArgumentException(day + " is not a trading day"));
+    return s.closeInstant().plus(5, ChronoUnit.MINUTES);
+  }
+
+  /** The portfolio's first day: when it was created, or its first fill or snapshot if earlier. */
+  public LocalDate firstDay() {
+    LocalDate first = LocalDate.ofInstant(record.createdAt(), calendar.zone());
+    List<DayRepository.Snapshot> snaps =
+        db.jdbi().withHandle(h -> new DayRepository().snapshots(h, record.id()));
+    if (!snaps.isEmpty()) {
+      LocalDate s = LocalDate.parse(snaps.get(0).day());
+      first = s.isBefore(first) ? s : first;
+    }
+    return first;
+  }
+
+  /** Writes every due trading day that has no log yet, oldest first; returns the days written. */
+  public List<LocalDate> catchUp(Instant now) {
+    Set<String> written = new HashSet<>(db.jdbi().withHandle(h -> repo.days(h, record.id())));
+    LocalDate first = firstDay();
+    LocalDate last = LocalDate.ofInstant(now, calendar.zone());
+    List<LocalDate> done = new ArrayList<>();
+    for (LocalDate day : calendar.tradingDays(first, last)) {
+      if (!written.contains(day.toString()) && !dueAt(day).isAfter(now)) {
+        generate(day);
+        done.add(day);
+      }
+    }
+    if (!done.isEmpty()) {
+      rewriteText();
+    }
+    return done;
+  }
+
+  /**
+   * Writes (or rewrites) the log of one day by hand, optionally adding a note; a person's sections
+   * already there are kept.
+   */
+  public DailyLogRepository.Row write(LocalDate day, String notes) {
+    LocalDate first = firstDay();
+    if (day.isBefore(first)) {
+      throw new IllegalArgumentException(
+          day
+              + " is before portfolio "
+              + record.name()
+              + " existed (its first day is "
+              + first
+              + ")");
+    }
+    if (!calendar.isTradingDay(day)) {
+      String why = calendar.holiday(day).map(x -> "a holiday: " + x.name()).orElse("a weekend");
+      throw new IllegalArgumentException(
+          day + " is not a " + calendar.id() + " trading day (" + why + ")");
+    }
+    generate(day);
+    if (notes != null && !notes.isBlank()) {
+      db.jdbi()
+          .useTransaction(
+              h ->
+                  repo.addNote(
+                      h, record.id(), day.toString(), DailyLogRepository.Section.NOTES, notes));
+    }
+    rewriteText();
+    return db.jdbi().withHandle(h -> repo.get(h, record.id(), day.toString())).orElseThrow();
+  }
+
+  /** Adds a person's text to a section of a day that has a log. */
+  public void note(LocalDate day, DailyLogRepository.Section section, String text) {
+    boolean ok =
+        db.jdbi().inTransaction(h -> repo.addNote(h, record.id(), day.toString(), section, text));
+    if (!ok) {
+      throw new IllegalArgumentException(
+          "portfolio "
+              + record.name()
+              + " has no daily log for "
+              + day
+              + "; write it first with: tradecore log daily --portfolio "
+              + record.name()
+              + " --date "
+              + day);
+    }
+    rewriteText();
+  }
+
+  public List<DailyLogRepository.Row> last(int n) {
+    return db.jdbi().withHandle(h -> repo.last(h, record.id(), n));
+  }
+
+  private void generate(LocalDate day) {
+    db.jdbi().useTransaction(h -> repo.saveGenerated(h, record.id(), row(h, day)));
+  }
+
+  private DailyLogRepository.Row row(Handle h, LocalDate day) {
+    List<DayRepository.Snapshot> snaps = new DayRepository().snapshots(h, record.id());
+    BigDecimal start = record.startingCash();
+    LocalDate previousDay = calendar.previousTradingDay(day);
+    BigDecimal value = valueAt(snaps, day, start);
+    BigDecimal previous = valueAt(snaps, previousDay, start);
+    BigDecimal peak = start;
+    int openPositions = 0;
+    for (DayRepository.Snapshot s : snaps) {
+      if (!LocalDate.parse(s.day()).isAfter(day)) {
+        peak = peak.max(s.equity());
+        openPositions = Codec.readList(s.positionsJson()).size();
+      }
+    }
+    var instruments = new InstrumentRepository().all(h);
+    long trades = 0;
+    BigDecimal fees = BigDecimal.ZERO;
+    for (Fill f : new FillRepository().all(h, record.id(), instruments)) {
+      if (TradingDays.dayOf(f.time(), calendar.zone()).equals(day)) {
+        trades++;
+        fees = fees.add(f.fee());
+      }
+    }
+    long refusals =
+        new RefusalRepository()
+            .times(h, record.id()).stream()
+                .filter(t -> TradingDays.dayOf(t, calendar.zone()).equals(day))
+                .count();
+    TelemetryRepository telemetry = new TelemetryRepository();
+    Map<String, Long> levels = telemetry.countByLevel(h, record.id(), day.toString());
+    long signals = telemetry.countKind(h, record.id(), day.toString(), "signal");
+    List<Long> recent =
+        repo.last(h, record.id(), 50).stream()
+            .filter(r -> r.day().compareTo(day.toString()) < 0)
+            .map(DailyLogRepository.Row::trades)
+            .toList();
+    recent = recent.subList(Math.max(0, recent.size() - 10), recent.size());
+    DayFacts facts =
+        new DayFacts(
+            value,
+            previous,
+            start,
+            peak,
+            trades,
+            signals,
+            levels.getOrDefault("WARN", 0L),
+            levels.getOrDefault("ERROR", 0L),
+            refusals,
+            openPositions,
+            fees,
+            BigDecimal.ZERO,
+            recent,
+            calendar.isTradingDay(day),
+            (int) ChronoUnit.DAYS.between(day, calendar.nextTradingDay(day)));
+    List<Observation> observations = ObservationRules.DEFAULTS.evaluate(facts);
+    String status =
+        calendar
+            .session(day)
+            .map(s -> s.earlyClose() ? "EARLY_CLOSE" : "OPEN")
+            .orElse(calendar.holiday(day).isPresent() ? "HOLIDAY" : "WEEKEND");
+    return new DailyLogRepository.Row(
+        day.toString(),
+        value,
+        facts.dailyPnl(),
+        facts.dailyReturn(),
+        facts.totalPnl(),
+        tiers.tierOf(facts.dailyReturn()).name(),
+        trades,
+        signals,
+        facts.warnings(),
+        facts.errors(),
+        status,
+        json(observations),
+        "",
+        "",
+        "",
+        "",
+        clock.instant());
+  }
+
+  /**
+   * Equity at the close of {@code day}: its snapshot, else the latest before it, else the start.
+   */
+  private static BigDecimal valueAt(
+      List<DayRepository.Snapshot> snaps, LocalDate day, BigDecimal start) {
+    BigDecimal value = start;
+    for (DayRepository.Snapshot s : snaps) {
+      if (!LocalDate.parse(s.day()).isAfter(day)) {
+        value = s.equity();
+      }
+    }
+    return value;
+  }
+
+  private static String json(List<Observation> observations) {
+    try {
+      return JSON.writeValueAsString(observations);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void rewriteText() {
+    DailyLogText.write(
+        textFile,
+        record.name(),
+        record.baseCurrency(),
+        db.jdbi().withHandle(h -> repo.all(h, record.id())));
+  }
+}

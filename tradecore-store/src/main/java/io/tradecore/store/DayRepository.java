@@ -71,19 +71,7 @@ public final class DayRepository {
                 + " :day ORDER BY day DESC LIMIT 1")
         .bind("p", p.value())
         .bind("day", day)
-        .map(
-            (rs, ctx) ->
-                new Snapshot(
-                    rs.getString("day"),
-                    Instant.ofEpochMilli(rs.getLong("time_ms")),
-                    new BigDecimal(rs.getString("equity")),
-                    new BigDecimal(rs.getString("cash")),
-                    new BigDecimal(rs.getString("realized_pnl")),
-                    new BigDecimal(rs.getString("fees")),
-                    new BigDecimal(rs.getString("gross_exposure")),
-                    rs.getLong("fill_count"),
-                    rs.getString("positions"),
-                    rs.getString("open_plans")))
+        .map((rs, ctx) -> snapshot(rs))
         .findOne();
   }
 
@@ -91,19 +79,7 @@ public final class DayRepository {
     return h.createQuery(
             "SELECT * FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD' ORDER BY day")
         .bind("p", p.value())
-        .map(
-            (rs, ctx) ->
-                new Snapshot(
-                    rs.getString("day"),
-                    Instant.ofEpochMilli(rs.getLong("time_ms")),
-                    new BigDecimal(rs.getString("equity")),
-                    new BigDecimal(rs.getString("cash")),
-                    new BigDecimal(rs.getString("realized_pnl")),
-                    new BigDecimal(rs.getString("fees")),
-                    new BigDecimal(rs.getString("gross_exposure")),
-                    rs.getLong("fill_count"),
-                    rs.getString("positions"),
-                    rs.getString("open_plans")))
+        .map((rs, ctx) -> snapshot(rs))
         .list();
   }
 
@@ -148,5 +124,19 @@ public final class DayRepository {
                     rs.getInt("open_positions"),
                     rs.getInt("open_plans")))
         .list();
+  }
+
+  private static Snapshot snapshot(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Snapshot(
+        rs.getString("day"),
+        Instant.ofEpochMilli(rs.getLong("time_ms")),
+        new BigDecimal(rs.getString("equity")),
+        new BigDecimal(rs.getString("cash")),
+        new BigDecimal(rs.getString("realized_pnl")),
+        new BigDecimal(rs.getString("fees")),
+        new BigDecimal(rs.getString("gross_exposure")),
+        rs.getLong("fill_count"),
+        rs.getString("positions"),
+        rs.getString("open_plans"));
   }
 }

@@ -33,9 +33,9 @@ class IndicatorsMatchTa4jTest {
 
   /**
    * ta4j 0.22's ATRIndicator is NaN before bar {@code period} and starts there from that bar's true
-   * range alone, while TradeCore's Atr starts, as Wilder did, from the mean true range of the
-   * first {@code period} bars: the two seeds differ and the gap shrinks by (period - 1) / period a
-   * bar. 400 bars bring it below 1e-9 on all three files.
+   * range alone, while TradeCore's Atr starts, as Wilder did, from the mean true range of the first
+   * {@code period} bars: the two seeds differ and the gap shrinks by (period - 1) / period a bar.
+   * 400 bars bring it below 1e-9 on all three files.
    */
   private static final int ATR_WARM_UP = 400;
 

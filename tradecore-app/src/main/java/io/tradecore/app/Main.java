@@ -1,9 +1,18 @@
 package io.tradecore.app;
 
 import io.tradecore.app.cli.BacktestCommand;
+import io.tradecore.app.cli.CalendarCommand;
+import io.tradecore.app.cli.DbCommand;
 import io.tradecore.app.cli.DemoCommand;
 import io.tradecore.app.cli.ErrorReporter;
+import io.tradecore.app.cli.ImportCommand;
+import io.tradecore.app.cli.InitCommand;
+import io.tradecore.app.cli.LogCommand;
+import io.tradecore.app.cli.PortfolioCommand;
+import io.tradecore.app.cli.ResyncCommand;
 import io.tradecore.app.cli.RunCommand;
+import io.tradecore.app.cli.ServeCommand;
+import io.tradecore.app.cli.StatusCommand;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -42,7 +51,16 @@ public final class Main implements Runnable {
         new CommandLine(new Main())
             .addSubcommand(new BacktestCommand(wallClock))
             .addSubcommand(new DemoCommand(wallClock))
+            .addSubcommand(new InitCommand(wallClock, env))
+            .addSubcommand(PortfolioCommand.commandLine(wallClock, env))
             .addSubcommand(new RunCommand(wallClock, env))
+            .addSubcommand(new ServeCommand(wallClock, env))
+            .addSubcommand(new StatusCommand(env))
+            .addSubcommand(new ResyncCommand(wallClock, env))
+            .addSubcommand(ImportCommand.commandLine(wallClock, env))
+            .addSubcommand(DbCommand.commandLine(env))
+            .addSubcommand(CalendarCommand.commandLine(wallClock))
+            .addSubcommand(LogCommand.commandLine(wallClock, env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);

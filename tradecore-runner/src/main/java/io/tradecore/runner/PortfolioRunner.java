@@ -75,6 +75,7 @@ public final class PortfolioRunner implements AutoCloseable {
   private final BarRepository bars = new BarRepository();
   private Duration barRetention = Duration.ofDays(730);
   private DailyLogs dailyLogs;
+  private ResyncReport openingResync;
   private volatile boolean stopRequested;
   private String endReason = "stopped";
 
@@ -205,12 +206,17 @@ public final class PortfolioRunner implements AutoCloseable {
       StrategyFactory strategies) {
     PortfolioRunner runner = new PortfolioRunner(db, record, settings, options, clock, strategies);
     try {
-      runner.resync();
+      runner.openingResync = runner.resync();
     } catch (RuntimeException e) {
       runner.close();
       throw e;
     }
     return runner;
+  }
+
+  /** What the resync done on opening found. */
+  public ResyncReport openingResync() {
+    return openingResync;
   }
 
   public RunId runId() {
@@ -350,6 +356,12 @@ public final class PortfolioRunner implements AutoCloseable {
             .withHandle(h -> stateRepo.load(h, record.id(), feed.name()))
             .map(EngineStateRepository.State::feedPosition)
             .orElse(-1L);
+    // The strategies' indicators and the overnight policy's ATRs are not stored: they see again
+    // the events committed before, so they are where an uninterrupted run would have them.
+    for (int i = 0; i <= position && i < feed.size(); i++) {
+      engine.warmUp(feed.event(i));
+      days.warmUp(feed.event(i));
+    }
     long started = System.nanoTime();
     int applied = 0;
     for (int i = (int) position + 1; i < feed.size(); i++) {

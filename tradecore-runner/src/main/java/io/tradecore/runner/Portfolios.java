@@ -22,12 +22,17 @@ public final class Portfolios {
     this.db = db;
   }
 
-  /** Creates a portfolio with the given settings; fails if the name is taken or malformed. */
-  public PortfolioRecord create(String name, PortfolioSettings settings, Clock clock) {
+  /** Fails with a one-line reason unless {@code name} can name a portfolio. */
+  public static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "portfolio name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
     }
+  }
+
+  /** Creates a portfolio with the given settings; fails if the name is taken or malformed. */
+  public PortfolioRecord create(String name, PortfolioSettings settings, Clock clock) {
+    checkName(name);
     return db.jdbi()
         .inTransaction(
             h -> {

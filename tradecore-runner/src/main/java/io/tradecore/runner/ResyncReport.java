@@ -12,8 +12,7 @@ public record ResyncReport(int fillsAdded, int ordersClosed, List<String> drift)
   }
 
   public String summary() {
-    return "resync: "
-        + fillsAdded
+    return fillsAdded
         + " missing fill(s) added, "
         + ordersClosed
         + " order(s) closed as the exchange had them"

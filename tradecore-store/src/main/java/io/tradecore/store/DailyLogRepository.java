@@ -134,6 +134,20 @@ public final class DailyLogRepository {
     return newestFirst.reversed();
   }
 
+  /** Up to {@code n} days before {@code day}, oldest first. */
+  public List<Row> before(Handle h, PortfolioId p, String day, int n) {
+    List<Row> newestFirst =
+        h.createQuery(
+                "SELECT * FROM daily_logs WHERE portfolio_id = :p AND day < :day ORDER BY day DESC"
+                    + " LIMIT :n")
+            .bind("p", p.value())
+            .bind("day", day)
+            .bind("n", n)
+            .map((rs, ctx) -> map(rs))
+            .list();
+    return newestFirst.reversed();
+  }
+
   /** Every day, oldest first. */
   public List<Row> all(Handle h, PortfolioId p) {
     return h.createQuery("SELECT * FROM daily_logs WHERE portfolio_id = :p ORDER BY day")

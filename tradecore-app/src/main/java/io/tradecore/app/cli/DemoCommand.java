@@ -27,13 +27,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tradecore demo}: backtests the shipped strategies on seeded synthetic bars, with no
- * network and no account, and writes every output file a backtest makes.
+ * network and no account, and writes every output file a backtest makes; then trades a durable demo
+ * portfolio for eight weeks in its own data directory.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Backtest sma-cross and breakout on three years of synthetic daily bars.")
+    description = {
+      "Backtest both strategies, then trade a durable demo portfolio for eight weeks.",
+      "Backtests sma-cross and breakout on three years of synthetic daily bars, then bootstraps a"
+          + " durable 'demo' portfolio in DIR/data (never ./data) and trades it with breakout"
+          + " through the portfolio runner over eight weeks of synthetic bars of two symbols.",
+      "A rerun into the same folder starts the demo portfolio afresh."
+    })
 public final class DemoCommand implements Callable<Integer> {
   static final String SYMBOL = "DEMO";
   static final String BARS_FILE = "demo-bars.csv";
@@ -98,6 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
         "Next: ./tradecore backtest --data %s --symbol %s --strategy breakout"
             + " --param trail-atr=3 --fee-bps 5 --min-fee 1 --slippage-bps 2%n",
         barsFile, SYMBOL);
+    stdout.println();
+    DemoPortfolio.run(out, wallClock, stdout);
     stdout.flush();
     return 0;
   }

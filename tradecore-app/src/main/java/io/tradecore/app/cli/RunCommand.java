@@ -6,9 +6,12 @@ import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.Portfolios;
 import io.tradecore.runner.RunnerOptions;
+import io.tradecore.runner.config.PortfolioSettings;
+import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.strategies.StrategyCatalog;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -20,7 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tradecore run}: trades one portfolio on the paper exchange until the feed ends or it is
@@ -28,10 +33,14 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "Trade one portfolio until the feed ends or the process is stopped (Ctrl-C).")
 public final class RunCommand implements java.util.concurrent.Callable<Integer> {
   private final Clock clock;
   private final Map<String, String> env;
+
+  @Spec private CommandSpec spec;
 
   @Option(
       names = "--config",
@@ -107,9 +116,17 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
               hostName(),
               ProcessHandle.current().pid());
       CountDownLatch closed = new CountDownLatch(1);
+      PortfolioSettings settings = Portfolios.settings(record);
       try (PortfolioRunner runner =
-          PortfolioRunner.open(ws.db(), record, Portfolios.settings(record), options, clock)) {
+          PortfolioRunner.open(ws.db(), record, settings, options, clock)) {
         runner.retainBars(Duration.ofDays(ws.config().marketData().retentionDays()));
+        runner.writeDailyLogs(
+            new DailyLogs(
+                ws.db(),
+                record,
+                settings,
+                DailyLogs.textFileFor(ws.config().dataDir(), record.name()),
+                clock));
         // Ctrl-C or SIGTERM: finish the event being applied, commit, end the run, release the
         // lease.
         Thread hook =
@@ -124,7 +141,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 },
                 "tradecore-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println(
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(
             "run "
                 + runner.runId()
                 + " trading portfolio "
@@ -134,7 +152,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 + " events");
         int applied = runner.run(replay);
         LedgerSummary s = runner.portfolio().summary();
-        System.out.println(
+        out.println(
             "applied "
                 + applied
                 + " events; equity "
@@ -147,10 +165,21 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 + s.openPositions()
                 + ", fills "
                 + s.fills());
+        out.flush();
+        removeHook(hook);
         return 0;
       } finally {
         closed.countDown();
       }
+    }
+  }
+
+  /** Drops the stop hook once the run is over, so runs in one JVM (tests, demo) do not pile up. */
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down: the hook is running or about to.
     }
   }
 

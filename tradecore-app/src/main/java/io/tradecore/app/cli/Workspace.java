@@ -6,6 +6,7 @@ import io.tradecore.store.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The configuration and database a command works on. Commands that trade or read a portfolio
@@ -13,12 +14,27 @@ import java.util.Map;
  * mistake leaves the database untouched.
  */
 public final class Workspace implements AutoCloseable {
+  /** What a command needs of the database before it may open it. */
+  public enum Need {
+    /** Create the database (a SQLite file and its folder) if it is missing. */
+    CREATE,
+    /** The database must exist; its schema may be behind. */
+    EXISTING,
+    /** The database must exist with every migration applied. */
+    CURRENT
+  }
+
   private final TradeCoreConfig config;
   private final Database db;
 
   private Workspace(TradeCoreConfig config, Database db) {
     this.config = config;
     this.db = db;
+  }
+
+  /** Loads the configuration from {@code --config}, TRADECORE_CONFIG or ./tradecore.yaml. */
+  public static TradeCoreConfig config(Path configFile, Map<String, String> env) {
+    return TradeCoreConfig.load(configFile, env, Path.of("").toAbsolutePath());
   }
 
   /**
@@ -29,13 +45,17 @@ public final class Workspace implements AutoCloseable {
    */
   public static Workspace open(
       Path configFile, Map<String, String> env, boolean requireInitialized) {
-    TradeCoreConfig config = TradeCoreConfig.load(configFile, env, Path.of("").toAbsolutePath());
+    return open(config(configFile, env), requireInitialized ? Need.CURRENT : Need.CREATE);
+  }
+
+  /** Opens the configured database, failing without touching anything unless it meets the need. */
+  public static Workspace open(TradeCoreConfig config, Need need) {
     String url = config.database().url();
-    if (requireInitialized && Dialect.of(url) == Dialect.SQLITE) {
-      Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
-      if (!Files.isRegularFile(file)) {
+    if (need != Need.CREATE) {
+      Optional<Path> file = sqliteFile(url);
+      if (file.isPresent() && !Files.isRegularFile(file.get())) {
         throw new IllegalStateException(
-            "no database at " + file.toAbsolutePath() + "; run ./tradecore init first");
+            "no database at " + file.get().toAbsolutePath() + "; run ./tradecore init first");
       }
     }
     Database db =
@@ -44,7 +64,7 @@ public final class Workspace implements AutoCloseable {
             config.database().user(),
             config.database().password(),
             config.database().poolSize());
-    if (requireInitialized && !db.isCurrent()) {
+    if (need == Need.CURRENT && !db.isCurrent()) {
       String where = db.redacted();
       db.close();
       throw new IllegalStateException(
@@ -53,6 +73,18 @@ public final class Workspace implements AutoCloseable {
               + " has no current TradeCore schema; run ./tradecore init (or ./tradecore db migrate)");
     }
     return new Workspace(config, db);
+  }
+
+  /** The file of a {@code jdbc:sqlite:} URL, or empty for other databases and in-memory ones. */
+  public static Optional<Path> sqliteFile(String url) {
+    if (Dialect.of(url) != Dialect.SQLITE) {
+      return Optional.empty();
+    }
+    String file = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(file));
   }
 
   public TradeCoreConfig config() {

@@ -11,10 +11,11 @@ import java.time.ZoneOffset;
 
 /**
  * Writes bars as a generic OHLCV CSV file ({@code timestamp,open,high,low,close,volume}) that
- * {@code tradecore backtest --data} reads back to the same bars.
+ * {@code tradecore backtest --data} reads back to the same bars, or as a Yahoo Finance file.
  */
 public final class BarCsvWriter {
   public static final String HEADER = "timestamp,open,high,low,close,volume";
+  public static final String YAHOO_HEADER = "Date,Open,High,Low,Close,Adj Close,Volume";
 
   private BarCsvWriter() {}
 
@@ -32,6 +33,28 @@ public final class BarCsvWriter {
             Decimals.toDecimal(bar.low(), scale),
             Decimals.toDecimal(bar.close(), scale),
             BigDecimal.valueOf(bar.volume()).stripTrailingZeros());
+      }
+    }
+  }
+
+  /** Daily bars (at midnight UTC) as a Yahoo Finance history file; Adj Close repeats Close. */
+  public static void writeYahoo(Path file, BarSeries series) throws IOException {
+    int scale = series.instrument().priceScale();
+    try (Csv csv = new Csv(file, YAHOO_HEADER)) {
+      for (Bar bar : series.bars()) {
+        var utc = bar.time().atOffset(ZoneOffset.UTC);
+        if (!utc.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+          throw new IllegalArgumentException("a Yahoo file holds daily bars, not " + bar.time());
+        }
+        BigDecimal close = Decimals.toDecimal(bar.close(), scale);
+        csv.row(
+            utc.toLocalDate(),
+            Decimals.toDecimal(bar.open(), scale),
+            Decimals.toDecimal(bar.high(), scale),
+            Decimals.toDecimal(bar.low(), scale),
+            close,
+            close,
+            BigDecimal.valueOf(bar.volume()).stripTrailingZeros().toPlainString());
       }
     }
   }

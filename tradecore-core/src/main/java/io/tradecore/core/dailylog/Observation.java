@@ -1,5 +1,7 @@
 package io.tradecore.core.dailylog;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Map;
  */
 public record Observation(String code, String message, Map<String, String> facts) {
   public Observation {
-    facts = Map.copyOf(facts);
+    // Keeps the order the rule gave, so a regeneration writes the same text.
+    facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
   }
 }

@@ -95,6 +95,31 @@ public final class Engine {
     listener.onBarClosed(bar, book);
   }
 
+  /**
+   * Shows the instrument's indicators and strategy a bar the portfolio already traded on before a
+   * restart, so they resume in the state they had: nothing is matched, marked or checked, and the
+   * actions the strategy returns are dropped. Call it with the earlier events, in order, before the
+   * first new {@link #onBar(Bar)}.
+   */
+  public void warmUp(Bar bar) {
+    Lane lane = lanes.computeIfAbsent(bar.instrument(), this::newLane);
+    if (lane.lastTime != null && !bar.time().isAfter(lane.lastTime)) {
+      throw new IllegalArgumentException(
+          bar.instrument().symbol()
+              + " bar at "
+              + bar.time()
+              + " is not after the previous one at "
+              + lane.lastTime);
+    }
+    lane.lastTime = bar.time();
+    for (Indicator indicator : lane.indicators) {
+      indicator.update(bar);
+    }
+    lane.context.bar = bar;
+    lane.strategy.onBar(lane.context);
+    lane.context.index++;
+  }
+
   /** The portfolio as strategies see it. */
   public PortfolioView portfolio() {
     return book;

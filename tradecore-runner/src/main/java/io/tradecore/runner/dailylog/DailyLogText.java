@@ -34,7 +34,10 @@ public final class DailyLogText {
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      // A temporary file of its own, so two writers never move each other's half-written file.
+      Path tmp =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
       Files.writeString(tmp, out, StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -52,15 +55,15 @@ public final class DailyLogText {
         .append("  market ")
         .append(r.marketStatus())
         .append(" ===\n");
-    b.append(String.format("Account value   %s %s%n", money(r.accountValue()), currency));
+    b.append(String.format("Account value   %s %s\n", money(r.accountValue()), currency));
     b.append(
         String.format(
-            "Daily PnL       %s %s (%s)   tier %s%n",
+            "Daily PnL       %s %s (%s)   tier %s\n",
             signed(r.dailyPnl()), currency, percent(r.dailyReturn()), r.tier()));
-    b.append(String.format("Total PnL       %s %s%n", signed(r.totalPnl()), currency));
+    b.append(String.format("Total PnL       %s %s\n", signed(r.totalPnl()), currency));
     b.append(
         String.format(
-            "Trades %d   Signals %d   Warnings %d   Errors %d%n",
+            "Trades %d   Signals %d   Warnings %d   Errors %d\n",
             r.trades(), r.signals(), r.warnings(), r.errors()));
     b.append("Observations:\n");
     List<Map<String, Object>> observations = observations(r.observationsJson());

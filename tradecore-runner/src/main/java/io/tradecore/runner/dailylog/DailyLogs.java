@@ -138,14 +138,17 @@ public final class DailyLogs {
       throw new IllegalArgumentException(
           day + " is not a " + calendar.id() + " trading day (" + why + ")");
     }
-    generate(day);
-    if (notes != null && !notes.isBlank()) {
-      db.jdbi()
-          .useTransaction(
-              h ->
-                  repo.addNote(
-                      h, record.id(), day.toString(), DailyLogRepository.Section.NOTES, notes));
-    }
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              repo.saveGenerated(h, record.id(), row(h, day));
+              String existing = repo.get(h, record.id(), day.toString()).orElseThrow().notes();
+              boolean alreadyThere = existing.lines().anyMatch(line -> line.equals(notes));
+              if (notes != null && !notes.isBlank() && !alreadyThere) {
+                repo.addNote(
+                    h, record.id(), day.toString(), DailyLogRepository.Section.NOTES, notes);
+              }
+            });
     rewriteText();
     return db.jdbi().withHandle(h -> repo.get(h, record.id(), day.toString())).orElseThrow();
   }
@@ -208,11 +211,9 @@ public final class DailyLogs {
     Map<String, Long> levels = telemetry.countByLevel(h, record.id(), day.toString());
     long signals = telemetry.countKind(h, record.id(), day.toString(), "signal");
     List<Long> recent =
-        repo.last(h, record.id(), 50).stream()
-            .filter(r -> r.day().compareTo(day.toString()) < 0)
+        repo.before(h, record.id(), day.toString(), 10).stream()
             .map(DailyLogRepository.Row::trades)
             .toList();
-    recent = recent.subList(Math.max(0, recent.size() - 10), recent.size());
     DayFacts facts =
         new DayFacts(
             value,

@@ -79,6 +79,14 @@ public final class DayBook {
   }
 
   /**
+   * Shows the overnight policy a bar traded on before a restart (its ATR and session state follow
+   * the bars), without touching the day or its snapshots.
+   */
+  public void warmUp(Bar bar) {
+    overnight.observe(bar);
+  }
+
+  /**
    * Called after the engine has processed {@code bar}: the day's snapshot is brought up to date, so
    * when the day rolls over its last snapshot is its close, and a day cut short (the feed ended,
    * the runner stopped) still has one.

@@ -1,0 +1,60 @@
+package io.tradecore.app.cli;
+
+import io.tradecore.app.Version;
+import io.tradecore.app.output.Json;
+import io.tradecore.runner.PortfolioStatus;
+import io.tradecore.runner.Portfolios;
+import io.tradecore.store.PortfolioRecord;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tradecore status}: a portfolio's cash, equity, PnL, positions, plans and last run. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Show a portfolio's cash, equity, PnL, positions, plans and last run.",
+      "Cash, equity, realized/unrealized/total PnL, fees, gross exposure, open positions, open"
+          + " plans with their stops and targets, the number of fills, the last run and the last"
+          + " market event.",
+      "Rebuilt from the stored fills, whichever runs made them; positions are marked at the last"
+          + " prices the runner saw. Reads only: it works while a runner trades."
+    })
+public final class StatusCommand implements Callable<Integer> {
+  private final Map<String, String> env;
+
+  @Spec private CommandSpec spec;
+  @Mixin private ConfigOption config;
+
+  @Option(names = "--portfolio", required = true, paramLabel = "NAME", description = "Portfolio.")
+  private String portfolio;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  private boolean json;
+
+  public StatusCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    try (Workspace ws = Workspace.open(config.file(), env, true)) {
+      PortfolioRecord record = new Portfolios(ws.db()).find(portfolio);
+      PortfolioStatus status = PortfolioStatus.of(ws.db(), record);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(
+          json
+              ? Json.write(StatusView.json(status)) + System.lineSeparator()
+              : StatusView.text(status));
+      out.flush();
+    }
+    return 0;
+  }
+}

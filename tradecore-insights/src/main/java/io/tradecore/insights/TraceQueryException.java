@@ -1,0 +1,21 @@
+package io.tradecore.insights;
+
+/**
+ * A trace query parameter that is invalid or names something the trace does not have; the message
+ * lists what exists (the API answers 400).
+ */
+public final class TraceQueryException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String parameter;
+
+  public TraceQueryException(String parameter, String message) {
+    super(message);
+    this.parameter = parameter;
+  }
+
+  /** The query parameter at fault: metrics, env, max_points, from_step, to_step or method. */
+  public String parameter() {
+    return parameter;
+  }
+}

@@ -1,0 +1,119 @@
+package io.tradecore.insights;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Reads action traces with an in-process DuckDB (512 MB memory limit and 2 threads by default):
+ * Parquet traces directly, CSV traces through a Parquet cache in {@link #cacheDir()}, built on
+ * first read. All aggregation runs in DuckDB; only bucket aggregates and at most max_points rows
+ * per series reach the Java heap. Thread-safe; close it to release DuckDB's memory.
+ */
+public final class TraceStore implements AutoCloseable {
+  /** The cache folder's name inside the app's data directory. */
+  public static final String CACHE_FOLDER = "insights-cache";
+
+  private final Path cacheDir;
+  private final String memoryLimit;
+  private final int threads;
+  private DuckDb db;
+  private CacheProgress progress;
+  private TraceCache cache;
+  private TraceOpener opener;
+  private boolean closed;
+
+  /**
+   * A store caching CSV traces in {@code cacheDir}, with DuckDB limited to 512 MB and 2 threads.
+   */
+  public TraceStore(Path cacheDir) {
+    this(cacheDir, "512MB", 2);
+  }
+
+  /**
+   * A store caching CSV traces in {@code cacheDir}, with DuckDB limited to {@code memoryLimit} (a
+   * DuckDB size such as "512MB") and {@code threads} threads.
+   */
+  public TraceStore(Path cacheDir, String memoryLimit, int threads) {
+    this.cacheDir = cacheDir.toAbsolutePath().normalize();
+    this.memoryLimit = memoryLimit;
+    this.threads = threads;
+  }
+
+  /** A store caching in {@code <dataDir>/insights-cache}. */
+  public static TraceStore inDataDir(Path dataDir) {
+    return new TraceStore(dataDir.resolve(CACHE_FOLDER));
+  }
+
+  public Path cacheDir() {
+    return cacheDir;
+  }
+
+  /**
+   * Starts DuckDB now rather than on the first trace read (loading its native library takes a
+   * moment).
+   */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("trace store is closed");
+    }
+    if (db == null) {
+      db = new DuckDb(cacheDir.resolve("duckdb-tmp"), memoryLimit, threads);
+      progress = new CacheProgress();
+      cache = new TraceCache(cacheDir, db, progress);
+      opener = new TraceOpener(db, cache);
+    }
+  }
+
+  /**
+   * The trace's columns, row count, env ids and step range; a CSV trace is cached first.
+   *
+   * @throws TraceReadException if the trace is missing or unreadable
+   */
+  public TraceInfo info(Path trace) {
+    return opener().open(trace).info();
+  }
+
+  /**
+   * Runs {@code query} on {@code trace}.
+   *
+   * @throws TraceQueryException if a metric or the env is not in the trace
+   * @throws TraceReadException if the trace is missing or unreadable
+   */
+  public TraceResult query(Path trace, TraceQuery query) {
+    long start = System.nanoTime();
+    OpenTrace t = opener().open(trace);
+    DuckDb duck = duck();
+    try (Connection c = duck.connect()) {
+      return TraceQueryRunner.run(c, t, query, start);
+    } catch (SQLException e) {
+      throw new TraceReadException(
+          "cannot query " + trace.getFileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** How many CSV caches this store has built. */
+  long cacheBuilds() {
+    return cache == null ? 0 : cache.builds();
+  }
+
+  private synchronized TraceOpener opener() {
+    start();
+    return opener;
+  }
+
+  private synchronized DuckDb duck() {
+    start();
+    return db;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (db != null) {
+      progress.close();
+      db.close();
+      db = null;
+    }
+  }
+}

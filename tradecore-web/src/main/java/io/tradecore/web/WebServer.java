@@ -1,0 +1,152 @@
+package io.tradecore.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.tradecore.runner.config.TradeCoreConfig;
+import io.tradecore.store.Database;
+import io.tradecore.web.api.ActivityApi;
+import io.tradecore.web.api.HealthApi;
+import io.tradecore.web.api.HistoryApi;
+import io.tradecore.web.api.LogApi;
+import io.tradecore.web.api.MarketApi;
+import io.tradecore.web.api.PortfolioApi;
+import io.tradecore.web.api.StreamApi;
+import io.tradecore.web.ledger.LedgerCache;
+import io.tradecore.web.live.LiveUpdates;
+import io.tradecore.web.metrics.WebMetrics;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TradeCore web server: the REST API under /api, the live stream per portfolio, Prometheus
+ * metrics at /metrics and the dashboard's static files at /, all read from the database runners
+ * write (in this process or others). Start one with {@link #start}; stop it with {@link #stop}.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  private final Javalin app;
+  private final LiveUpdates live;
+  private final WebConfig config;
+
+  private WebServer(Javalin app, LiveUpdates live, WebConfig config) {
+    this.app = app;
+    this.live = live;
+    this.config = config;
+  }
+
+  /**
+   * Starts serving {@code db} on {@code config}'s address and port (0 picks a free port).
+   *
+   * @param cfg TradeCore's configuration (the data folder, where notes also update the daily log's
+   *     text file)
+   * @param clock the time the health endpoint and notes report
+   * @throws IllegalStateException when the address is not this machine's loopback and no API token
+   *     is configured, the token is too short, or the port cannot be bound; the message says why
+   */
+  public static WebServer start(WebConfig config, Database db, TradeCoreConfig cfg, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(cfg, "cfg");
+    Objects.requireNonNull(clock, "clock");
+    Security.checkBinding(config);
+    ObjectMapper json = Json.mapper();
+    LedgerCache ledgers = new LedgerCache();
+    WebMetrics metrics = new WebMetrics(db);
+    LiveUpdates live = new LiveUpdates(db, ledgers, json, clock);
+    metrics.gauge("tradecore.stream.subscribers", "Open live streams", live, l -> l.subscribers());
+    metrics.counter(
+        "tradecore.stream.events", "Events sent on live streams", live, l -> l.eventsSent());
+    metrics.counter(
+        "tradecore.stream.poll.errors",
+        "Failed polls of the database for live updates",
+        live,
+        l -> l.pollErrors());
+    RequestLog requestLog = new RequestLog(metrics);
+    Javalin app =
+        Javalin.create(c -> configure(c, config, json, requestLog))
+            .before(new Security(config.apiToken())::check);
+    Errors.register(app);
+    Routes.register(app, routes(db, cfg, clock, json, ledgers, live), metrics);
+    live.start(config.pollInterval(), config.heartbeatInterval());
+    try {
+      app.start(config.bind(), config.port());
+    } catch (RuntimeException e) {
+      live.close();
+      app.stop();
+      throw new IllegalStateException(
+          "cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    WebServer server = new WebServer(app, live, config);
+    LOG.info(
+        "serving the TradeCore API and dashboard at {} ({}; CORS {})",
+        server.url(),
+        config.apiToken() == null ? "no API token: read-only" : "API token required",
+        config.allowedOrigin() == null ? "off" : "for " + config.allowedOrigin());
+    return server;
+  }
+
+  private static void configure(
+      JavalinConfig c, WebConfig config, ObjectMapper json, RequestLog requestLog) {
+    c.showJavalinBanner = false;
+    c.startupWatcherEnabled = false;
+    c.jsonMapper(new JavalinJackson(json, false));
+    c.http.defaultContentType = "application/json";
+    c.staticFiles.add(
+        s -> {
+          s.hostedPath = "/";
+          s.directory = "/web";
+          s.location = Location.CLASSPATH;
+        });
+    c.staticFiles.enableWebjars(); // the dashboard's chart library, at /webjars/chart.js/...
+    c.requestLogger.http(requestLog::finished);
+    if (config.allowedOrigin() != null) {
+      c.bundledPlugins.enableCors(
+          cors -> cors.addRule(rule -> rule.allowHost(config.allowedOrigin())));
+    }
+  }
+
+  private static Routes.Handlers routes(
+      Database db,
+      TradeCoreConfig cfg,
+      Clock clock,
+      ObjectMapper json,
+      LedgerCache ledgers,
+      LiveUpdates live) {
+    PortfolioLookup lookup = new PortfolioLookup(db);
+    return new Routes.Handlers(
+        new HealthApi(db, clock),
+        new PortfolioApi(db, lookup, ledgers),
+        new ActivityApi(db, lookup, ledgers),
+        new HistoryApi(db, lookup),
+        new LogApi(db, lookup, cfg, clock, json),
+        new StreamApi(lookup, live),
+        new MarketApi(db, lookup));
+  }
+
+  /** The port the server listens on (the one picked when started with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The server's base URL, e.g. {@code http://127.0.0.1:8080/}. */
+  public String url() {
+    String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+    return "http://" + host + ":" + port() + "/";
+  }
+
+  /** Ends the live streams and stops listening. */
+  public void stop() {
+    live.close();
+    app.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -30,11 +30,28 @@ function base() {
   };
 }
 
-/** Draws (or redraws into `existing`) the equity curve, its running peak and the drawdown below. */
-export function equityChart(canvas, points, currency, existing = null) {
+const AXIS_WIDTH = 84;
+
+/** Gives a y axis a fixed width, so two charts stacked one above the other line up. */
+function fixedWidth(scale) {
+  scale.width = AXIS_WIDTH;
+}
+
+function redraw(chart, data) {
+  chart.data = data;
+  chart.update("none");
+  return chart;
+}
+
+/**
+ * Draws (or redraws into `existing`) the equity curve with its running peak on one canvas and the
+ * drawdown (as a share of the peak) on another below it, on the same days.
+ */
+export function equityChart(equityCanvas, drawdownCanvas, points, currency, existing = null) {
   const Chart = chartLib();
   const labels = points.map((p) => p.day);
-  const data = {
+  const small = points.length > 60 ? 0 : 2;
+  const equityData = {
     labels,
     datasets: [
       {
@@ -42,19 +59,23 @@ export function equityChart(canvas, points, currency, existing = null) {
         data: points.map((p) => Number(p.equity)),
         borderColor: COLORS.equity,
         backgroundColor: COLORS.equity,
-        pointRadius: points.length > 60 ? 0 : 2,
+        pointRadius: small,
         borderWidth: 2,
-        yAxisID: "y",
       },
       {
         label: "Peak",
         data: points.map((p) => Number(p.peak)),
         borderColor: COLORS.peak,
+        backgroundColor: COLORS.peak,
         borderDash: [4, 4],
         pointRadius: 0,
         borderWidth: 1,
-        yAxisID: "y",
       },
+    ],
+  };
+  const drawdownData = {
+    labels,
+    datasets: [
       {
         label: "Drawdown",
         data: points.map((p) => Number(p.drawdown_ratio)),
@@ -63,40 +84,41 @@ export function equityChart(canvas, points, currency, existing = null) {
         fill: "origin",
         pointRadius: 0,
         borderWidth: 1,
-        yAxisID: "dd",
       },
     ],
   };
   if (existing) {
-    existing.data = data;
-    existing.update("none");
-    return existing;
+    return { equity: redraw(existing.equity, equityData), drawdown: redraw(existing.drawdown, drawdownData) };
   }
-  const options = base();
-  options.scales = {
+  const top = base();
+  top.scales = {
+    x: { ticks: { display: false }, grid: { drawTicks: false } },
     y: {
-      stack: "equity",
-      stackWeight: 3,
+      afterFit: fixedWidth,
       ticks: { callback: (v) => money(v, currency, { digits: 0 }) },
-      title: { display: true, text: `Equity (${currency})` },
     },
-    dd: {
-      stack: "equity",
-      stackWeight: 1,
+  };
+  top.plugins.tooltip = {
+    callbacks: { label: (item) => `${item.dataset.label}: ${money(item.raw, currency)}` },
+  };
+  const bottom = base();
+  bottom.plugins.legend.display = false;
+  bottom.scales = {
+    // "inner" keeps the end labels inside the plot, so both charts end at the same x
+    x: { ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 12, align: "inner" } },
+    y: {
+      afterFit: fixedWidth,
       max: 0,
-      ticks: { callback: (v) => percent(v, { digits: 1 }), maxTicksLimit: 3 },
-      title: { display: true, text: "Drawdown" },
+      ticks: { callback: (v) => percent(v, { digits: 2 }), maxTicksLimit: 4 },
     },
   };
-  options.plugins.tooltip = {
-    callbacks: {
-      label: (item) =>
-        item.dataset.yAxisID === "dd"
-          ? `Drawdown: ${percent(item.raw)}`
-          : `${item.dataset.label}: ${money(item.raw, currency)}`,
-    },
+  bottom.plugins.tooltip = {
+    callbacks: { label: (item) => `Drawdown: ${percent(item.raw)}` },
   };
-  return new Chart(canvas, { type: "line", data, options });
+  return {
+    equity: new Chart(equityCanvas, { type: "line", data: equityData, options: top }),
+    drawdown: new Chart(drawdownCanvas, { type: "line", data: drawdownData, options: bottom }),
+  };
 }
 
 /**
@@ -136,6 +158,7 @@ export function priceChart(canvas, { bars, fills, plans, currency, labelOf }, ex
     borderWidth: 1.5,
     pointRadius: 0,
     pointHoverRadius: 0,
+    pointStyle: "line",
     isLevel: true,
   });
   const lines = [];
@@ -178,11 +201,7 @@ export function priceChart(canvas, { bars, fills, plans, currency, labelOf }, ex
       ...lines,
     ],
   };
-  if (existing) {
-    existing.data = data;
-    existing.update("none");
-    return existing;
-  }
+  if (existing) return redraw(existing, data);
   const options = base();
   options.interaction = { mode: "nearest", intersect: false };
   options.scales = {

@@ -26,6 +26,7 @@ final class EventRecorder implements EngineListener {
   private final RunId run;
   private final Exchange exchange;
   private final List<EngineEvent> pending = new ArrayList<>();
+  private final List<OrderRecord> closedOrders = new ArrayList<>();
   private final Map<ClientOrderId, OrderRecord> orders = new HashMap<>();
   private final OrderRepository orderRepo = new OrderRepository();
   private final FillRepository fillRepo = new FillRepository();
@@ -43,6 +44,13 @@ final class EventRecorder implements EngineListener {
   /** Remembers a working order's role, so later status changes keep it. */
   void know(OrderRecord record) {
     orders.put(record.order().id(), record);
+  }
+
+  /** Records, with the next flush, that an order stopped working at the exchange. */
+  void closed(OrderRecord record, String status, java.time.Instant at) {
+    closedOrders.add(
+        new OrderRecord(
+            record.order(), record.entry(), record.exitReason(), status, record.run(), at));
   }
 
   void fillSource(String source) {
@@ -103,6 +111,8 @@ final class EventRecorder implements EngineListener {
       }
     }
     pending.clear();
+    closedOrders.forEach(r -> orderRepo.upsert(h, portfolio, r));
+    closedOrders.clear();
   }
 
   private static OrderRecord withStatus(OrderRecord r, String status, EngineEvent e) {

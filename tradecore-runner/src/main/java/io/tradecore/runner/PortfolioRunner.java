@@ -3,6 +3,7 @@ package io.tradecore.runner;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.Order;
 import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.Engine;
 import io.tradecore.core.engine.EngineConfig;
@@ -303,7 +304,12 @@ public final class PortfolioRunner implements AutoCloseable {
           db.jdbi()
               .withHandle(h -> new FillRepository().contains(h, record.id(), pf.fill().tradeId()));
       if (!known) {
-        engine.applyExternalFill(pf.fill(), pf.fill().time());
+        Order order =
+            db.jdbi()
+                .withHandle(h -> paper.order(h, account, pf.fill().orderId(), instruments))
+                .map(o -> o.state().order())
+                .orElse(null);
+        engine.applyExternalFill(pf.fill(), order, pf.fill().time());
         added++;
       }
     }
@@ -317,6 +323,7 @@ public final class PortfolioRunner implements AutoCloseable {
       String status = there.map(PaperRepository.PaperOrder::status).orElse("CANCELLED");
       if (!"WORKING".equals(status)) {
         engine.forgetOrder(o.order().id(), status, now);
+        recorder.closed(o, status, now);
         closed++;
       }
     }
@@ -380,7 +387,9 @@ public final class PortfolioRunner implements AutoCloseable {
       days.afterBar(bar);
       commit(feed.name(), i, bar);
       applied++;
-      if (dailyLogs != null) {
+      // Events at the same moment (one bar per symbol) finish together before the clock moves.
+      boolean momentEnds = i + 1 == feed.size() || !feed.event(i + 1).time().equals(bar.time());
+      if (dailyLogs != null && momentEnds) {
         dailyLogs.catchUp(marketNow(bar.time()));
       }
     }

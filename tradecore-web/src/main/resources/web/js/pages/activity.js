@@ -5,7 +5,7 @@ import { count, dayOf, money, price, quantity, time } from "../format.js";
 
 const PAGE = 100;
 
-function fillsTable(items, c, zone) {
+function fillsTable(items, c, zone, seenSeq) {
   return table(
     [
       { label: "#", num: true, cell: (f) => f.seq },
@@ -22,7 +22,10 @@ function fillsTable(items, c, zone) {
       { label: "Source", cell: (f) => f.source },
     ],
     items,
-    { id: "fills-table", rowAttrs: (f) => ({ dataset: { seq: f.seq, trade: f.trade_id } }) },
+    {
+      id: "fills-table",
+      rowAttrs: (f) => ({ class: f.seq > seenSeq ? "fresh" : null, dataset: { seq: f.seq, trade: f.trade_id } }),
+    },
   );
 }
 
@@ -76,6 +79,8 @@ export async function render(main, ctx) {
     ordersPanel,
   );
 
+  let seenSeq = Infinity; // fills above it arrived while the page was open: highlighted
+
   async function load() {
     const [fills, orders] = await Promise.all([
       get(portfolioPath(name, "fills"), { day, limit: PAGE, offset }),
@@ -99,11 +104,12 @@ export async function render(main, ctx) {
       h("h2", {}, heading),
       pager,
       fills.items.length
-        ? fillsTable(fills.items, c, ctx.zone)
+        ? fillsTable(fills.items, c, ctx.zone, seenSeq)
         : day
           ? empty(`No fills on ${day}.`)
           : empty("No fills yet.", `./tradecore run --portfolio ${name} --strategy breakout --feed replay:FILE`, "to trade it."),
     );
+    seenSeq = Math.max(0, ...fills.items.map((f) => f.seq));
     const shown = day
       ? orders.items.filter((o) => dayOf(o.created, ctx.zone) === day || dayOf(o.updated, ctx.zone) === day)
       : orders.items;

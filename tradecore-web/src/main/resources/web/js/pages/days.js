@@ -10,7 +10,10 @@ function shade(ratio, scale) {
   if (ratio === null) return null;
   if (ratio === 0 || scale === 0) return "background: #eef1f5";
   const a = 0.15 + 0.85 * Math.min(1, Math.abs(ratio) / scale);
-  return ratio > 0 ? `background: rgba(22, 163, 74, ${a.toFixed(3)})` : `background: rgba(220, 38, 38, ${a.toFixed(3)})`;
+  const ink = a > 0.6 ? "; color: white" : "";
+  return ratio > 0
+    ? `background: rgba(22, 163, 74, ${a.toFixed(3)})${ink}`
+    : `background: rgba(220, 38, 38, ${a.toFixed(3)})${ink}`;
 }
 
 function utcDate(day) {

@@ -19,15 +19,16 @@ function tierClass(tier) {
 }
 
 function logCard(log, c) {
-  const sections = SECTIONS.map(([key, label]) => {
-    const text = log[FIELDS[key]];
-    return h(
-      "div",
-      { class: "section", dataset: { section: key } },
-      h("h4", {}, label),
-      text ? h("p", { class: "person" }, text) : h("p", { class: "muted small" }, "—"),
-    );
-  });
+  const written = SECTIONS.filter(([key]) => log[FIELDS[key]]);
+  const sections = written.length
+    ? h(
+        "div",
+        { class: "sections" },
+        written.map(([key, label]) =>
+          h("div", { class: "section", dataset: { section: key } }, h("h4", {}, label), h("p", { class: "person" }, log[FIELDS[key]])),
+        ),
+      )
+    : h("p", { class: "muted small quiet" }, "No notes, lessons, market context or focus written for this day yet.");
   return h(
     "article",
     { class: "log", id: `log-${log.day}`, dataset: { day: log.day } },
@@ -64,7 +65,7 @@ function logCard(log, c) {
           ),
         )
       : h("p", { class: "muted small" }, "No observations."),
-    h("div", { class: "sections" }, sections),
+    sections,
   );
 }
 

@@ -52,9 +52,9 @@ function cards(one, c) {
   ];
 }
 
-function slices(one, c) {
+function slices(one, c, name) {
   if (one.by_bot_version.length === 0) {
-    return empty("No fills yet, so no bot_version has traded.", "./tradecore run --portfolio NAME --strategy breakout --feed replay:FILE");
+    return empty("No fills yet, so no bot_version has traded.", `./tradecore run --portfolio ${name} --strategy breakout --feed replay:FILE`);
   }
   const m = (key, signed = false) => ({
     label: key,
@@ -108,11 +108,20 @@ export async function render(main, ctx) {
   const head = h("div", { class: "page-head" });
   const cardBox = h("div", { class: "cards", id: "summary-cards" });
   const canvas = h("canvas", { id: "equity-chart" });
-  const chartBox = h("div", { class: "chart tall" }, canvas);
+  const ddCanvas = h("canvas", { id: "drawdown-chart" });
+  const charts = [h("div", { class: "chart" }, canvas), h("div", { class: "chart short" }, ddCanvas)];
+  const chartBox = h("div", {}, charts);
   const equityPanel = panel("Equity and drawdown", "equity-panel", chartBox);
   const slicePanel = panel("By bot_version", "slices-panel");
   fill(main, head, cardBox, equityPanel, slicePanel);
   let chart = null;
+  const dispose = () => {
+    if (chart) {
+      chart.equity.destroy();
+      chart.drawdown.destroy();
+    }
+    chart = null;
+  };
 
   async function load() {
     const [one, eq] = await Promise.all([
@@ -123,22 +132,21 @@ export async function render(main, ctx) {
     fill(head, h("h1", {}, name, h("span", { class: "muted" }, ` ${one.portfolio.base_currency}`)), runLine(one, ctx.zone));
     fill(cardBox, cards(one, c));
     if (eq.equity.length === 0) {
-      if (chart) chart.destroy();
-      chart = null;
+      dispose();
       fill(
         chartBox,
         empty("No equity history yet: a snapshot is written at each day's close while a runner trades.", "./tradecore run --portfolio " + name + " ..."),
       );
     } else {
-      if (!chartBox.contains(canvas)) fill(chartBox, canvas);
-      chart = equityChart(canvas, eq.equity, c, chart);
+      if (!chartBox.contains(canvas)) fill(chartBox, charts);
+      chart = equityChart(canvas, ddCanvas, eq.equity, c, chart);
     }
-    fill(slicePanel, h("h2", {}, "By bot_version"), slices(one, c));
+    fill(slicePanel, h("h2", {}, "By bot_version"), slices(one, c, name));
   }
 
   await load();
   return {
     refresh: () => load(),
-    dispose: () => chart && chart.destroy(),
+    dispose,
   };
 }

@@ -36,7 +36,7 @@ export async function render(main, ctx) {
   );
   const canvas = h("canvas", { id: "price-chart" });
   const chartBox = h("div", { class: "chart tall" }, canvas);
-  const levels = h("div", { id: "plan-levels" });
+  const levels = h("div", { id: "plan-levels", class: "below-chart" });
   const chartPanel = panel(null, "price-panel", h("div", { class: "toolbar" }, h("label", {}, "Instrument ", select)), chartBox, levels);
   fill(main, h("div", { class: "page-head" }, h("h1", {}, `${name}: ${symbol}`)), chartPanel);
   let chart = null;
@@ -51,6 +51,7 @@ export async function render(main, ctx) {
     if (!ctx.isCurrent()) return;
     const mine = recent.items.filter((f) => f.symbol === symbol);
     const openPlans = open.plans.filter((p) => p.symbol === symbol);
+    chartBox.className = bars.bars.length === 0 ? "" : "chart tall";
     if (bars.bars.length === 0) {
       if (chart) chart.destroy();
       chart = null;

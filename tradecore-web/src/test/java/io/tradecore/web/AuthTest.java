@@ -84,7 +84,7 @@ class AuthTest {
       // The dashboard's files hold no data; a browser loads them before it has the token.
       Http.Response page = anonymous.get("/");
       assertThat(page.status()).isEqualTo(200);
-      assertThat(page.body()).contains("The dashboard is coming");
+      assertThat(page.body()).contains("<title>TradeCore</title>");
     }
   }
 

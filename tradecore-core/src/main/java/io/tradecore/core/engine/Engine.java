@@ -77,8 +77,8 @@ public final class Engine {
     lane.lastTime = bar.time();
 
     applyMatches(exchange.onBar(bar), bar);
-    if (book.hasActivePlans(bar.instrument()) && checkExits(bar)) {
-      applyMatches(exchange.onBar(bar), bar);
+    if (book.hasActivePlans(bar.instrument())) {
+      checkExits(bar);
     }
     book.trail(bar, monitor);
     portfolio.mark(bar.instrument().symbol(), bar.closePrice().toBigDecimal());
@@ -141,10 +141,11 @@ public final class Engine {
 
   /**
    * Applies a fill that reached the portfolio outside a price event (found by a resync): the ledger
-   * and the plan change as if the engine had seen it.
+   * and the plan change as if the engine had seen it. {@code order} is the exchange's copy of the
+   * order, which tells an order the engine never recorded (it was lost with a crash) what it was.
    */
-  public void applyExternalFill(Fill fill, Instant at) {
-    book.onExternalFill(fill, at, monitor);
+  public void applyExternalFill(Fill fill, Order order, Instant at) {
+    book.onExternalFill(fill, order, at, monitor);
   }
 
   /** Marks an order that the exchange says is no longer working (filled, cancelled or expired). */
@@ -172,19 +173,17 @@ public final class Engine {
     return new Lane(strategy, setup.indicators(), new Context(instrument));
   }
 
-  private boolean checkExits(Bar bar) {
-    boolean submitted = false;
+  /** Lets the monitor check every active plan; an exit it finds trades on this same bar. */
+  private void checkExits(Bar bar) {
     for (Plan plan : book.activePlans(bar.instrument())) {
       if (book.hasWorkingExit(plan.id())) {
         continue;
       }
       ExitSignal signal = monitor.check(plan, bar).orElse(null);
       if (signal != null) {
-        book.exit(plan, signal, bar);
-        submitted = true;
+        applyMatches(book.exit(plan, signal, bar), bar);
       }
     }
-    return submitted;
   }
 
   private void applyMatches(MatchResult result, Bar bar) {

@@ -16,6 +16,7 @@ import io.tradecore.core.engine.EngineEvent.OrderSubmitted;
 import io.tradecore.core.engine.EngineEvent.PlanChanged;
 import io.tradecore.core.engine.EngineEvent.SignalEmitted;
 import io.tradecore.core.exchange.Exchange;
+import io.tradecore.core.exchange.MatchResult;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.ledger.Position;
@@ -122,7 +123,10 @@ final class PlanBook implements PortfolioView {
     }
   }
 
-  void onExternalFill(Fill fill, Instant at, PlanMonitor monitor) {
+  void onExternalFill(Fill fill, Order order, Instant at, PlanMonitor monitor) {
+    if (order != null && !working.containsKey(order.id()) && order.planId() != null) {
+      adopt(order);
+    }
     Bar reference =
         new Bar(
             fill.instrument(),
@@ -136,6 +140,40 @@ final class PlanBook implements PortfolioView {
     if (!exchange.isWorking(fill.orderId())) {
       working.remove(fill.orderId());
     }
+  }
+
+  /**
+   * Takes on an order of one of our plans that the exchange has and we had lost (a crash between
+   * the exchange's commit and ours): its role comes from its id, an exit's reason from its type.
+   */
+  private void adopt(Order order) {
+    String id = order.id().value();
+    boolean entry = id.endsWith("-entry");
+    ExitReason reason = null;
+    if (!entry) {
+      Plan plan = open.get(order.planId());
+      boolean trailing =
+          plan != null
+              && order.stopPrice() != null
+              && plan.trailStop() != 0
+              && order.stopPrice().units() == plan.trailStop()
+              && plan.trailStop() != plan.stop();
+      reason =
+          switch (order.type()) {
+            case STOP -> trailing ? ExitReason.TRAILING_STOP : ExitReason.STOP;
+            case LIMIT -> ExitReason.TARGET;
+            case MARKET -> ExitReason.STRATEGY;
+          };
+      int dash = id.lastIndexOf('-');
+      try {
+        exitsSent.merge(order.planId(), Integer.parseInt(id.substring(dash + 1)), Math::max);
+      } catch (NumberFormatException notOurs) {
+        // Not an id this engine made: nothing to continue from.
+      }
+    }
+    working.put(order.id(), new WorkingOrder(order, entry, reason));
+    // Recorded as submitted when it was, so the portfolio's books hold the order behind the fill.
+    listener.on(new OrderSubmitted(order.createdAt(), clock.instant(), order, reason));
   }
 
   boolean hasActivePlans(Instrument instrument) {
@@ -292,7 +330,7 @@ final class PlanBook implements PortfolioView {
 
   // ---- exits from the monitor ---------------------------------------------------------------
 
-  void exit(Plan plan, ExitSignal signal, Bar bar) {
+  MatchResult exit(Plan plan, ExitSignal signal, Bar bar) {
     cancelEntry(plan, bar, "exit triggered");
     plan = open.get(plan.id());
     Instrument instrument = plan.instrument();
@@ -311,7 +349,10 @@ final class PlanBook implements PortfolioView {
             TimeInForce.GTC,
             bar.time(),
             plan.botVersion());
-    submit(new WorkingOrder(order, false, signal.reason()), bar);
+    WorkingOrder w = new WorkingOrder(order, false, signal.reason());
+    working.put(order.id(), w);
+    listener.on(new OrderSubmitted(bar.time(), clock.instant(), order, w.exitReason()));
+    return exchange.submitNow(order, bar);
   }
 
   void trail(Bar bar, PlanMonitor monitor) {

@@ -4,6 +4,7 @@ import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Decimals;
 import io.tradecore.core.domain.Fill;
+import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
@@ -15,10 +16,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An exchange simulated from price events, for backtests and paper trading. Working orders are
@@ -33,14 +36,21 @@ import java.util.Map;
  *       fills on at the next opens like a market order.
  * </ul>
  *
- * With a volume share set, one order fills at most that share of a bar's volume; the rest keeps
- * working (a partial fill). Every fill gets a trade id unique to this exchange. Not thread-safe.
+ * Each order is matched at most once per price event, and an order submitted after an event has
+ * been matched waits for the next one; {@link #submitNow} is for an exit that must trade on the
+ * event being processed. With a volume share set, one order fills at most that share of a bar's
+ * volume; the rest keeps working (a partial fill). Every fill gets a trade id unique to this
+ * exchange. Not thread-safe.
  */
 public final class SimulatedExchange implements Exchange {
   private final String tradeIdPrefix;
   private final ExecutionCosts costs;
   private final BigDecimal volumeShare;
   private final Map<ClientOrderId, Working> working = new LinkedHashMap<>();
+
+  /** The time of the latest price event per instrument. */
+  private final Map<Instrument, Instant> lastBar = new HashMap<>();
+
   private long tradeSequence;
 
   /**
@@ -61,12 +71,45 @@ public final class SimulatedExchange implements Exchange {
     this.tradeSequence = sequence;
   }
 
+  /**
+   * Accepts an order that trades from the next price event of its instrument on: an order decided
+   * on a bar's close has seen that bar.
+   */
   @Override
   public void submit(Order order) {
     if (working.containsKey(order.id())) {
       throw new IllegalStateException("order " + order.id() + " is already working");
     }
-    working.put(order.id(), new Working(order));
+    Working w = new Working(order);
+    w.lastMatched = lastBar.get(order.instrument());
+    working.put(order.id(), w);
+  }
+
+  @Override
+  public MatchResult submitNow(Order order, Bar bar) {
+    if (working.containsKey(order.id())) {
+      throw new IllegalStateException("order " + order.id() + " is already working");
+    }
+    Working w = new Working(order);
+    working.put(order.id(), w);
+    List<Fill> fills = new ArrayList<>(1);
+    List<Order> expired = new ArrayList<>(0);
+    if (match(w, bar, bar.time().atOffset(ZoneOffset.UTC).toLocalDate(), fills, expired)) {
+      working.remove(order.id());
+    }
+    return fills.isEmpty() && expired.isEmpty()
+        ? MatchResult.EMPTY
+        : new MatchResult(fills, expired);
+  }
+
+  /** The matching state of a working order, or empty if it is not working. */
+  public Optional<WorkingState> workingState(ClientOrderId id) {
+    Working w = working.get(id);
+    return w == null
+        ? Optional.empty()
+        : Optional.of(
+            new WorkingState(
+                w.order, w.remaining, w.remainingQuote, w.triggered, w.lastMatched, w.firstDay));
   }
 
   @Override
@@ -115,6 +158,7 @@ public final class SimulatedExchange implements Exchange {
 
   @Override
   public MatchResult onBar(Bar bar) {
+    lastBar.put(bar.instrument(), bar.time());
     if (working.isEmpty()) {
       return MatchResult.EMPTY;
     }
@@ -124,41 +168,48 @@ public final class SimulatedExchange implements Exchange {
     Iterator<Working> it = working.values().iterator();
     while (it.hasNext()) {
       Working w = it.next();
-      Order order = w.order;
-      if (!order.instrument().equals(bar.instrument()) || bar.time().equals(w.lastMatched)) {
-        continue;
-      }
-      if (order.timeInForce() == TimeInForce.DAY && w.firstDay != null && day.isAfter(w.firstDay)) {
+      boolean seen = w.lastMatched != null && !bar.time().isAfter(w.lastMatched);
+      if (w.order.instrument().equals(bar.instrument())
+          && !seen
+          && match(w, bar, day, fills, expired)) {
         it.remove();
-        expired.add(order);
-        continue;
-      }
-      w.lastMatched = bar.time();
-      if (w.firstDay == null) {
-        w.firstDay = day;
-      }
-      long price = fillPrice(w, bar);
-      if (price > 0) {
-        long units = fillUnits(w, bar, price);
-        if (units > 0) {
-          fills.add(fill(w, bar, price, units));
-        } else if (w.remainingQuote != null && volumeCap(bar, order) != 0) {
-          // Not even one unit is affordable: the order can never fill.
-          it.remove();
-          expired.add(order);
-          continue;
-        }
-      }
-      if (w.isDone()) {
-        it.remove();
-      } else if (order.timeInForce() == TimeInForce.IOC) {
-        it.remove();
-        expired.add(order);
       }
     }
     return fills.isEmpty() && expired.isEmpty()
         ? MatchResult.EMPTY
         : new MatchResult(fills, expired);
+  }
+
+  /** Matches one order against a bar; true when it stops working (done or expired). */
+  private boolean match(Working w, Bar bar, LocalDate day, List<Fill> fills, List<Order> expired) {
+    Order order = w.order;
+    if (order.timeInForce() == TimeInForce.DAY && w.firstDay != null && day.isAfter(w.firstDay)) {
+      expired.add(order);
+      return true;
+    }
+    w.lastMatched = bar.time();
+    if (w.firstDay == null) {
+      w.firstDay = day;
+    }
+    long price = fillPrice(w, bar);
+    if (price > 0) {
+      long units = fillUnits(w, bar, price);
+      if (units > 0) {
+        fills.add(fill(w, bar, price, units));
+      } else if (w.remainingQuote != null && volumeCap(bar, order) != 0) {
+        // Not even one unit is affordable: the order can never fill.
+        expired.add(order);
+        return true;
+      }
+    }
+    if (w.isDone()) {
+      return true;
+    }
+    if (order.timeInForce() == TimeInForce.IOC) {
+      expired.add(order);
+      return true;
+    }
+    return false;
   }
 
   /** The fill price in units, or 0 when the order does not trade on this bar. */

@@ -45,6 +45,31 @@ public final class DailyLogText {
     }
   }
 
+  /**
+   * Adds days that come after every day already in the file, without rewriting it; falls back to a
+   * full rewrite when the file is missing.
+   */
+  public static void append(
+      Path file,
+      String portfolio,
+      String currency,
+      List<DailyLogRepository.Row> newDays,
+      List<DailyLogRepository.Row> all) {
+    if (!Files.isRegularFile(file)) {
+      write(file, portfolio, currency, all);
+      return;
+    }
+    StringBuilder out = new StringBuilder();
+    for (DailyLogRepository.Row r : newDays) {
+      out.append(block(portfolio, currency, r)).append('\n');
+    }
+    try {
+      Files.writeString(file, out, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the daily log file " + file, e);
+    }
+  }
+
   /** One day's block of text. */
   public static String block(String portfolio, String currency, DailyLogRepository.Row r) {
     StringBuilder b = new StringBuilder();

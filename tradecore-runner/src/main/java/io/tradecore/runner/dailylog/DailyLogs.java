@@ -102,8 +102,11 @@ public final class DailyLogs {
 
   /** Writes every due trading day that has no log yet, oldest first; returns the days written. */
   public List<LocalDate> catchUp(Instant now) {
-    Set<String> written = new HashSet<>(db.jdbi().withHandle(h -> repo.days(h, record.id())));
-    LocalDate first = firstDay();
+    List<String> known = db.jdbi().withHandle(h -> repo.days(h, record.id()));
+    Set<String> written = new HashSet<>(known);
+    String latest = known.isEmpty() ? "" : known.get(known.size() - 1);
+    // Days are logged in order, so the search starts after the latest one logged.
+    LocalDate first = latest.isEmpty() ? firstDay() : LocalDate.parse(latest).plusDays(1);
     LocalDate last = LocalDate.ofInstant(now, calendar.zone());
     List<LocalDate> done = new ArrayList<>();
     for (LocalDate day : calendar.tradingDays(first, last)) {
@@ -113,7 +116,18 @@ public final class DailyLogs {
       }
     }
     if (!done.isEmpty()) {
-      rewriteText();
+      if (done.get(0).toString().compareTo(latest) > 0) {
+        // The usual case: new days after every logged one are added to the end of the file.
+        List<DailyLogRepository.Row> rows = db.jdbi().withHandle(h -> repo.all(h, record.id()));
+        DailyLogText.append(
+            textFile,
+            record.name(),
+            record.baseCurrency(),
+            rows.subList(rows.size() - done.size(), rows.size()),
+            rows);
+      } else {
+        rewriteText();
+      }
     }
     return done;
   }

@@ -15,6 +15,7 @@ import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PaperRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,27 +68,39 @@ public final class PaperExchange implements Exchange {
   @Override
   public void submit(Order order) {
     know(order.instrument());
-    boolean accepted =
-        db.jdbi()
-            .inTransaction(
-                h -> {
-                  if (repo.order(h, account, order.id(), instruments).isPresent()) {
-                    return false;
-                  }
-                  WorkingState fresh =
-                      new WorkingState(
-                          order,
-                          order.quantity() == null ? 0 : order.quantity().units(),
-                          order.quoteAmount(),
-                          false,
-                          null,
-                          null);
-                  repo.saveOrder(h, account, fresh, "WORKING", clock.instant());
-                  return true;
-                });
-    if (accepted) {
-      matcher.submit(order);
+    if (isKnown(order)) {
+      return;
     }
+    matcher.submit(order);
+    try {
+      WorkingState state = matcher.workingState(order.id()).orElseThrow();
+      db.jdbi().useTransaction(h -> repo.saveOrder(h, account, state, "WORKING", clock.instant()));
+    } catch (RuntimeException e) {
+      matcher.cancel(order.id());
+      throw e;
+    }
+  }
+
+  /**
+   * Trades an exit on the bar being processed. An order id already known was submitted before a
+   * restart: whatever it did then is on the books (a resync brings it to the ledger), so nothing is
+   * done again.
+   */
+  @Override
+  public MatchResult submitNow(Order order, Bar bar) {
+    know(order.instrument());
+    if (isKnown(order)) {
+      return MatchResult.EMPTY;
+    }
+    List<WorkingState> before =
+        List.of(new WorkingState(order, 0, order.quoteAmount(), false, null, null));
+    MatchResult result = matcher.submitNow(order, bar);
+    record(bar, before, result, matcher.workingState(order.id()).stream().toList());
+    return result;
+  }
+
+  private boolean isKnown(Order order) {
+    return db.jdbi().withHandle(h -> repo.order(h, account, order.id(), instruments)).isPresent();
   }
 
   @Override
@@ -107,10 +120,26 @@ public final class PaperExchange implements Exchange {
   @Override
   public MatchResult onBar(Bar bar) {
     List<WorkingState> before = matcher.workingStates();
-    if (before.isEmpty()) {
-      return MatchResult.EMPTY;
-    }
     MatchResult result = matcher.onBar(bar);
+    if (before.isEmpty()) {
+      return result;
+    }
+    List<WorkingState> after = new ArrayList<>();
+    for (WorkingState s : matcher.workingStates()) {
+      if (s.order().instrument().equals(bar.instrument())) {
+        after.add(s);
+      }
+    }
+    record(bar, before, result, after);
+    return result;
+  }
+
+  /**
+   * Commits what one price event did, before anyone hears of it: the fills, the cash, the state of
+   * the orders still working and the end of those that stopped.
+   */
+  private void record(
+      Bar bar, List<WorkingState> before, MatchResult result, List<WorkingState> stillWorking) {
     db.jdbi()
         .useTransaction(
             h -> {
@@ -119,25 +148,24 @@ public final class PaperExchange implements Exchange {
                 cash = cash.add(signed).subtract(f.fee());
                 repo.insertFill(h, account, sequenceOf(f), f);
               }
-              Set<ClientOrderId> stillWorking = new HashSet<>();
-              for (WorkingState s : matcher.workingStates()) {
-                stillWorking.add(s.order().id());
-                if (s.order().instrument().equals(bar.instrument())) {
-                  repo.saveOrder(h, account, s, "WORKING", clock.instant());
-                }
+              Set<ClientOrderId> working = new HashSet<>();
+              for (WorkingState s : stillWorking) {
+                working.add(s.order().id());
+                repo.saveOrder(h, account, s, "WORKING", clock.instant());
               }
               Set<ClientOrderId> expired = new HashSet<>();
               result.expired().forEach(o -> expired.add(o.id()));
               for (WorkingState s : before) {
                 ClientOrderId id = s.order().id();
-                if (!stillWorking.contains(id)) {
-                  repo.setStatus(
-                      h, account, id, expired.contains(id) ? "EXPIRED" : "FILLED", clock.instant());
+                if (s.order().instrument().equals(bar.instrument())
+                    && !working.contains(id)
+                    && !matcher.isWorking(id)) {
+                  String status = expired.contains(id) ? "EXPIRED" : "FILLED";
+                  repo.saveOrder(h, account, s, status, clock.instant());
                 }
               }
               repo.updateAccount(h, account, matcher.tradeSequence(), cash);
             });
-    return result;
   }
 
   /** The exchange's own trade sequence number of a fill it made (the suffix of its trade id). */

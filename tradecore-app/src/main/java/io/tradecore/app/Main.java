@@ -50,7 +50,7 @@ public final class Main implements Runnable {
     CommandLine cmd =
         new CommandLine(new Main())
             .addSubcommand(new BacktestCommand(wallClock))
-            .addSubcommand(new DemoCommand(wallClock))
+            .addSubcommand(new DemoCommand(wallClock, env))
             .addSubcommand(new InitCommand(wallClock, env))
             .addSubcommand(PortfolioCommand.commandLine(wallClock, env))
             .addSubcommand(new RunCommand(wallClock, env))

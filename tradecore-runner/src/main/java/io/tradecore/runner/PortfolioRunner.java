@@ -509,6 +509,7 @@ public final class PortfolioRunner implements AutoCloseable {
       db.jdbi().useTransaction(h -> new RunRepository().end(h, run, clock.instant(), endReason));
     } finally {
       lease.close();
+      telemetry.close();
     }
   }
 }

@@ -10,6 +10,9 @@ import io.tradecore.app.output.RunInfo;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.marketdata.SyntheticBars;
+import io.tradecore.runner.config.TradeCoreConfig;
+import io.tradecore.web.WebConfig;
+import io.tradecore.web.WebServer;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,17 +31,22 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tradecore demo}: backtests the shipped strategies on seeded synthetic bars, with no
  * network and no account, and writes every output file a backtest makes; then trades a durable demo
- * portfolio for eight weeks in its own data directory.
+ * portfolio for eight weeks in its own data directory, and serves the dashboard on it.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Backtest both strategies, then trade a durable demo portfolio for eight weeks.",
+      "Backtest both strategies, trade a durable demo portfolio for eight weeks, then serve the"
+          + " dashboard on it.",
       "Backtests sma-cross and breakout on three years of synthetic daily bars, then bootstraps a"
           + " durable 'demo' portfolio in DIR/data (never ./data) and trades it with breakout"
-          + " through the portfolio runner over eight weeks of synthetic bars of two symbols.",
+          + " through the portfolio runner over eight weeks of synthetic bars of two symbols,"
+          + " writing a daily log at each trading day's close; it prints the last one.",
+      "Then it serves the dashboard and the REST API on the demo portfolio at"
+          + " http://127.0.0.1:PORT/ until Ctrl-C (if PORT is taken, on the first free one of the"
+          + " next few); --no-serve ends the demo instead.",
       "A rerun into the same folder starts the demo portfolio afresh."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -54,6 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
           "breakout", Map.of());
 
   private final Clock wallClock;
+  private final Map<String, String> env;
 
   @Spec private CommandSpec spec;
 
@@ -64,8 +73,20 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Where the outputs go (${DEFAULT-VALUE}).")
   private Path out;
 
-  public DemoCommand(Clock wallClock) {
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "The dashboard's port, or the first free one after it (${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--no-serve", description = "End after the demo instead of serving it.")
+  private boolean noServe;
+
+  /** The demo with the process's environment (an API token there also protects the dashboard). */
+  public DemoCommand(Clock wallClock, Map<String, String> env) {
     this.wallClock = wallClock;
+    this.env = env;
   }
 
   @Override
@@ -74,6 +95,10 @@ public final class DemoCommand implements Callable<Integer> {
       OutputWriter.checkTarget(out);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(
+          spec.commandLine(), "--port " + port + " is out of range; use 0 to 65535");
     }
     PrintWriter stdout = spec.commandLine().getOut();
     BarSeries series =
@@ -106,8 +131,27 @@ public final class DemoCommand implements Callable<Integer> {
             + " --param trail-atr=3 --fee-bps 5 --min-fee 1 --slippage-bps 2%n",
         barsFile, SYMBOL);
     stdout.println();
-    DemoPortfolio.run(out, wallClock, stdout);
+    TradeCoreConfig config = DemoPortfolio.run(out, wallClock, stdout);
     stdout.flush();
+    if (!noServe) {
+      serve(config, stdout);
+    }
     return 0;
+  }
+
+  /** Serves the dashboard on the demo portfolio's database until the process is stopped. */
+  private void serve(TradeCoreConfig config, PrintWriter stdout) throws InterruptedException {
+    try (Workspace ws = Workspace.open(config, Workspace.Need.CURRENT)) {
+      WebServer server =
+          Serving.startNear(
+              WebConfig.of(null, port, env), Serving.DEMO_PORT_TRIES, ws.db(), config, wallClock);
+      stdout.println();
+      if (port != 0 && server.port() != port) {
+        stdout.printf("Port %d is taken; serving on port %d instead.%n", port, server.port());
+      }
+      stdout.printf("Dashboard: %s (Ctrl-C to stop)%n", server.url());
+      stdout.flush();
+      Serving.untilStopped(server);
+    }
   }
 }

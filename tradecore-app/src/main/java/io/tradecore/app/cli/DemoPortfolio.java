@@ -9,8 +9,12 @@ import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.PortfolioStatus;
 import io.tradecore.runner.Portfolios;
 import io.tradecore.runner.RunnerOptions;
+import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.config.TradeCoreConfig;
+import io.tradecore.runner.dailylog.DailyLogText;
+import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
+import io.tradecore.store.DailyLogRepository;
 import io.tradecore.store.DayRepository;
 import io.tradecore.store.PortfolioRecord;
 import java.io.IOException;
@@ -30,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The durable half of the demo: a {@code demo} portfolio in the demo folder's own data directory,
  * traded by the breakout strategy through the portfolio runner over eight weeks of synthetic daily
- * bars of two symbols, so that positions and plans are held across days.
+ * bars of two symbols, so that positions and plans are held across days, with a daily log written
+ * at each trading day's close.
  */
 final class DemoPortfolio {
   static final String PORTFOLIO = "demo";
@@ -56,13 +61,21 @@ final class DemoPortfolio {
     return Map.copyOf(p);
   }
 
-  /** Builds the demo portfolio under {@code out}, trades it, prints its status and next steps. */
-  static void run(Path out, Clock clock, PrintWriter stdout) throws IOException {
+  /**
+   * Builds the demo portfolio under {@code out}, trades it, prints its status, its last daily log
+   * and next steps.
+   *
+   * @return the configuration that points at the demo's data directory
+   */
+  static TradeCoreConfig run(Path out, Clock clock, PrintWriter stdout) throws IOException {
     Path dataDir = out.toAbsolutePath().normalize().resolve("data");
     Files.createDirectories(dataDir);
     for (String name : DB_FILES) {
       Files.deleteIfExists(dataDir.resolve(name));
     }
+    // The daily log's text file mirrors the database: a fresh database starts a fresh file.
+    Path logFile = DailyLogs.textFileFor(dataDir, PORTFOLIO);
+    Files.deleteIfExists(logFile);
     Path configFile = out.resolve(CONFIG_FILE);
     Files.writeString(configFile, yaml(dataDir), StandardCharsets.UTF_8);
     List<Path> feedFiles = writeFeed(out.resolve("feed"));
@@ -91,9 +104,12 @@ final class DemoPortfolio {
               0,
               RunCommand.hostName(),
               ProcessHandle.current().pid());
+      PortfolioSettings settings = Portfolios.settings(record);
+      DailyLogs logs = new DailyLogs(ws.db(), record, settings, logFile, clock);
       int applied;
       try (PortfolioRunner runner =
-          PortfolioRunner.open(ws.db(), record, Portfolios.settings(record), options, clock)) {
+          PortfolioRunner.open(ws.db(), record, settings, options, clock)) {
+        runner.writeDailyLogs(logs);
         applied = runner.run(replay);
       }
       stdout.printf(
@@ -113,11 +129,16 @@ final class DemoPortfolio {
       stdout.print(StatusView.text(PortfolioStatus.of(ws.db(), record)));
       printLastDays(
           stdout, ws.db().jdbi().withHandle(h -> new DayRepository().days(h, record.id())));
+      int logged =
+          ws.db().jdbi().withHandle(h -> new DailyLogRepository().days(h, record.id())).size();
+      printLastLog(stdout, record, logged, logs.last(1), logFile);
     }
     String cfg = " --config " + configFile;
     stdout.printf("%nLook further (the portfolio lives in %s):%n", dataDir);
     stdout.printf("  ./tradecore status --portfolio %s%s%n", PORTFOLIO, cfg);
     stdout.printf("  ./tradecore portfolio show %s%s%n", PORTFOLIO, cfg);
+    stdout.printf("  ./tradecore log show --portfolio %s --last 5%s%n", PORTFOLIO, cfg);
+    stdout.printf("  ./tradecore serve%s%n", cfg);
     stdout.printf(
         "  ./tradecore run --portfolio %s --strategy %s %s --feed replay:%s%s%n",
         PORTFOLIO,
@@ -130,6 +151,24 @@ final class DemoPortfolio {
         cfg);
     stdout.println(
         "    (a restart: it resumes after the last bar it committed, so it applies nothing new)");
+    return config;
+  }
+
+  private static void printLastLog(
+      PrintWriter stdout,
+      PortfolioRecord record,
+      int written,
+      List<DailyLogRepository.Row> last,
+      Path logFile) {
+    stdout.printf(
+        "%ndaily logs: %d written, one at each %s trading day's close", written, record.calendar());
+    if (last.isEmpty()) {
+      stdout.printf("; text file %s%n", logFile);
+      return;
+    }
+    stdout.printf("; the last one:%n%n");
+    stdout.print(DailyLogText.block(record.name(), record.baseCurrency(), last.get(0)));
+    stdout.printf("%nAll days' logs as text: %s%n", logFile);
   }
 
   private static void printLastDays(PrintWriter stdout, List<DayRepository.Day> days) {

@@ -11,6 +11,8 @@ import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.strategies.StrategyCatalog;
+import io.tradecore.web.WebConfig;
+import io.tradecore.web.WebServer;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +39,12 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Trade one portfolio until the feed ends or the process is stopped (Ctrl-C).")
+    description = {
+      "Trade one portfolio until the feed ends or the process is stopped (Ctrl-C).",
+      "With --serve the same process also serves the REST API and the dashboard (as"
+          + " 'tradecore serve' does) while it trades, and keeps serving after the feed ends, so"
+          + " you can look, until Ctrl-C."
+    })
 public final class RunCommand implements java.util.concurrent.Callable<Integer> {
   private final Clock clock;
   private final Map<String, String> env;
@@ -87,13 +96,36 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       description = "Largest share of a bar's volume one order takes.")
   BigDecimal volumeShare;
 
+  @Option(
+      names = "--serve",
+      description = "Also serve the REST API and the dashboard, until Ctrl-C after the feed ends.")
+  boolean serve;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "With --serve: the port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description =
+          "With --serve: the address (default ${DEFAULT-VALUE}; another needs"
+              + " TRADECORE_API_TOKEN).")
+  String bind;
+
+  // For tests: with --serve, stop serving and return once the feed ends instead of at Ctrl-C.
+  @Option(names = "--exit-after-feed", hidden = true)
+  boolean exitAfterFeed;
+
   public RunCommand(Clock clock, Map<String, String> env) {
     this.clock = clock;
     this.env = env;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (!"paper".equals(exchange)) {
       throw new IllegalArgumentException(
           "exchange '" + exchange + "' is not available; use --exchange paper");
@@ -115,62 +147,107 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
               barsPerSecond,
               hostName(),
               ProcessHandle.current().pid());
+      PrintWriter out = spec.commandLine().getOut();
+      // Started before the runner, so a port that is taken fails the command before it trades.
+      WebServer server =
+          serve
+              ? WebServer.start(WebConfig.of(bind, port, env), ws.db(), ws.config(), clock)
+              : null;
+      AtomicReference<PortfolioRunner> trading = new AtomicReference<>();
+      AtomicBoolean stopping = new AtomicBoolean();
+      CountDownLatch stopRequested = new CountDownLatch(1);
       CountDownLatch closed = new CountDownLatch(1);
-      PortfolioSettings settings = Portfolios.settings(record);
-      try (PortfolioRunner runner =
-          PortfolioRunner.open(ws.db(), record, settings, options, clock)) {
-        runner.retainBars(Duration.ofDays(ws.config().marketData().retentionDays()));
-        runner.writeDailyLogs(
-            new DailyLogs(
-                ws.db(),
-                record,
-                settings,
-                DailyLogs.textFileFor(ws.config().dataDir(), record.name()),
-                clock));
-        // Ctrl-C or SIGTERM: finish the event being applied, commit, end the run, release the
-        // lease.
-        Thread hook =
-            new Thread(
-                () -> {
+      // Ctrl-C or SIGTERM: finish the event being applied, commit, end the run, release the lease,
+      // stop serving.
+      Thread hook =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                PortfolioRunner runner = trading.get();
+                if (runner != null) {
                   runner.stop();
-                  try {
-                    closed.await(15, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "tradecore-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(
-            "run "
-                + runner.runId()
-                + " trading portfolio "
-                + record.name()
-                + " on "
-                + replay.size()
-                + " events");
-        int applied = runner.run(replay);
-        LedgerSummary s = runner.portfolio().summary();
-        out.println(
-            "applied "
-                + applied
-                + " events; equity "
-                + s.equity().stripTrailingZeros().toPlainString()
-                + " "
-                + record.baseCurrency()
-                + ", cash "
-                + s.cash().stripTrailingZeros().toPlainString()
-                + ", open positions "
-                + s.openPositions()
-                + ", fills "
-                + s.fills());
-        out.flush();
-        removeHook(hook);
+                }
+                stopRequested.countDown();
+                try {
+                  closed.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "tradecore-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        if (server != null) {
+          out.println("serving the REST API and dashboard at " + server.url());
+          out.flush();
+        }
+        trade(ws, record, replay, options, trading, stopping, out);
+        if (server != null && !exitAfterFeed && !stopping.get()) {
+          out.println("the feed ended; still serving at " + server.url() + " (Ctrl-C to stop)");
+          out.flush();
+          stopRequested.await();
+        }
         return 0;
       } finally {
+        if (server != null) {
+          server.stop();
+        }
         closed.countDown();
+        removeHook(hook);
       }
+    }
+  }
+
+  /** Opens the runner, trades the feed to its end (or a stop) and prints what it did. */
+  private void trade(
+      Workspace ws,
+      PortfolioRecord record,
+      ReplayFeed replay,
+      RunnerOptions options,
+      AtomicReference<PortfolioRunner> trading,
+      AtomicBoolean stopping,
+      PrintWriter out) {
+    PortfolioSettings settings = Portfolios.settings(record);
+    try (PortfolioRunner runner = PortfolioRunner.open(ws.db(), record, settings, options, clock)) {
+      runner.retainBars(Duration.ofDays(ws.config().marketData().retentionDays()));
+      runner.writeDailyLogs(
+          new DailyLogs(
+              ws.db(),
+              record,
+              settings,
+              DailyLogs.textFileFor(ws.config().dataDir(), record.name()),
+              clock));
+      trading.set(runner);
+      if (stopping.get()) {
+        runner.stop(); // stopped while it opened: end at once
+      }
+      out.println(
+          "run "
+              + runner.runId()
+              + " trading portfolio "
+              + record.name()
+              + " on "
+              + replay.size()
+              + " events");
+      out.flush();
+      int applied = runner.run(replay);
+      LedgerSummary s = runner.portfolio().summary();
+      out.println(
+          "applied "
+              + applied
+              + " events; equity "
+              + s.equity().stripTrailingZeros().toPlainString()
+              + " "
+              + record.baseCurrency()
+              + ", cash "
+              + s.cash().stripTrailingZeros().toPlainString()
+              + ", open positions "
+              + s.openPositions()
+              + ", fills "
+              + s.fills());
+      out.flush();
+    } finally {
+      trading.set(null);
     }
   }
 

@@ -15,7 +15,7 @@ class DemoCommandTest {
   void demo_writes_both_strategy_folders_and_prints_summaries() {
     Path out = tmp.resolve("demo");
 
-    Cli.Run run = Cli.run("demo", "--out", out.toString());
+    Cli.Run run = Cli.run("demo", "--out", out.toString(), "--no-serve");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -33,7 +33,7 @@ class DemoCommandTest {
   @Test
   void demo_bars_file_backtests_to_the_same_result() throws IOException {
     Path out = tmp.resolve("demo");
-    assertThat(Cli.run("demo", "--out", out.toString()).exitCode()).isZero();
+    assertThat(Cli.run("demo", "--out", out.toString(), "--no-serve").exitCode()).isZero();
 
     Cli.Run replay =
         Cli.run(

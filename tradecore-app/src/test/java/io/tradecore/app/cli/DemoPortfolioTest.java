@@ -15,8 +15,8 @@ class DemoPortfolioTest {
   void demo_trades_a_durable_portfolio_in_its_own_folder_and_can_run_again() {
     Path out = tmp.resolve("demo");
 
-    Cli.Run first = Cli.run("demo", "--out", out.toString());
-    Cli.Run second = Cli.run("demo", "--out", out.toString());
+    Cli.Run first = Cli.run("demo", "--out", out.toString(), "--no-serve");
+    Cli.Run second = Cli.run("demo", "--out", out.toString(), "--no-serve");
 
     for (Cli.Run run : new Cli.Run[] {first, second}) {
       assertThat(run.exitCode()).as(run.err()).isZero();

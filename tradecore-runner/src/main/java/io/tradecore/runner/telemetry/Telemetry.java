@@ -52,6 +52,12 @@ public final class Telemetry {
     pending.add(new TelemetryRepository.Event(portfolio, run, at, day, level, kind, message));
   }
 
+  /** Takes the portfolio and run off this thread's log lines (the run has ended). */
+  public void close() {
+    MDC.remove("portfolio_id");
+    MDC.remove("run_id");
+  }
+
   /** The events since the last drain, to be written with the current transaction. */
   public List<TelemetryRepository.Event> drain() {
     List<TelemetryRepository.Event> out = List.copyOf(pending);

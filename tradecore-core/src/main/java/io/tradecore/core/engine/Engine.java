@@ -81,7 +81,7 @@ public final class Engine {
       checkExits(bar);
     }
     book.trail(bar, monitor);
-    portfolio.mark(bar.instrument().symbol(), bar.closePrice().toBigDecimal());
+    portfolio.mark(bar.instrument(), bar.close());
 
     for (Indicator indicator : lane.indicators) {
       indicator.update(bar);

@@ -48,8 +48,11 @@ public final class SimulatedExchange implements Exchange {
   private final BigDecimal volumeShare;
   private final Map<ClientOrderId, Working> working = new LinkedHashMap<>();
 
-  /** The time of the latest price event per instrument. */
+  /** The time of the latest price event per instrument (the current one kept in fields). */
   private final Map<Instrument, Instant> lastBar = new HashMap<>();
+
+  private Instrument currentInstrument;
+  private Instant currentTime;
 
   private long tradeSequence;
 
@@ -81,7 +84,10 @@ public final class SimulatedExchange implements Exchange {
       throw new IllegalStateException("order " + order.id() + " is already working");
     }
     Working w = new Working(order);
-    w.lastMatched = lastBar.get(order.instrument());
+    w.lastMatched =
+        order.instrument().equals(currentInstrument)
+            ? currentTime
+            : lastBar.get(order.instrument());
     working.put(order.id(), w);
   }
 
@@ -158,7 +164,13 @@ public final class SimulatedExchange implements Exchange {
 
   @Override
   public MatchResult onBar(Bar bar) {
-    lastBar.put(bar.instrument(), bar.time());
+    if (bar.instrument() != currentInstrument) {
+      if (currentInstrument != null) {
+        lastBar.put(currentInstrument, currentTime);
+      }
+      currentInstrument = bar.instrument();
+    }
+    currentTime = bar.time();
     if (working.isEmpty()) {
       return MatchResult.EMPTY;
     }

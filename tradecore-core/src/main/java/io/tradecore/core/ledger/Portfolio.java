@@ -1,6 +1,7 @@
 package io.tradecore.core.ledger;
 
 import io.tradecore.core.domain.Fill;
+import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.PortfolioId;
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -18,7 +19,12 @@ public final class Portfolio {
   private final String baseCurrency;
   private final Ledger ledger;
   private final Map<String, Ledger> versions = new TreeMap<>();
-  private final Map<String, BigDecimal> marks = new HashMap<>();
+
+  /** Latest price per symbol, kept as units so marking on every bar allocates nothing. */
+  private final Map<String, Mark> marks = new HashMap<>();
+
+  private Instrument lastMarked;
+  private Mark lastMark;
 
   public Portfolio(PortfolioId id, String baseCurrency, BigDecimal startingCash) {
     this.id = id;
@@ -46,11 +52,24 @@ public final class Portfolio {
     }
     ledger.apply(fill);
     versions.computeIfAbsent(fill.botVersion(), v -> new Ledger(BigDecimal.ZERO)).apply(fill);
-    marks.putIfAbsent(fill.instrument().symbol(), fill.price().toBigDecimal());
+    marks.computeIfAbsent(
+        fill.instrument().symbol(), s -> new Mark(fill.price().units(), fill.price().scale()));
   }
 
   public void mark(String symbol, BigDecimal price) {
-    marks.put(symbol, price);
+    marks.put(symbol, new Mark(price.unscaledValue().longValueExact(), price.scale()));
+    lastMarked = null;
+  }
+
+  /** Marks an instrument to a price in units at its price scale; the engine calls it every bar. */
+  public void mark(Instrument instrument, long priceUnits) {
+    if (instrument != lastMarked) {
+      lastMark =
+          marks.computeIfAbsent(instrument.symbol(), s -> new Mark(0, instrument.priceScale()));
+      lastMark.scale = instrument.priceScale();
+      lastMarked = instrument;
+    }
+    lastMark.units = priceUnits;
   }
 
   public PortfolioId id() {
@@ -65,18 +84,33 @@ public final class Portfolio {
     return ledger;
   }
 
+  /** The latest price per symbol. */
   public Map<String, BigDecimal> marks() {
-    return Collections.unmodifiableMap(marks);
+    Map<String, BigDecimal> out = new HashMap<>();
+    marks.forEach((symbol, m) -> out.put(symbol, BigDecimal.valueOf(m.units, m.scale)));
+    return Collections.unmodifiableMap(out);
   }
 
   public LedgerSummary summary() {
-    return ledger.summary(marks);
+    return ledger.summary(marks());
   }
 
   /** Aggregates per bot_version, each from that version's fills alone. */
   public Map<String, LedgerSummary> summaryByVersion() {
     Map<String, LedgerSummary> out = new TreeMap<>();
-    versions.forEach((v, l) -> out.put(v, l.summary(marks)));
+    Map<String, BigDecimal> prices = marks();
+    versions.forEach((v, l) -> out.put(v, l.summary(prices)));
     return out;
+  }
+
+  /** A mutable price: units at a scale. */
+  private static final class Mark {
+    long units;
+    int scale;
+
+    Mark(long units, int scale) {
+      this.units = units;
+      this.scale = scale;
+    }
   }
 }

@@ -10,8 +10,11 @@ import * as prices from "./pages/prices.js";
 import * as activity from "./pages/activity.js";
 import * as days from "./pages/days.js";
 import * as logs from "./pages/logs.js";
+import * as insights from "./pages/insights.js";
 
-const PAGES = { overview, positions, prices, activity, days, logs };
+const PAGES = { overview, positions, prices, activity, days, logs, insights };
+// Pages that show something without a portfolio.
+const GLOBAL = new Set(["insights"]);
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -126,7 +129,7 @@ async function render() {
   if (state.page && state.page.dispose) state.page.dispose();
   state.page = null;
   const main = $("page");
-  if (!state.portfolio) {
+  if (!state.portfolio && !GLOBAL.has(name)) {
     fill(
       main,
       h("h1", {}, "TradeCore"),
@@ -137,8 +140,8 @@ async function render() {
   fill(main, loading());
   const ctx = {
     portfolio: state.portfolio,
-    currency: state.portfolio.base_currency,
-    zone: state.portfolio.time_zone,
+    currency: state.portfolio ? state.portfolio.base_currency : "USD",
+    zone: state.portfolio ? state.portfolio.time_zone : "UTC",
     query,
     navigate,
     report,

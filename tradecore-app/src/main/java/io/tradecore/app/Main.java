@@ -7,6 +7,7 @@ import io.tradecore.app.cli.DemoCommand;
 import io.tradecore.app.cli.ErrorReporter;
 import io.tradecore.app.cli.ImportCommand;
 import io.tradecore.app.cli.InitCommand;
+import io.tradecore.app.cli.InsightsCommand;
 import io.tradecore.app.cli.LogCommand;
 import io.tradecore.app.cli.PortfolioCommand;
 import io.tradecore.app.cli.ResyncCommand;
@@ -60,6 +61,7 @@ public final class Main implements Runnable {
             .addSubcommand(ImportCommand.commandLine(wallClock, env))
             .addSubcommand(DbCommand.commandLine(env))
             .addSubcommand(CalendarCommand.commandLine(wallClock))
+            .addSubcommand(InsightsCommand.commandLine())
             .addSubcommand(LogCommand.commandLine(wallClock, env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)

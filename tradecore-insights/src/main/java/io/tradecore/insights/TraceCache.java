@@ -110,7 +110,6 @@ final class TraceCache {
     try {
       Files.createDirectories(dir);
       try (Connection c = db.connect()) {
-        LOG.debug("insights: COPY {}", CsvToParquet.copySql(c, csv, tmp, true));
         copy(c, csv, tmp, true, key.size());
         if (!hasParquet(tmp)) {
           Files.createDirectories(tmp);
@@ -140,6 +139,7 @@ final class TraceCache {
   private void copy(Connection c, Path csv, Path out, boolean perThread, long size)
       throws SQLException {
     String sql = CsvToParquet.copySql(c, csv, out, perThread);
+    LOG.debug("insights: {}", sql);
     try (DuckDBPreparedStatement copy =
         c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
       CacheProgress.Watch watch = progress.watch(copy, csv.getFileName().toString(), size);

@@ -12,7 +12,7 @@ record TraceColumn(String name, String type) {
         || t.equals("FLOAT")
         || t.equals("REAL")
         || t.endsWith("INT")
-        || t.equals("INTEGER")
+        || t.endsWith("INTEGER")
         || t.equals("HUGEINT")
         || t.equals("UHUGEINT")
         || t.startsWith("DECIMAL");

@@ -80,8 +80,7 @@ public record TraceQuery(
         }
       }
     }
-    int points =
-        blank(maxPoints) ? DEFAULT_POINTS : (int) clampedLong("max_points", maxPoints.strip());
+    int points = blank(maxPoints) ? DEFAULT_POINTS : points(maxPoints.strip());
     return new TraceQuery(
         names,
         env,
@@ -116,9 +115,14 @@ public record TraceQuery(
     return s == null || s.isBlank();
   }
 
-  private static long clampedLong(String parameter, String text) {
-    long v = parseLong(parameter, text);
-    return Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+  private static int points(String text) {
+    long v = parseLong("max_points", text);
+    if (v < MIN_POINTS || v > MAX_POINTS) {
+      throw new TraceQueryException(
+          "max_points",
+          "max_points must be between " + MIN_POINTS + " and " + MAX_POINTS + ", got " + text);
+    }
+    return (int) v;
   }
 
   private static long parseLong(String parameter, String text) {

@@ -292,7 +292,7 @@ class TraceQueryTest {
     assertParameter(
         () -> TraceQuery.parse(List.of("equity"), null, "99999999999", null, null, null),
         "max_points",
-        "between");
+        "got 99999999999");
     assertParameter(
         () -> TraceQuery.parse(List.of("equity"), null, null, "10", "5", null),
         "from_step",

@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.tradecore.insights.RunCatalog;
+import io.tradecore.insights.TraceStore;
 import io.tradecore.runner.config.TradeCoreConfig;
 import io.tradecore.store.Database;
 import io.tradecore.web.api.ActivityApi;
@@ -14,10 +16,14 @@ import io.tradecore.web.api.LogApi;
 import io.tradecore.web.api.MarketApi;
 import io.tradecore.web.api.PortfolioApi;
 import io.tradecore.web.api.StreamApi;
+import io.tradecore.web.insights.InsightsApi;
+import io.tradecore.web.insights.InsightsRoutes;
 import io.tradecore.web.ledger.LedgerCache;
 import io.tradecore.web.live.LiveUpdates;
 import io.tradecore.web.metrics.WebMetrics;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +38,13 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final LiveUpdates live;
   private final WebConfig config;
+  private final TraceStore traces;
 
-  private WebServer(Javalin app, LiveUpdates live, WebConfig config) {
+  private WebServer(Javalin app, LiveUpdates live, WebConfig config, TraceStore traces) {
     this.app = app;
     this.live = live;
     this.config = config;
+    this.traces = traces;
   }
 
   /**
@@ -49,10 +57,21 @@ public final class WebServer implements AutoCloseable {
    *     is configured, the token is too short, or the port cannot be bound; the message says why
    */
   public static WebServer start(WebConfig config, Database db, TradeCoreConfig cfg, Clock clock) {
+    return start(config, db, cfg, clock, List.of());
+  }
+
+  /**
+   * Starts serving {@code db} as {@link #start(WebConfig, Database, TradeCoreConfig, Clock)} does,
+   * with Run Insights over the experiment runs under {@code runRoots} (missing folders list no
+   * runs), caching CSV traces in {@code <data_dir>/insights-cache}.
+   */
+  public static WebServer start(
+      WebConfig config, Database db, TradeCoreConfig cfg, Clock clock, List<Path> runRoots) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(cfg, "cfg");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(runRoots, "runRoots");
     Security.checkBinding(config);
     ObjectMapper json = Json.mapper();
     LedgerCache ledgers = new LedgerCache();
@@ -72,16 +91,19 @@ public final class WebServer implements AutoCloseable {
             .before(new Security(config.apiToken())::check);
     Errors.register(app);
     Routes.register(app, routes(db, cfg, clock, json, ledgers, live), metrics);
+    TraceStore traces = TraceStore.inDataDir(cfg.dataDir());
+    InsightsRoutes.register(app, new InsightsApi(new RunCatalog(runRoots, traces)));
     live.start(config.pollInterval(), config.heartbeatInterval());
     try {
       app.start(config.bind(), config.port());
     } catch (RuntimeException e) {
       live.close();
       app.stop();
+      traces.close();
       throw new IllegalStateException(
           "cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
     }
-    WebServer server = new WebServer(app, live, config);
+    WebServer server = new WebServer(app, live, config, traces);
     LOG.info(
         "serving the TradeCore API and dashboard at {} ({}; CORS {})",
         server.url(),
@@ -139,10 +161,11 @@ public final class WebServer implements AutoCloseable {
     return "http://" + host + ":" + port() + "/";
   }
 
-  /** Ends the live streams and stops listening. */
+  /** Ends the live streams, stops listening and releases the trace reader. */
   public void stop() {
     live.close();
     app.stop();
+    traces.close();
   }
 
   @Override

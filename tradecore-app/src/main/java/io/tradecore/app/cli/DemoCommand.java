@@ -8,6 +8,7 @@ import io.tradecore.app.output.BarCsvWriter;
 import io.tradecore.app.output.OutputWriter;
 import io.tradecore.app.output.RunInfo;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.insights.SampleRun;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.marketdata.SyntheticBars;
 import io.tradecore.runner.config.TradeCoreConfig;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -130,6 +132,12 @@ public final class DemoCommand implements Callable<Integer> {
         "Next: ./tradecore backtest --data %s --symbol %s --strategy breakout"
             + " --param trail-atr=3 --fee-bps 5 --min-fee 1 --slippage-bps 2%n",
         barsFile, SYMBOL);
+    // A reinforcement-learning run as a GPU box would leave it, for the Run Insights page.
+    Path sampleRun =
+        SampleRun.write(out.resolve("rl-runs").resolve("ppo-sample"), 200_000, 4, SEED);
+    stdout.printf(
+        "Run Insights sample: a PPO run with a 200,000-row action trace over 4 environments in %s%n",
+        sampleRun);
     stdout.println();
     TradeCoreConfig config = DemoPortfolio.run(out, wallClock, stdout);
     stdout.flush();
@@ -144,7 +152,15 @@ public final class DemoCommand implements Callable<Integer> {
     try (Workspace ws = Workspace.open(config, Workspace.Need.CURRENT)) {
       WebServer server =
           Serving.startNear(
-              WebConfig.of(null, port, env), Serving.DEMO_PORT_TRIES, ws.db(), config, wallClock);
+              WebConfig.of(null, port, env),
+              Serving.DEMO_PORT_TRIES,
+              ws.db(),
+              config,
+              wallClock,
+              List.of(
+                  out.resolve("sma-cross/runs"),
+                  out.resolve("breakout/runs"),
+                  out.resolve("rl-runs")));
       stdout.println();
       if (port != 0 && server.port() != port) {
         stdout.printf("Port %d is taken; serving on port %d instead.%n", port, server.port());

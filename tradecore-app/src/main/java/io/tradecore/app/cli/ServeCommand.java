@@ -3,7 +3,11 @@ package io.tradecore.app.cli;
 import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tradecore serve}: the REST API and the dashboard over the database runners write. */
@@ -38,6 +43,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default ${DEFAULT-VALUE}).")
   String bind;
 
+  @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      description = {
+        "A folder of experiment runs for Run Insights (repeatable); the backtest runs under",
+        "<data_dir>/runs are always included when that folder exists."
+      })
+  List<Path> runsDirs = new ArrayList<>();
+
   public ServeCommand(Clock clock, Map<String, String> env) {
     this.clock = clock;
     this.env = env;
@@ -46,8 +60,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     try (Workspace ws = Workspace.open(config.file(), env, true)) {
+      List<Path> roots = runRoots(ws);
       WebServer server =
-          WebServer.start(WebConfig.of(bind, port, env), ws.db(), ws.config(), clock);
+          WebServer.start(WebConfig.of(bind, port, env), ws.db(), ws.config(), clock, roots);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -59,9 +74,31 @@ public final class ServeCommand implements Callable<Integer> {
                   "tradecore-serve-stop"));
       PrintWriter out = spec.commandLine().getOut();
       out.println("TradeCore dashboard and API at " + server.url() + " (Ctrl-C to stop)");
+      for (Path root : roots) {
+        out.println("Run Insights: runs under " + root);
+      }
       out.flush();
       stopped.await();
       return 0;
     }
+  }
+
+  /** The --runs-dir folders, then {@code <data_dir>/runs} (backtest run folders) if it exists. */
+  private List<Path> runRoots(Workspace ws) {
+    List<Path> roots = new ArrayList<>();
+    for (Path p : runsDirs) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (!Files.isDirectory(abs)) {
+        throw new ParameterException(spec.commandLine(), "--runs-dir " + p + " is not a folder");
+      }
+      if (!roots.contains(abs)) {
+        roots.add(abs);
+      }
+    }
+    Path backtests = ws.config().dataDir().resolve("runs").toAbsolutePath().normalize();
+    if (Files.isDirectory(backtests) && !roots.contains(backtests)) {
+      roots.add(backtests);
+    }
+    return roots;
   }
 }

@@ -9,7 +9,9 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the web server beside another command and keeps it up until the process is stopped. */
@@ -27,14 +29,19 @@ final class Serving {
    *     configuration (see {@link WebServer#start})
    */
   static WebServer startNear(
-      WebConfig config, int tries, Database db, TradeCoreConfig cfg, Clock clock) {
+      WebConfig config,
+      int tries,
+      Database db,
+      TradeCoreConfig cfg,
+      Clock clock,
+      List<Path> runRoots) {
     int attempts = config.port() == 0 ? 1 : Math.max(1, Math.min(tries, 65_536 - config.port()));
     for (int i = 0; ; i++) {
       if (i + 1 < attempts && !looksFree(config.bind(), config.port() + i)) {
         continue; // skips a port seen taken without the web server's error log
       }
       try {
-        return WebServer.start(config.withPort(config.port() + i), db, cfg, clock);
+        return WebServer.start(config.withPort(config.port() + i), db, cfg, clock, runRoots);
       } catch (IllegalStateException e) {
         if (!portTaken(e) || i + 1 >= attempts) {
           if (portTaken(e) && attempts > 1) {

@@ -28,6 +28,11 @@ class DemoCommandTest {
       assertThat(out.resolve(strategy).resolve("runs")).isDirectory();
     }
     assertThat(out.resolve(DemoCommand.BARS_FILE)).isRegularFile();
+    // A reinforcement-learning run for Run Insights, beside the backtests' own run folders.
+    Path sample = out.resolve("rl-runs/ppo-sample");
+    assertThat(sample.resolve("experiment.json")).isRegularFile();
+    assertThat(sample.resolve("eval_summary.json")).isRegularFile();
+    assertThat(run.out()).contains("Run Insights sample", sample.toString());
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +37,8 @@ class DemoServeTest {
       WebConfig asked = WebConfig.of(null, taken.getLocalPort(), Map.of());
 
       WebServer server =
-          Serving.startNear(asked, Serving.DEMO_PORT_TRIES, ws.db(), config, Clock.systemUTC());
+          Serving.startNear(
+              asked, Serving.DEMO_PORT_TRIES, ws.db(), config, Clock.systemUTC(), List.of());
       try {
         assertThat(server.port()).isGreaterThan(taken.getLocalPort());
         assertThat(server.url()).isEqualTo("http://127.0.0.1:" + server.port() + "/");
@@ -46,7 +48,8 @@ class DemoServeTest {
       }
 
       // With one try, as run --serve asks, a taken port is an error that names it.
-      assertThatThrownBy(() -> Serving.startNear(asked, 1, ws.db(), config, Clock.systemUTC()))
+      assertThatThrownBy(
+              () -> Serving.startNear(asked, 1, ws.db(), config, Clock.systemUTC(), List.of()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(":" + taken.getLocalPort());
     }

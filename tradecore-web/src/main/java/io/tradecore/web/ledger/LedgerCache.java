@@ -5,7 +5,6 @@ import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.ledger.Position;
 import io.tradecore.store.Codec;
-import io.tradecore.store.EngineStateRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.web.query.FillQueries;
@@ -13,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
@@ -20,28 +20,49 @@ import org.jdbi.v3.core.Handle;
 /**
  * Each portfolio's ledger rebuilt from its fills with {@link Portfolio} (the fills are the truth,
  * as for the runner) and kept: a later request applies only the fills stored since, then the marks
- * the runner last committed. Safe for concurrent requests; one lock per portfolio.
+ * the runner last committed. When neither the highest fill sequence number nor the stored marks
+ * moved since the last answer, that answer is returned again without taking the lock (the state is
+ * immutable and would be rebuilt identically). Safe for concurrent requests; one lock per
+ * portfolio.
  */
 public final class LedgerCache {
   private final Map<PortfolioId, Entry> entries = new ConcurrentHashMap<>();
   private final FillQueries fills = new FillQueries();
   private final InstrumentRepository instruments = new InstrumentRepository();
-  private final EngineStateRepository engineState = new EngineStateRepository();
 
   /** The portfolio's ledger now. */
   public LedgerState current(Handle h, PortfolioRecord record) {
     Entry entry = entries.computeIfAbsent(record.id(), id -> new Entry(record));
+    Answer last = entry.last;
+    if (last != null
+        && fills.maxSeq(h, record.id()) == last.state().fillSeq()
+        && Objects.equals(storedMarks(h, record.id()), last.marks())) {
+      return last.state();
+    }
     synchronized (entry) {
       entry.catchUp(h);
       return entry.state(h);
     }
   }
 
+  /** The marks JSON the runner last committed for the portfolio, or null. */
+  private static String storedMarks(Handle h, PortfolioId p) {
+    return h.createQuery("SELECT marks FROM engine_state WHERE portfolio_id = :p")
+        .bind("p", p.value())
+        .mapTo(String.class)
+        .findOne()
+        .orElse(null);
+  }
+
+  /** A state handed out and the stored marks it was built with. */
+  private record Answer(LedgerState state, String marks) {}
+
   /** The rebuilt ledger of one portfolio and the last fill it applied. */
   private final class Entry {
     private final PortfolioRecord record;
     private Portfolio portfolio;
     private long lastSeq;
+    private volatile Answer last;
 
     Entry(PortfolioRecord record) {
       this.record = record;
@@ -51,6 +72,7 @@ public final class LedgerCache {
     private void reset() {
       portfolio = new Portfolio(record.id(), record.baseCurrency(), record.startingCash());
       lastSeq = 0;
+      last = null;
     }
 
     void catchUp(Handle h) {
@@ -69,16 +91,12 @@ public final class LedgerCache {
     }
 
     LedgerState state(Handle h) {
-      engineState
-          .load(h, record.id(), null)
-          .map(EngineStateRepository.State::marks)
-          .filter(m -> m != null && !m.isBlank())
-          .ifPresent(
-              m ->
-                  Codec.readMap(m)
-                      .forEach(
-                          (symbol, price) ->
-                              portfolio.mark(symbol, new BigDecimal(String.valueOf(price)))));
+      String marks = storedMarks(h, record.id());
+      if (marks != null && !marks.isBlank()) {
+        Codec.readMap(marks)
+            .forEach(
+                (symbol, price) -> portfolio.mark(symbol, new BigDecimal(String.valueOf(price))));
+      }
       List<Position> open = new ArrayList<>();
       for (Position p : portfolio.ledger().positions().values()) {
         if (!p.isFlat()) {
@@ -86,12 +104,15 @@ public final class LedgerCache {
         }
       }
       open.sort((a, b) -> a.instrument().symbol().compareTo(b.instrument().symbol()));
-      return new LedgerState(
-          lastSeq,
-          portfolio.summary(),
-          portfolio.summaryByVersion(),
-          open,
-          new TreeMap<>(portfolio.marks()));
+      LedgerState state =
+          new LedgerState(
+              lastSeq,
+              portfolio.summary(),
+              portfolio.summaryByVersion(),
+              open,
+              new TreeMap<>(portfolio.marks()));
+      last = new Answer(state, marks);
+      return state;
     }
   }
 }

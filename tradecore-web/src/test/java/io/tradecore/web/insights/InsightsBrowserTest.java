@@ -1,0 +1,179 @@
+package io.tradecore.web.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+import io.tradecore.insights.SampleRun;
+import io.tradecore.runner.config.TradeCoreConfig;
+import io.tradecore.store.Database;
+import io.tradecore.store.Dialect;
+import io.tradecore.store.TestDatabases;
+import io.tradecore.web.WebConfig;
+import io.tradecore.web.WebServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Run Insights page in headless chromium against a real server over two sample runs: pick a
+ * run, switch metric and environment, drag to zoom, and see the stats cards change; screenshots go
+ * to target/screenshots/.
+ */
+class InsightsBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path tmp;
+  private static Database db;
+  private static WebServer server;
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() throws IOException {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if ("1".equals(System.getenv("TRADECORE_REQUIRE_CHROMIUM"))) {
+        throw new IllegalStateException(CHROMIUM + " is missing (TRADECORE_REQUIRE_CHROMIUM=1)");
+      }
+      Assumptions.abort(CHROMIUM + " is missing: install Debian's chromium");
+    }
+    Path root = tmp.resolve("runs");
+    SampleRun.write(root.resolve("ppo/run-a"), 40_000, 4, 3);
+    SampleRun.write(root.resolve("tf/run-b"), 20_000, 2, 4);
+    db = TestDatabases.open(Dialect.SQLITE);
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    TradeCoreConfig cfg = TradeCoreConfig.load(null, Map.of(), data);
+    WebConfig config =
+        WebConfig.defaults()
+            .withPort(0)
+            .withIntervals(Duration.ofMillis(200), Duration.ofSeconds(15));
+    server = WebServer.start(config, db, cfg, Clock.systemUTC(), List.of(root));
+    playwright = Playwright.create();
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (server != null) {
+      server.stop();
+    }
+    if (db != null) {
+      TestDatabases.dispose(db);
+    }
+  }
+
+  @Test
+  void pickARunSwitchMetricAndEnvironmentZoomAndSeeTheStatsChange() {
+    List<String> errors = new ArrayList<>();
+    try (BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions().setViewportSize(1360, 1000).setLocale("en-US"))) {
+      context.setDefaultTimeout(20_000);
+      Page page = context.newPage();
+      page.onPageError(errors::add);
+      page.navigate(server.url() + "#/insights");
+      page.locator("#runs-table").waitFor();
+      assertThat(page.locator("#runs-table .run-link").allTextContents())
+          .containsExactly("ppo/run-a", "tf/run-b");
+
+      page.locator("#runs-table .run-link[data-run='tf/run-b']").click();
+      page.waitForFunction("document.querySelector('#run-detail h2')?.textContent === 'tf/run-b'");
+      loaded(page);
+      assertThat(page.locator("#eval-cards").textContent()).contains("%");
+      assertThat(page.locator("#experiment-cards").textContent()).contains("PPO");
+      String equityMax = stat(page, "equity", "max");
+      page.screenshot(shot("insights-run"));
+
+      page.locator("#metric-select").selectOption("cash");
+      page.waitForFunction("document.querySelector('#trace-stats [data-metric=cash]') !== null");
+      loaded(page);
+      assertThat(page.locator("#trace-stats [data-metric=equity]").count()).isZero();
+      String cashMean = stat(page, "cash", "mean");
+      String cashCount = stat(page, "cash", "count");
+
+      page.locator("#env-select").selectOption("1");
+      page.waitForFunction(
+          "document.querySelector('#trace-stats [data-metric=cash] h3')"
+              + ".textContent.includes('env 1')");
+      loaded(page);
+      assertThat(stat(page, "cash", "count")).isNotEqualTo(cashCount);
+      String envMean = stat(page, "cash", "mean");
+      String envCount = stat(page, "cash", "count");
+      assertThat(envMean).isNotEqualTo(cashMean);
+      page.screenshot(shot("insights-env"));
+
+      String fullTo = page.locator("#trace-panel").getAttribute("data-to");
+      page.locator("#trace-chart").scrollIntoViewIfNeeded();
+      BoundingBox box = page.locator("#trace-chart").boundingBox();
+      double y = box.y + box.height / 2;
+      page.mouse().move(box.x + box.width * 0.45, y);
+      page.mouse().down();
+      page.mouse().move(box.x + box.width * 0.55, y, new Mouse.MoveOptions().setSteps(5));
+      page.mouse().up();
+      page.waitForFunction(
+          "document.querySelector('#trace-panel').dataset.to !== '" + fullTo + "'");
+      loaded(page);
+      assertThat(page.locator("#zoom-reset").isEnabled()).isTrue();
+      assertThat(stat(page, "cash", "count")).isNotEqualTo(envCount);
+      assertThat(stat(page, "cash", "mean")).isNotEqualTo(envMean);
+      page.screenshot(shot("insights-zoomed"));
+
+      page.locator("#zoom-reset").click();
+      page.waitForFunction(
+          "document.querySelector('#trace-panel').dataset.to === '" + fullTo + "'");
+      loaded(page);
+      assertThat(stat(page, "cash", "mean")).isEqualTo(envMean);
+      assertThat(equityMax).isNotBlank();
+    }
+    assertThat(errors).isEmpty();
+  }
+
+  private static void loaded(Page page) {
+    page.waitForFunction("document.querySelector('#trace-panel')?.dataset.loading === 'false'");
+  }
+
+  private static String stat(Page page, String metric, String stat) {
+    Locator card =
+        page.locator(
+            "#trace-stats [data-metric=" + metric + "] [data-stat=" + stat + "] .card-value");
+    return card.textContent();
+  }
+
+  private static Page.ScreenshotOptions shot(String name) {
+    return new Page.ScreenshotOptions()
+        .setPath(SCREENSHOTS.resolve(name + ".png"))
+        .setFullPage(true);
+  }
+}

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -151,7 +152,12 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       // Started before the runner, so a port that is taken fails the command before it trades.
       WebServer server =
           serve
-              ? WebServer.start(WebConfig.of(bind, port, env), ws.db(), ws.config(), clock)
+              ? WebServer.start(
+                  WebConfig.of(bind, port, env),
+                  ws.db(),
+                  ws.config(),
+                  clock,
+                  Serving.runRoots(List.of(), ws.config()))
               : null;
       AtomicReference<PortfolioRunner> trading = new AtomicReference<>();
       AtomicBoolean stopping = new AtomicBoolean();

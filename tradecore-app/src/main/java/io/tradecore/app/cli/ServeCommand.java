@@ -47,8 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--runs-dir",
       paramLabel = "DIR",
       description = {
-        "A folder of experiment runs for Run Insights (repeatable); the backtest runs under",
-        "<data_dir>/runs are always included when that folder exists."
+        "A folder of experiment runs for Run Insights (repeatable); the configured",
+        "insights.roots and the backtest runs under <data_dir>/runs are included too."
       })
   List<Path> runsDirs = new ArrayList<>();
 
@@ -83,22 +83,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** The --runs-dir folders, then {@code <data_dir>/runs} (backtest run folders) if it exists. */
+  /** The --runs-dir folders, then those of the configuration. */
   private List<Path> runRoots(Workspace ws) {
-    List<Path> roots = new ArrayList<>();
     for (Path p : runsDirs) {
-      Path abs = p.toAbsolutePath().normalize();
-      if (!Files.isDirectory(abs)) {
+      if (!Files.isDirectory(p)) {
         throw new ParameterException(spec.commandLine(), "--runs-dir " + p + " is not a folder");
       }
-      if (!roots.contains(abs)) {
-        roots.add(abs);
-      }
     }
-    Path backtests = ws.config().dataDir().resolve("runs").toAbsolutePath().normalize();
-    if (Files.isDirectory(backtests) && !roots.contains(backtests)) {
-      roots.add(backtests);
-    }
-    return roots;
+    return Serving.runRoots(runsDirs, ws.config());
   }
 }

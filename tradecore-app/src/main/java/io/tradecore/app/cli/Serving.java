@@ -1,5 +1,6 @@
 package io.tradecore.app.cli;
 
+import io.tradecore.runner.config.ConfigException;
 import io.tradecore.runner.config.TradeCoreConfig;
 import io.tradecore.store.Database;
 import io.tradecore.web.WebConfig;
@@ -9,9 +10,12 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the web server beside another command and keeps it up until the process is stopped. */
@@ -59,6 +63,31 @@ final class Serving {
         }
       }
     }
+  }
+
+  /**
+   * The run roots of Run Insights: {@code given} (already checked), then the configured {@code
+   * insights.roots}, then {@code <data_dir>/runs} (backtest run folders) if it exists; each folder
+   * once, as an absolute path.
+   *
+   * @throws ConfigException when a configured root is not a folder
+   */
+  static List<Path> runRoots(List<Path> given, TradeCoreConfig cfg) {
+    Set<Path> roots = new LinkedHashSet<>();
+    for (Path p : given) {
+      roots.add(p.toAbsolutePath().normalize());
+    }
+    for (Path p : cfg.insights().roots()) {
+      if (!Files.isDirectory(p)) {
+        throw new ConfigException("insights.roots: " + p + " is not a folder");
+      }
+      roots.add(p.toAbsolutePath().normalize());
+    }
+    Path backtests = cfg.dataDir().resolve("runs").toAbsolutePath().normalize();
+    if (Files.isDirectory(backtests)) {
+      roots.add(backtests);
+    }
+    return List.copyOf(roots);
   }
 
   /** Whether nothing listens on {@code port} of {@code bind} just now (the start still checks). */

@@ -13,7 +13,14 @@ import java.util.Map;
 final class ConfigLoader {
   static final String DEFAULT_FILE = "tradecore.yaml";
   static final List<String> KEYS =
-      List.of("data_dir", "database", "runner", "market_data", "portfolio_defaults", "portfolios");
+      List.of(
+          "data_dir",
+          "database",
+          "runner",
+          "market_data",
+          "insights",
+          "portfolio_defaults",
+          "portfolios");
 
   private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -76,6 +83,7 @@ final class ConfigLoader {
         database(root.section("database"), dataDir),
         runner(root.section("runner")),
         marketData(root.section("market_data")),
+        insights(root.section("insights"), dir),
         portfolioDefaults(root),
         portfolios(root));
   }
@@ -127,6 +135,12 @@ final class ConfigLoader {
             MarketDataConfig.DEFAULTS.retentionDays(),
             Values.wholeNumber(1, Integer.MAX_VALUE));
     return new MarketDataConfig(days);
+  }
+
+  private static InsightsConfig insights(Section section, Path dir) {
+    section.requireOnly(List.of("roots"));
+    return new InsightsConfig(
+        section.list("roots", InsightsConfig.DEFAULTS.roots(), Values.directory(dir)));
   }
 
   private static PortfolioSettings portfolioDefaults(Section root) {

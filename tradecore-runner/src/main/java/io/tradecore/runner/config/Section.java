@@ -1,5 +1,6 @@
 package io.tradecore.runner.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,37 @@ final class Section {
       case Node.Scalar scalar when scalar.isNull() -> null;
       case Node.Scalar scalar -> parse(key, scalar.text(), parser);
       default -> throw error(key, "expected a single value, found " + node.describe());
+    };
+  }
+
+  /**
+   * The values of the list at {@code key} parsed, a single value read as a list of one, or {@code
+   * current} when absent; null reads as an empty list.
+   */
+  <T> List<T> list(String key, List<T> current, Function<String, T> parser) {
+    Node node = mapping.entries().get(key);
+    return switch (node) {
+      case null -> current;
+      case Node.Scalar scalar when scalar.isNull() -> List.of();
+      case Node.Scalar scalar -> List.of(parse(key, scalar.text(), parser));
+      case Node.Sequence sequence -> {
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+          Node item = sequence.items().get(i);
+          String itemPath = pathOf(key) + "[" + i + "]";
+          if (!(item instanceof Node.Scalar scalar) || scalar.isNull()) {
+            throw item.origin()
+                .error(itemPath, "expected a single value, found " + item.describe());
+          }
+          try {
+            values.add(parser.apply(scalar.text()));
+          } catch (IllegalArgumentException e) {
+            throw item.origin().error(itemPath, e.getMessage());
+          }
+        }
+        yield List.copyOf(values);
+      }
+      default -> throw error(key, "expected a list of values, found " + node.describe());
     };
   }
 

@@ -19,6 +19,7 @@ public record TradeCoreConfig(
     DatabaseConfig database,
     RunnerConfig runner,
     MarketDataConfig marketData,
+    InsightsConfig insights,
     PortfolioSettings portfolioDefaults,
     Map<String, PortfolioSettings> portfolios) {
 
@@ -28,6 +29,7 @@ public record TradeCoreConfig(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(runner, "runner");
     Objects.requireNonNull(marketData, "marketData");
+    Objects.requireNonNull(insights, "insights");
     Objects.requireNonNull(portfolioDefaults, "portfolioDefaults");
     portfolios = Collections.unmodifiableMap(new LinkedHashMap<>(portfolios));
   }

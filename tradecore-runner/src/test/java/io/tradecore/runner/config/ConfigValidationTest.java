@@ -54,6 +54,9 @@ class ConfigValidationTest {
           portfolios.main.calendar           | LSE             | portfolios.main.calendar: 'LSE' is not a calendar (allowed: CRYPTO_24_7, NYSE, ASX)
           database                           | sqlite          | database: expected a mapping of settings, found 'sqlite'
           database.url                       | [a, b]          | database.url: expected a single value, found a list
+          insights.roots                     | {a: b}          | insights.roots: expected a list of values, found a mapping
+          insights.roots                     | "[runs, '']"    | insights.roots[1]: '' is not a path
+          insights.roots                     | "[runs, [x]]"   | insights.roots[1]: expected a single value, found a list
           """)
   void bad_file_value_is_an_error_naming_file_line_key_and_value(
       String keyPath, String value, String expected) throws IOException {

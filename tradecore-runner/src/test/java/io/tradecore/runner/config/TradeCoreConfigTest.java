@@ -35,6 +35,7 @@ class TradeCoreConfigTest {
             new DatabaseConfig("jdbc:sqlite:" + dir.resolve("data/tradecore.db"), null, null, 4));
     assertThat(config.runner()).isEqualTo(new RunnerConfig(15, 5));
     assertThat(config.marketData()).isEqualTo(new MarketDataConfig(730));
+    assertThat(config.insights().roots()).isEmpty();
     assertThat(config.portfolioDefaults()).isEqualTo(PortfolioSettings.DEFAULTS);
     assertThat(config.portfolios()).isEmpty();
     PortfolioSettings defaults = config.portfolioDefaults();
@@ -73,6 +74,10 @@ class TradeCoreConfigTest {
           heartbeat_seconds: 10
         market_data:
           retention_days: 90
+        insights:
+          roots:
+            - /srv/rl-runs
+            - runs/../experiments
         portfolio_defaults:
           base_currency: AUD
           time_zone: UTC
@@ -101,6 +106,8 @@ class TradeCoreConfigTest {
                 "jdbc:postgresql://127.0.0.1:5432/tradecore", "trader", "s3cret", 8));
     assertThat(config.runner()).isEqualTo(new RunnerConfig(30, 10));
     assertThat(config.marketData()).isEqualTo(new MarketDataConfig(90));
+    assertThat(config.insights().roots())
+        .containsExactly(Path.of("/srv/rl-runs"), dir.resolve("experiments"));
     PortfolioSettings defaults = config.portfolioDefaults();
     assertThat(defaults.baseCurrency()).isEqualTo("AUD");
     assertThat(defaults.timeZone()).isEqualTo(ZoneId.of("UTC"));
@@ -252,7 +259,7 @@ class TradeCoreConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "tradecore.yaml line 3: unknown key 'databse' (known: data_dir, database, runner,"
-                + " market_data, portfolio_defaults, portfolios)");
+                + " market_data, insights, portfolio_defaults, portfolios)");
   }
 
   @Test

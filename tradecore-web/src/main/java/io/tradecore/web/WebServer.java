@@ -143,7 +143,7 @@ public final class WebServer implements AutoCloseable {
     return new Routes.Handlers(
         new HealthApi(db, clock),
         new PortfolioApi(db, lookup, ledgers),
-        new ActivityApi(db, lookup, ledgers),
+        new ActivityApi(db, lookup, ledgers, json),
         new HistoryApi(db, lookup),
         new LogApi(db, lookup, cfg, clock, json),
         new StreamApi(lookup, live),

@@ -1,7 +1,10 @@
 package io.tradecore.web.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.store.Database;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
@@ -10,10 +13,10 @@ import io.tradecore.web.Params;
 import io.tradecore.web.PortfolioLookup;
 import io.tradecore.web.ledger.LedgerCache;
 import io.tradecore.web.ledger.LedgerState;
-import io.tradecore.web.query.FillCounts;
 import io.tradecore.web.query.FillQueries;
 import io.tradecore.web.query.OrderQueries;
 import io.tradecore.web.query.PlanQueries;
+import io.tradecore.web.query.SeqCache;
 import io.tradecore.web.view.Body;
 import io.tradecore.web.view.FillView;
 import io.tradecore.web.view.OrderView;
@@ -25,6 +28,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /** What a portfolio did: its plans, orders, fills (paged and filtered) and runs. */
 public final class ActivityApi {
@@ -40,20 +44,38 @@ public final class ActivityApi {
   static final int MAX_LIMIT = 1000;
   static final int DEFAULT_LIMIT = 100;
 
+  /** How many fill counts and rendered fill pages are kept (each page at most ~300 KB). */
+  static final int CACHED_FILL_PAGES = 256;
+
   private final Database db;
   private final PortfolioLookup lookup;
   private final LedgerCache ledgers;
+  private final ObjectMapper json;
   private final PlanQueries plans = new PlanQueries();
   private final OrderQueries orders = new OrderQueries();
   private final FillQueries fills = new FillQueries();
-  private final FillCounts fillCounts = new FillCounts(fills);
+  // Counting 100,000 fills costs more than reading a page of them, and a dashboard asks for the
+  // same few pages again and again: both are kept until a new fill arrives.
+  private final SeqCache<CountKey, Long> fillCounts = new SeqCache<>(CACHED_FILL_PAGES);
+  private final SeqCache<PageKey, byte[]> fillPages = new SeqCache<>(CACHED_FILL_PAGES);
   private final RunRepository runs = new RunRepository();
   private final InstrumentRepository instruments = new InstrumentRepository();
 
-  public ActivityApi(Database db, PortfolioLookup lookup, LedgerCache ledgers) {
+  private record CountKey(PortfolioId portfolio, FillQueries.Filter filter) {}
+
+  private record PageKey(
+      PortfolioId portfolio,
+      ZoneId zone,
+      FillQueries.Filter filter,
+      int limit,
+      int offset,
+      boolean newestFirst) {}
+
+  public ActivityApi(Database db, PortfolioLookup lookup, LedgerCache ledgers, ObjectMapper json) {
     this.db = db;
     this.lookup = lookup;
     this.ledgers = ledgers;
+    this.json = json;
   }
 
   /** GET /api/portfolios/{name}/plans?status=open|all|PENDING|ACTIVE|CLOSED|CANCELLED */
@@ -121,18 +143,38 @@ public final class ActivityApi {
                 day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
                 run,
                 version);
-    Page<FillView> page =
+    PageKey key = new PageKey(record.id(), zone, filter, limit, offset, newestFirst);
+    byte[] body =
         db.jdbi()
             .withHandle(
-                h ->
-                    new Page<>(
-                        fillCounts.count(h, record.id(), filter),
-                        limit,
-                        offset,
-                        fills.page(h, record.id(), filter, limit, offset, newestFirst).stream()
-                            .map(r -> FillView.of(r, zone))
-                            .toList()));
-    ctx.json(page);
+                h -> {
+                  long seq = fills.maxSeq(h, record.id());
+                  return fillPages.get(key, seq, () -> json(fillPage(h, key, seq)));
+                });
+    ctx.contentType("application/json").result(body);
+  }
+
+  private Page<FillView> fillPage(Handle h, PageKey k, long seq) {
+    long total =
+        fillCounts.get(
+            new CountKey(k.portfolio(), k.filter()),
+            seq,
+            () -> fills.count(h, k.portfolio(), k.filter()));
+    return new Page<>(
+        total,
+        k.limit(),
+        k.offset(),
+        fills.page(h, k.portfolio(), k.filter(), k.limit(), k.offset(), k.newestFirst()).stream()
+            .map(r -> FillView.of(r, k.zone()))
+            .toList());
+  }
+
+  private byte[] json(Object value) {
+    try {
+      return json.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
   }
 
   /** GET /api/portfolios/{name}/runs */

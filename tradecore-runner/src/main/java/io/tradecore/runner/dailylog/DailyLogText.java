@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
@@ -18,8 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The human-readable daily log: one block per day in date order, always regenerated whole from the
- * database (and swapped in atomically), so it never shows a day twice.
+ * The human-readable daily log: one block per day in date order, written from the database (whole,
+ * swapped in atomically, or new days appended when the file holds exactly the earlier ones), under
+ * a lock file, so it never shows a day twice.
  */
 public final class DailyLogText {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,26 +32,13 @@ public final class DailyLogText {
 
   public static void write(
       Path file, String portfolio, String currency, List<DailyLogRepository.Row> rows) {
-    StringBuilder out = new StringBuilder();
-    for (DailyLogRepository.Row r : rows) {
-      out.append(block(portfolio, currency, r)).append('\n');
-    }
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      // A temporary file of its own, so two writers never move each other's half-written file.
-      Path tmp =
-          Files.createTempFile(
-              file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, out, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the daily log file " + file, e);
-    }
+    locked(file, () -> replace(file, text(portfolio, currency, rows)));
   }
 
   /**
-   * Adds days that come after every day already in the file, without rewriting it; falls back to a
-   * full rewrite when the file is missing.
+   * Adds {@code newDays}, which come after every other day of {@code all}, to the end of the file
+   * without rewriting it, when the file holds exactly the other days as this would write them;
+   * otherwise (a missing file, or one another writer changed) rewrites it whole from {@code all}.
    */
   public static void append(
       Path file,
@@ -55,18 +46,62 @@ public final class DailyLogText {
       String currency,
       List<DailyLogRepository.Row> newDays,
       List<DailyLogRepository.Row> all) {
-    if (!Files.isRegularFile(file)) {
-      write(file, portfolio, currency, all);
-      return;
-    }
+    String added = text(portfolio, currency, newDays);
+    String before = text(portfolio, currency, all.subList(0, all.size() - newDays.size()));
+    locked(
+        file,
+        () -> {
+          if (Files.isRegularFile(file)
+              && Files.size(file) == before.getBytes(StandardCharsets.UTF_8).length) {
+            Files.writeString(file, added, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+          } else {
+            replace(file, before + added);
+          }
+        });
+  }
+
+  private static String text(String portfolio, String currency, List<DailyLogRepository.Row> rows) {
     StringBuilder out = new StringBuilder();
-    for (DailyLogRepository.Row r : newDays) {
+    for (DailyLogRepository.Row r : rows) {
       out.append(block(portfolio, currency, r)).append('\n');
     }
-    try {
-      Files.writeString(file, out, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the daily log file " + file, e);
+    return out.toString();
+  }
+
+  private static void replace(Path file, String text) throws IOException {
+    // A temporary file of its own, so two writers never move each other's half-written file.
+    Path tmp =
+        Files.createTempFile(
+            file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private interface FileWork {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} holding the file's lock: {@code <file>.lock}, locked against other processes
+   * (a runner and a person's {@code log note}, say) and against other threads of this one.
+   */
+  private static void locked(Path file, FileWork work) {
+    Path lock = file.resolveSibling(file.getFileName() + ".lock");
+    synchronized (DailyLogText.class) {
+      try {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (FileChannel channel =
+            FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+          FileLock held = channel.lock();
+          try {
+            work.run();
+          } finally {
+            held.release();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the daily log file " + file, e);
+      }
     }
   }
 

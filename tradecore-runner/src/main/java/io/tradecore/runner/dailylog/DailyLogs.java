@@ -53,6 +53,9 @@ public final class DailyLogs {
   private final Clock clock;
   private final DailyLogRepository repo = new DailyLogRepository();
 
+  /** The first day {@link #catchUp} has not yet seen logged; null before its first call. */
+  private LocalDate unchecked;
+
   public DailyLogs(
       Database db, PortfolioRecord record, PortfolioSettings settings, Path textFile, Clock clock) {
     this.db = db;
@@ -105,16 +108,25 @@ public final class DailyLogs {
     List<String> known = db.jdbi().withHandle(h -> repo.days(h, record.id()));
     Set<String> written = new HashSet<>(known);
     String latest = known.isEmpty() ? "" : known.get(known.size() - 1);
-    // Days are logged in order, so the search starts after the latest one logged.
-    LocalDate first = latest.isEmpty() ? firstDay() : LocalDate.parse(latest).plusDays(1);
+    // From the first day the first time, not after the latest day logged: a day written by hand
+    // may lie beyond one still missing. Later calls start at the first day not yet logged then.
+    LocalDate from = unchecked != null ? unchecked : firstDay();
     LocalDate last = LocalDate.ofInstant(now, calendar.zone());
     List<LocalDate> done = new ArrayList<>();
-    for (LocalDate day : calendar.tradingDays(first, last)) {
-      if (!written.contains(day.toString()) && !dueAt(day).isAfter(now)) {
+    LocalDate notDue = null;
+    for (LocalDate day : calendar.tradingDays(from, last)) {
+      if (written.contains(day.toString())) {
+        continue;
+      }
+      if (dueAt(day).isAfter(now)) {
+        notDue = notDue == null ? day : notDue;
+      } else {
         generate(day);
         done.add(day);
       }
     }
+    LocalDate next = notDue != null ? notDue : last.plusDays(1);
+    unchecked = next.isAfter(from) ? next : from;
     if (!done.isEmpty()) {
       if (done.get(0).toString().compareTo(latest) > 0) {
         // The usual case: new days after every logged one are added to the end of the file.

@@ -13,6 +13,7 @@ import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,6 +108,42 @@ class DailyLogScheduleTest {
     assertThat(written).containsOnlyKeys(LocalDate.of(2024, 11, 25));
     assertThat(caughtUp).containsExactly(LocalDate.of(2024, 11, 26), LocalDate.of(2024, 11, 27));
     assertThat(logs(clock).catchUp(start)).isEmpty();
+  }
+
+  @Test
+  void a_missed_day_before_one_written_by_hand_is_caught_up_and_the_text_file_stays_in_order()
+      throws Exception {
+    TestClock clock = new TestClock(ny(27, 18, 0));
+    logs(clock).write(LocalDate.of(2024, 11, 27), "written by hand first");
+
+    List<LocalDate> caughtUp = logs(clock).catchUp(clock.instant());
+
+    assertThat(caughtUp).containsExactly(LocalDate.of(2024, 11, 25), LocalDate.of(2024, 11, 26));
+    String text = Files.readString(DailyLogs.textFileFor(dir, "main"));
+    assertThat(text.split("=== 2024-11-2", -1)).hasSize(4);
+    assertThat(text.indexOf("=== 2024-11-25")).isLessThan(text.indexOf("=== 2024-11-26"));
+    assertThat(text.indexOf("=== 2024-11-26")).isLessThan(text.indexOf("=== 2024-11-27"));
+  }
+
+  @Test
+  void days_appended_to_a_text_file_another_writer_changed_do_not_duplicate_a_day()
+      throws Exception {
+    TestClock clock = new TestClock(ny(26, 18, 0));
+    DailyLogs runner = logs(clock);
+    runner.catchUp(clock.instant()); // Monday and Tuesday
+    Path file = DailyLogs.textFileFor(dir, "main");
+    // Another process left the file holding Tuesday twice (an older writer, say).
+    String twoDays = Files.readString(file);
+    String tuesday = twoDays.substring(twoDays.indexOf("=== 2024-11-26"));
+    Files.writeString(file, tuesday, StandardOpenOption.APPEND);
+
+    clock.set(ny(27, 18, 0));
+    assertThat(runner.catchUp(clock.instant())).containsExactly(LocalDate.of(2024, 11, 27));
+
+    String text = Files.readString(file);
+    assertThat(text.split("=== 2024-11-26", -1)).hasSize(2);
+    assertThat(text.split("=== 2024-11-2", -1)).hasSize(4);
+    assertThat(text.indexOf("=== 2024-11-26")).isLessThan(text.indexOf("=== 2024-11-27"));
   }
 
   @Test

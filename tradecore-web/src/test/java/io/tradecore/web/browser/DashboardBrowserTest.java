@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The dashboard in real headless chromium against a real server over a SQLite database holding two
  * portfolios with weeks of history, with an API token configured (so notes can be written). Each
- * test has its own browser context; screenshots of each page go to target/screenshots/ and, with
- * TRADECORE_UPDATE_SCREENSHOTS=1, to docs/screenshots/.
+ * test has its own browser context; screenshots of each page go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -111,18 +109,6 @@ class DashboardBrowserTest {
     }
     if (db != null) {
       TestDatabases.dispose(db);
-    }
-    if ("1".equals(System.getenv("TRADECORE_UPDATE_SCREENSHOTS"))
-        && Files.isDirectory(SCREENSHOTS)) {
-      Path docs = Path.of("..", "docs", "screenshots");
-      Files.createDirectories(docs);
-      try (var shots = Files.list(SCREENSHOTS)) {
-        for (Path shot : shots.toList()) {
-          Files.copy(shot, docs.resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-      System.out.println(
-          "browser tests: screenshots copied to " + docs.toAbsolutePath().normalize());
     }
   }
 

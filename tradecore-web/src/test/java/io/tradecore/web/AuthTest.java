@@ -68,7 +68,25 @@ class AuthTest {
             Dialect.SQLITE, ServerFixture.config().withApiToken(ServerFixture.TOKEN))) {
       Http anonymous = f.http(null);
       for (String path :
-          new String[] {"/api/health", "/api/portfolios", "/api/portfolios/alpha/fills"}) {
+          new String[] {
+            "/api/health",
+            "/api/portfolios",
+            "/api/portfolios/alpha",
+            "/api/portfolios/alpha/positions",
+            "/api/portfolios/alpha/plans",
+            "/api/portfolios/alpha/orders",
+            "/api/portfolios/alpha/fills",
+            "/api/portfolios/alpha/runs",
+            "/api/portfolios/alpha/equity",
+            "/api/portfolios/alpha/days",
+            "/api/portfolios/alpha/bars?symbol=ACME",
+            "/api/portfolios/alpha/logs",
+            "/api/portfolios/alpha/logs/2024-06-05",
+            "/api/portfolios/alpha/stream",
+            "/api/runs",
+            "/api/runs/ppo-a",
+            "/api/run-actions/ppo-a"
+          }) {
         Http.Response r = anonymous.get(path);
         assertThat(r.status()).as(path).isEqualTo(401);
         assertThat(r.json().get("error").asText()).contains("Authorization: Bearer");

@@ -120,6 +120,8 @@ class InsightsApiTest {
       long from = body.get("from_step").asLong();
       long to = body.get("to_step").asLong();
       int buckets = body.get("buckets").asInt();
+      assertThat(body.get("method").asText()).isEqualTo("minmax");
+      assertThat(buckets).as("first, last, min and max of each bucket").isEqualTo(200 / 4);
       assertThat(body.get("series")).hasSize(ENVS);
       for (JsonNode s : body.get("series")) {
         int env = s.get("env").asInt();
@@ -169,24 +171,30 @@ class InsightsApiTest {
     long nonFinite = 0;
     for (String metric : List.of("equity", "cash", "reward", "price", "drawdown")) {
       for (String env : List.of("all", "1")) {
-        Reply r = actions("metrics=" + metric + "&env=" + env + "&from_step=1000&to_step=9000");
-        assertThat(r.status()).isEqualTo(200);
-        JsonNode st = r.json().get("stats").get(metric);
-        Scan expected = csv.scan(metric, env.equals("all") ? null : 1, 1000, 9000);
-        assertThat(st.get("count").asLong()).isEqualTo(expected.count);
-        assertThat(st.get("finite_count").asLong()).isEqualTo(expected.finite);
-        assertThat(st.get("non_finite_count").asLong()).isEqualTo(expected.count - expected.finite);
-        assertThat(st.get("min").asDouble()).isEqualTo(expected.min);
-        assertThat(st.get("max").asDouble()).isEqualTo(expected.max);
-        assertThat(st.get("mean").asDouble())
-            .isCloseTo(
-                expected.sum / expected.finite, within(1e-9 * Math.abs(expected.max) + 1e-12));
-        assertThat(st.get("first").asDouble()).isEqualTo(expected.first);
-        assertThat(st.get("last").asDouble()).isEqualTo(expected.last);
-        nonFinite += expected.count - expected.finite;
-        for (JsonNode s : r.json().get("series")) {
-          for (JsonNode v : s.get("values")) {
-            assertThat(v.isNumber()).isTrue();
+        for (String range : List.of("", "&from_step=1000&to_step=9000")) {
+          Reply r = actions("metrics=" + metric + "&env=" + env + range);
+          assertThat(r.status()).isEqualTo(200);
+          JsonNode st = r.json().get("stats").get(metric);
+          Scan expected =
+              range.isEmpty()
+                  ? csv.scan(metric, env.equals("all") ? null : 1, 0, Long.MAX_VALUE)
+                  : csv.scan(metric, env.equals("all") ? null : 1, 1000, 9000);
+          assertThat(st.get("count").asLong()).isEqualTo(expected.count);
+          assertThat(st.get("finite_count").asLong()).isEqualTo(expected.finite);
+          assertThat(st.get("non_finite_count").asLong())
+              .isEqualTo(expected.count - expected.finite);
+          assertThat(st.get("min").asDouble()).isEqualTo(expected.min);
+          assertThat(st.get("max").asDouble()).isEqualTo(expected.max);
+          assertThat(st.get("mean").asDouble())
+              .isCloseTo(
+                  expected.sum / expected.finite, within(1e-9 * Math.abs(expected.max) + 1e-12));
+          assertThat(st.get("first").asDouble()).isEqualTo(expected.first);
+          assertThat(st.get("last").asDouble()).isEqualTo(expected.last);
+          nonFinite += expected.count - expected.finite;
+          for (JsonNode s : r.json().get("series")) {
+            for (JsonNode v : s.get("values")) {
+              assertThat(v.isNumber()).isTrue();
+            }
           }
         }
       }

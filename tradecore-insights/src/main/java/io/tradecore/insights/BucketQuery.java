@@ -35,11 +35,14 @@ final class BucketQuery {
     }
     return "SELECT env, bucket, count(*), count(fv), sum(fv),"
         + " min(fs), arg_min(fv, fs), max(fs), arg_max(fv, fs),"
-        + " arg_min(fs, fv), min(fv), arg_max(fs, fv), max(fv)"
+        // Ties go to the smallest step, so the answer does not depend on the order rows are read.
+        + " arg_min(fs, kmin), min(fv), arg_max(fs, kmax), max(fv)"
         + " FROM (SELECT env, "
         + bucket
         + " AS bucket, CASE WHEN isfinite(x) THEN x END AS fv,"
-        + " CASE WHEN isfinite(x) THEN step END AS fs"
+        + " CASE WHEN isfinite(x) THEN step END AS fs,"
+        + " CASE WHEN isfinite(x) THEN {'v': x, 's': step} END AS kmin,"
+        + " CASE WHEN isfinite(x) THEN {'v': x, 's': -step} END AS kmax"
         + " FROM (SELECT env, step, CAST("
         + Sql.ident(metric)
         + " AS DOUBLE) AS x FROM "

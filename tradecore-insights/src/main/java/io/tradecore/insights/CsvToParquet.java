@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,38 +37,103 @@ final class CsvToParquet {
   private CsvToParquet() {}
 
   /**
-   * The COPY statement writing {@code csv}'s rows as Parquet files into the new folder {@code out}
-   * (one file per thread, or a single data_0.parquet if {@code perThread} is false).
+   * How a CSV trace's fields become cache columns: one output column per CSV column (plus env 0
+   * when the CSV has none), each with the SQL expression that converts the CSV's text.
    */
-  static String copySql(Connection c, Path csv, Path out, boolean perThread) throws SQLException {
+  record Plan(List<Item> items) {
+    Plan {
+      items = List.copyOf(items);
+    }
+
+    /** The cache's columns (name and type), in CSV order. */
+    List<TraceColumn> columns() {
+      return items.stream().map(Item::column).toList();
+    }
+
+    /**
+     * {@code SELECT} of the cache's columns, all or (with {@code only} non-null) step, env and
+     * {@code only}, from the CSV file {@code csv} read as text.
+     */
+    String select(Path csv, Collection<String> only) {
+      return select(csv, only, null);
+    }
+
+    /** As {@link #select(Path, Collection)}, with the field delimiter given (null: detected). */
+    String select(Path csv, Collection<String> only, Character delimiter) {
+      List<String> exprs = new ArrayList<>();
+      for (Item item : items) {
+        if (only == null || item.column().key() || only.contains(item.column().name())) {
+          exprs.add(item.expr());
+        }
+      }
+      return "SELECT " + String.join(", ", exprs) + " FROM " + reader(csv, delimiter);
+    }
+  }
+
+  /**
+   * One cache column and the expression (with its alias) that makes it from the CSV's text; {@code
+   * inCsv} is false for the env column added to a CSV without one.
+   */
+  record Item(TraceColumn column, String expr, boolean inCsv) {}
+
+  /** Reads {@code csv}'s header and first rows to decide each column's type. */
+  static Plan plan(Connection c, Path csv) throws SQLException {
     String sniffed = "read_csv(" + Sql.path(csv) + ", header = true, null_padding = true)";
     List<TraceColumn> columns = mostlyNumeric(c, csv, TraceColumns.describe(c, sniffed));
     if (TraceColumns.find(columns, TraceColumns.STEP) == null) {
       throw new TraceReadException(
           csv.getFileName() + " has no step column; columns: " + names(columns));
     }
-    List<String> select = new ArrayList<>();
+    List<Item> items = new ArrayList<>();
     boolean hasEnv = TraceColumns.find(columns, TraceColumns.ENV) != null;
     for (TraceColumn col : columns) {
       String name = col.name();
       String lower = name.toLowerCase(Locale.ROOT);
       String src = Sql.ident(name);
       if (lower.equals(TraceColumns.STEP) || lower.equals(TraceColumns.ENV)) {
-        select.add("TRY_CAST(" + src + " AS BIGINT) AS " + Sql.ident(lower));
+        items.add(
+            new Item(
+                new TraceColumn(lower, "BIGINT"),
+                "TRY_CAST(" + src + " AS BIGINT) AS " + Sql.ident(lower),
+                true));
         if (lower.equals(TraceColumns.STEP) && !hasEnv) {
-          select.add("CAST(0 AS BIGINT) AS " + Sql.ident(TraceColumns.ENV));
+          items.add(
+              new Item(
+                  new TraceColumn(TraceColumns.ENV, "BIGINT"),
+                  "CAST(0 AS BIGINT) AS " + Sql.ident(TraceColumns.ENV),
+                  false));
         }
       } else if (col.numeric()) {
-        select.add("TRY_CAST(" + src + " AS DOUBLE) AS " + src);
+        items.add(
+            new Item(
+                new TraceColumn(name, "DOUBLE"),
+                "TRY_CAST(" + src + " AS DOUBLE) AS " + src,
+                true));
       } else {
-        select.add(src);
+        items.add(new Item(new TraceColumn(name, "VARCHAR"), src, true));
       }
     }
-    return "COPY (SELECT "
-        + String.join(", ", select)
-        + " FROM read_csv("
+    return new Plan(items);
+  }
+
+  /** The CSV file read with every field as text (delimiter detected when null). */
+  static String reader(Path csv, Character delimiter) {
+    return "read_csv("
         + Sql.path(csv)
-        + ", header = true, null_padding = true, all_varchar = true)) TO "
+        + ", header = true, null_padding = true, all_varchar = true"
+        + (delimiter == null ? "" : ", delim = " + Sql.literal(String.valueOf(delimiter)))
+        + ")";
+  }
+
+  /**
+   * The COPY statement writing {@code csv}'s rows (every column, or with {@code only} non-null
+   * step, env and {@code only}) as Parquet files into the new folder {@code out} (one file per
+   * thread, or a single data_0.parquet if {@code perThread} is false).
+   */
+  static String copySql(Plan plan, Path csv, Path out, boolean perThread, Collection<String> only) {
+    return "COPY ("
+        + plan.select(csv, only)
+        + ") TO "
         + Sql.path(perThread ? out : out.resolve("data_0.parquet"))
         + " ("
         + (perThread ? PARQUET_OPTIONS : SINGLE_FILE_OPTIONS)

@@ -14,17 +14,22 @@ final class QueryChecks {
 
   /** The metrics to chart: the query's, each a numeric column, or equity (else the first). */
   static List<String> metrics(TraceQuery q, TraceInfo info) {
-    List<String> numeric = info.numericColumns();
+    return metrics(q, info.file(), info.columns(), info.numericColumns());
+  }
+
+  /** As {@link #metrics(TraceQuery, TraceInfo)}, for a trace of these columns. */
+  static List<String> metrics(
+      TraceQuery q, String file, List<String> columns, List<String> numeric) {
     if (q.metrics().isEmpty()) {
       if (numeric.isEmpty()) {
-        throw new TraceQueryException("metrics", info.file() + " has no numeric columns");
+        throw new TraceQueryException("metrics", file + " has no numeric columns");
       }
       return List.of(numeric.contains("equity") ? "equity" : numeric.get(0));
     }
     for (String m : q.metrics()) {
       if (!numeric.contains(m)) {
         String what =
-            info.columns().contains(m)
+            columns.contains(m)
                 ? "metric '" + m + "' is not numeric"
                 : "unknown metric '" + m + "'";
         throw new TraceQueryException(

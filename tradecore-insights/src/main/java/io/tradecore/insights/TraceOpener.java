@@ -26,13 +26,64 @@ final class TraceOpener {
 
   private final DuckDb db;
   private final TraceCache cache;
+  private final long partialFromBytes;
   private final ConcurrentMap<Path, Known> known = new ConcurrentHashMap<>();
 
   private record Known(CacheKey key, OpenTrace trace) {}
 
-  TraceOpener(DuckDb db, TraceCache cache) {
+  /**
+   * An opener reading CSV traces through {@code cache}; a CSV of at least {@code partialFromBytes}
+   * is first queried through a partial cache (see {@link #open(Path, TraceQuery)}).
+   */
+  TraceOpener(DuckDb db, TraceCache cache, long partialFromBytes) {
     this.db = db;
     this.cache = cache;
+    this.partialFromBytes = partialFromBytes;
+  }
+
+  /**
+   * The trace opened for {@code q}: as {@link #open(Path)} does, except that a large CSV whose
+   * whole cache is not there (nor being built) is opened through a partial cache of step, env and
+   * the query's metrics; its info still lists every column of the CSV.
+   */
+  OpenTrace open(Path trace, TraceQuery q) {
+    Path abs = trace.toAbsolutePath().normalize();
+    boolean csv = !abs.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+    long size;
+    try {
+      size = Files.isRegularFile(abs) ? Files.size(abs) : -1;
+    } catch (IOException e) {
+      size = -1;
+    }
+    if (!csv || size < partialFromBytes || cache.complete(abs)) {
+      return open(trace);
+    }
+    CsvToParquet.Plan plan = cache.plan(abs);
+    List<TraceColumn> all = plan.columns();
+    List<String> names = all.stream().map(TraceColumn::name).toList();
+    List<String> numeric =
+        all.stream().filter(col -> col.numeric() && !col.key()).map(TraceColumn::name).toList();
+    if (numeric.isEmpty()) {
+      return open(trace); // nothing to chart: the whole cache answers the shape and the errors
+    }
+    List<String> metrics = QueryChecks.metrics(q, abs.getFileName().toString(), names, numeric);
+    TraceCache.Entry entry = cache.partial(abs, metrics);
+    if (!entry.partial()) {
+      return open(trace);
+    }
+    long start = System.nanoTime();
+    OpenTrace opened;
+    try (Connection c = db.connect()) {
+      opened = describe(c, abs, entry.relation(), "csv", size, all);
+    } catch (SQLException e) {
+      throw new TraceReadException("cannot read " + trace.getFileName() + ": " + e.getMessage(), e);
+    }
+    LOG.debug(
+        "insights: read the shape of {} in {} ms (partial cache)",
+        trace.getFileName(),
+        (System.nanoTime() - start) / 1_000_000);
+    opened = new OpenTrace(opened.from(), opened.columns(), opened.info(), false, abs, plan);
+    return entry.built() ? opened.built() : opened;
   }
 
   OpenTrace open(Path trace) {
@@ -61,7 +112,7 @@ final class TraceOpener {
     OpenTrace opened;
     long start = System.nanoTime();
     try (Connection c = db.connect()) {
-      opened = describe(c, abs, relation, csv ? "csv" : "parquet", key.size());
+      opened = describe(c, abs, relation, csv ? "csv" : "parquet", key.size(), null);
     } catch (SQLException e) {
       throw new TraceReadException("cannot read " + trace.getFileName() + ": " + e.getMessage(), e);
     }
@@ -73,7 +124,12 @@ final class TraceOpener {
     return built ? opened.built() : opened;
   }
 
-  private static OpenTrace describe(Connection c, Path trace, String raw, String format, long size)
+  /**
+   * Reads the shape of {@code raw}; {@code allColumns}, when not null, are the trace's columns (a
+   * partial cache holds only some of them).
+   */
+  private static OpenTrace describe(
+      Connection c, Path trace, String raw, String format, long size, List<TraceColumn> allColumns)
       throws SQLException {
     List<TraceColumn> rawColumns = TraceColumns.describe(c, raw);
     TraceColumn step = TraceColumns.find(rawColumns, TraceColumns.STEP);
@@ -105,9 +161,10 @@ final class TraceOpener {
         envIds.add(rs.getLong(1));
       }
     }
-    List<String> names = columns.stream().map(TraceColumn::name).toList();
+    List<TraceColumn> listed = allColumns != null ? allColumns : columns;
+    List<String> names = listed.stream().map(TraceColumn::name).toList();
     List<String> numeric =
-        columns.stream().filter(col -> col.numeric() && !col.key()).map(TraceColumn::name).toList();
+        listed.stream().filter(col -> col.numeric() && !col.key()).map(TraceColumn::name).toList();
     TraceInfo info =
         new TraceInfo(
             trace.getFileName().toString(),
@@ -119,7 +176,7 @@ final class TraceOpener {
             List.copyOf(envIds),
             minStep,
             maxStep);
-    return new OpenTrace(from, columns, info, false);
+    return new OpenTrace(from, columns, info, false, null, null);
   }
 
   /**

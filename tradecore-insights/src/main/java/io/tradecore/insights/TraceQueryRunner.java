@@ -1,11 +1,13 @@
 package io.tradecore.insights;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,19 @@ final class TraceQueryRunner {
 
   private TraceQueryRunner() {}
 
-  static TraceResult run(Connection c, OpenTrace t, TraceQuery q, long startNanos)
+  /**
+   * Runs {@code q} on {@code t}; the sample rows of a partial cache come from the CSV's text (see
+   * {@link CsvSamples}), or from {@code whole} (the trace opened through its whole cache) when the
+   * CSV is not plain enough for that.
+   */
+  static TraceResult run(
+      Connection c,
+      OpenTrace t,
+      TraceQuery q,
+      long startNanos,
+      Supplier<OpenTrace> whole,
+      Path tmpDir,
+      int threads)
       throws SQLException {
     TraceInfo info = t.info();
     List<String> metrics = QueryChecks.metrics(q, info);
@@ -47,8 +61,16 @@ final class TraceQueryRunner {
           MetricSeries.build(c, t, q, metric, envs, rows, empty ? 0 : lo, empty ? 0 : hi));
     }
     long t0 = System.nanoTime();
-    List<Map<String, Object>> samples =
-        empty ? List.of() : SampleRows.run(c, t.from(), env, lo, hi, spread);
+    List<Map<String, Object>> samples = List.of();
+    if (!empty && t.partial()) {
+      samples = CsvSamples.run(c, t.partialOf(), t.plan(), tmpDir, env, lo, hi, spread, threads);
+      if (samples == null) {
+        LOG.debug("insights: {} is read through its whole cache for sample rows", info.file());
+        samples = SampleRows.run(c, whole.get().from(), env, lo, hi, spread);
+      }
+    } else if (!empty) {
+      samples = SampleRows.run(c, t.from(), env, lo, hi, spread);
+    }
     LOG.debug("insights: {} sample rows in {} ms", samples.size(), ms(t0));
     return new TraceResult(
         info.file(),

@@ -14,9 +14,13 @@ public final class TraceStore implements AutoCloseable {
   /** The cache folder's name inside the app's data directory. */
   public static final String CACHE_FOLDER = "insights-cache";
 
+  /** CSV traces this large or larger are first queried through a partial cache. */
+  static final long PARTIAL_FROM_BYTES = 64L << 20;
+
   private final Path cacheDir;
   private final String memoryLimit;
   private final int threads;
+  private final long partialFromBytes;
   private DuckDb db;
   private CacheProgress progress;
   private TraceCache cache;
@@ -35,9 +39,19 @@ public final class TraceStore implements AutoCloseable {
    * DuckDB size such as "512MB") and {@code threads} threads.
    */
   public TraceStore(Path cacheDir, String memoryLimit, int threads) {
+    this(cacheDir, memoryLimit, threads, PARTIAL_FROM_BYTES);
+  }
+
+  /**
+   * As {@link #TraceStore(Path, String, int)}, with CSV traces of at least {@code partialFromBytes}
+   * first queried through a partial cache: step, env and the queried metrics, answered before the
+   * whole cache, which is then built in the background.
+   */
+  TraceStore(Path cacheDir, String memoryLimit, int threads, long partialFromBytes) {
     this.cacheDir = cacheDir.toAbsolutePath().normalize();
     this.memoryLimit = memoryLimit;
     this.threads = threads;
+    this.partialFromBytes = partialFromBytes;
   }
 
   /** A store caching in {@code <dataDir>/insights-cache}. */
@@ -61,7 +75,7 @@ public final class TraceStore implements AutoCloseable {
       db = new DuckDb(cacheDir.resolve("duckdb-tmp"), memoryLimit, threads);
       progress = new CacheProgress();
       cache = new TraceCache(cacheDir, db, progress);
-      opener = new TraceOpener(db, cache);
+      opener = new TraceOpener(db, cache, partialFromBytes);
     }
   }
 
@@ -71,7 +85,9 @@ public final class TraceStore implements AutoCloseable {
    * @throws TraceReadException if the trace is missing or unreadable
    */
   public TraceInfo info(Path trace) {
-    return opener().open(trace).info();
+    OpenTrace t = opener().open(trace, TraceQuery.of());
+    completeLater(trace, t);
+    return t.info();
   }
 
   /**
@@ -82,14 +98,37 @@ public final class TraceStore implements AutoCloseable {
    */
   public TraceResult query(Path trace, TraceQuery query) {
     long start = System.nanoTime();
-    OpenTrace t = opener().open(trace);
+    TraceOpener open = opener();
+    OpenTrace t = open.open(trace, query);
     DuckDb duck = duck();
     try (Connection c = duck.connect()) {
-      return TraceQueryRunner.run(c, t, query, start);
+      return TraceQueryRunner.run(
+          c, t, query, start, () -> open.open(trace), cacheDir.resolve("duckdb-tmp"), threads);
     } catch (SQLException e) {
       throw new TraceReadException(
           "cannot query " + trace.getFileName() + ": " + e.getMessage(), e);
+    } finally {
+      completeLater(trace, t);
     }
+  }
+
+  /**
+   * Waits until the whole caches being built in the background are there (for tests and
+   * benchmarks).
+   */
+  public void awaitBackgroundCaches() {
+    cache().awaitBackground();
+  }
+
+  private void completeLater(Path trace, OpenTrace t) {
+    if (t.partial()) {
+      cache().completeLater(t.partialOf());
+    }
+  }
+
+  private synchronized TraceCache cache() {
+    start();
+    return cache;
   }
 
   /** How many CSV caches this store has built. */
@@ -111,6 +150,7 @@ public final class TraceStore implements AutoCloseable {
   public synchronized void close() {
     closed = true;
     if (db != null) {
+      cache.close();
       progress.close();
       db.close();
       db = null;

@@ -49,7 +49,7 @@ final class CsvSamples {
   }
 
   /** Where the key columns are and how fields are separated. */
-  private record Layout(byte delimiter, int step, int env, int fields) {}
+  private record Layout(byte delimiter, int step, int env) {}
 
   /** The lines of one byte range that can be sample rows, by their offset in the file. */
   private static final class Kept {
@@ -221,7 +221,7 @@ final class CsvSamples {
    * The delimiter whose split of the header gives the column names DuckDB read (the plan's, less an
    * env it added), and where step and env are; null when none does.
    */
-  static Layout layout(String header, CsvToParquet.Plan plan) {
+  private static Layout layout(String header, CsvToParquet.Plan plan) {
     List<String> expected = new ArrayList<>();
     for (CsvToParquet.Item item : plan.items()) {
       if (item.inCsv()) {
@@ -246,8 +246,7 @@ final class CsvSamples {
       if (same) {
         List<String> lower =
             Arrays.stream(names).map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
-        return new Layout(
-            d, lower.indexOf(TraceColumns.STEP), lower.indexOf(TraceColumns.ENV), names.length);
+        return new Layout(d, lower.indexOf(TraceColumns.STEP), lower.indexOf(TraceColumns.ENV));
       }
     }
     return null;

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -49,6 +50,7 @@ final class TraceCache implements AutoCloseable {
   private final ConcurrentMap<String, CompletableFuture<Path>> building = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, CsvToParquet.Plan> plans = new ConcurrentHashMap<>();
   private final AtomicLong builds = new AtomicLong();
+  private final Set<Path> retired = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService background =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -156,6 +158,7 @@ final class TraceCache implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
+    retired.forEach(TraceCache::deleteTree); // no query reads them any more
   }
 
   private Entry build(String name, Path target, Runnable work, boolean partial) {
@@ -325,7 +328,14 @@ final class TraceCache implements AutoCloseable {
           continue;
         }
         if (f.getFileName().toString().startsWith(partials)) {
-          background.schedule(() -> deleteTree(f), PARTIAL_RETIRE_SECONDS, TimeUnit.SECONDS);
+          retired.add(f);
+          background.schedule(
+              () -> {
+                deleteTree(f);
+                retired.remove(f);
+              },
+              PARTIAL_RETIRE_SECONDS,
+              TimeUnit.SECONDS);
         } else {
           deleteTree(f);
           LOG.info("insights: removed stale trace cache {}", f.getFileName());

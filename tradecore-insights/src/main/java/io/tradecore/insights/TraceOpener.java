@@ -71,17 +71,7 @@ final class TraceOpener {
     if (!entry.partial()) {
       return open(trace);
     }
-    long start = System.nanoTime();
-    OpenTrace opened;
-    try (Connection c = db.connect()) {
-      opened = describe(c, abs, entry.relation(), "csv", size, all);
-    } catch (SQLException e) {
-      throw new TraceReadException("cannot read " + trace.getFileName() + ": " + e.getMessage(), e);
-    }
-    LOG.debug(
-        "insights: read the shape of {} in {} ms (partial cache)",
-        trace.getFileName(),
-        (System.nanoTime() - start) / 1_000_000);
+    OpenTrace opened = shape(abs, entry.relation(), "csv", size, all);
     opened = new OpenTrace(opened.from(), opened.columns(), opened.info(), false, abs, plan);
     return entry.built() ? opened.built() : opened;
   }
@@ -109,19 +99,26 @@ final class TraceOpener {
       relation = entry.relation();
       built = entry.built();
     }
-    OpenTrace opened;
+    OpenTrace opened = shape(abs, relation, csv ? "csv" : "parquet", key.size(), null);
+    known.put(abs, new Known(key, opened));
+    return built ? opened.built() : opened;
+  }
+
+  /** {@link #describe} on a connection of its own, timed in the debug log. */
+  private OpenTrace shape(
+      Path trace, String relation, String format, long size, List<TraceColumn> allColumns) {
     long start = System.nanoTime();
     try (Connection c = db.connect()) {
-      opened = describe(c, abs, relation, csv ? "csv" : "parquet", key.size(), null);
+      OpenTrace opened = describe(c, trace, relation, format, size, allColumns);
+      LOG.debug(
+          "insights: read the shape of {} in {} ms{}",
+          trace.getFileName(),
+          (System.nanoTime() - start) / 1_000_000,
+          allColumns == null ? "" : " (partial cache)");
+      return opened;
     } catch (SQLException e) {
       throw new TraceReadException("cannot read " + trace.getFileName() + ": " + e.getMessage(), e);
     }
-    LOG.debug(
-        "insights: read the shape of {} in {} ms",
-        trace.getFileName(),
-        (System.nanoTime() - start) / 1_000_000);
-    known.put(abs, new Known(key, opened));
-    return built ? opened.built() : opened;
   }
 
   /**

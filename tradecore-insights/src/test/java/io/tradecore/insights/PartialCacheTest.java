@@ -1,6 +1,7 @@
 package io.tradecore.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,17 +45,29 @@ class PartialCacheTest {
     }
   }
 
+  /**
+   * Equal stats; the mean within a few units in the last place, as DuckDB's parallel sums add in an
+   * order that depends on how the rows are laid out.
+   */
+  private static void assertSameStats(TraceResult a, TraceResult b) {
+    assertThat(a.stats().keySet()).isEqualTo(b.stats().keySet());
+    for (String metric : a.stats().keySet()) {
+      MetricStats x = a.stats().get(metric);
+      MetricStats y = b.stats().get(metric);
+      assertThat(x).usingRecursiveComparison().ignoringFields("mean").isEqualTo(y);
+      assertThat(x.mean()).isCloseTo(y.mean(), within(1e-12 * Math.max(1, Math.abs(y.mean()))));
+    }
+  }
+
   private void assertFirstAnswersEqualTheWholeCaches(Path trace) throws IOException {
     int i = 0;
     for (TraceQuery q : QUERIES) {
       String name = "cache-" + i++;
       try (TraceStore store = store(name)) {
         TraceResult first = store.query(trace, q);
-        assertThat(folders(tmp.resolve(name)))
-            .as("the first query wrote a partial cache only")
-            .singleElement()
-            .asString()
-            .contains(".part-");
+        assertThat(first.cacheBuilt()).isTrue();
+        // Only a partial build writes a ".part-" folder (the whole one may be there already too).
+        assertThat(folders(tmp.resolve(name))).anyMatch(f -> f.contains(".part-"));
         store.awaitBackgroundCaches();
         TraceResult whole = store.query(trace, q);
         assertThat(whole.cacheBuilt()).isFalse();
@@ -67,7 +80,7 @@ class PartialCacheTest {
             .usingRecursiveComparison()
             .isEqualTo(whole.series());
         assertThat(first.series()).isNotEmpty();
-        assertThat(first.stats()).isEqualTo(whole.stats());
+        assertSameStats(first, whole);
         assertThat(first.columns()).isEqualTo(whole.columns());
         assertThat(first.numericColumns()).isEqualTo(whole.numericColumns());
         assertThat(first.envIds()).isEqualTo(whole.envIds());
@@ -114,7 +127,7 @@ class PartialCacheTest {
       TraceResult whole = store.query(trace, TraceQuery.of("equity"));
       assertThat(first.sampleRows()).isEqualTo(whole.sampleRows()).isNotEmpty();
       assertThat(first.sampleRows().get(0)).containsEntry("note", "held, then sold");
-      assertThat(first.stats()).isEqualTo(whole.stats());
+      assertSameStats(first, whole);
     }
   }
 
@@ -144,7 +157,7 @@ class PartialCacheTest {
       assertThat(done).filteredOn(TraceResult::cacheBuilt).hasSize(1);
       for (TraceResult r : done) {
         assertThat(r.sampleRows()).isEqualTo(done.get(0).sampleRows());
-        assertThat(r.stats()).isEqualTo(done.get(0).stats());
+        assertSameStats(r, done.get(0));
       }
     }
   }

@@ -7,8 +7,9 @@ import java.sql.SQLException;
 /**
  * Reads action traces with an in-process DuckDB (512 MB memory limit and 2 threads by default):
  * Parquet traces directly, CSV traces through a Parquet cache in {@link #cacheDir()}, built on
- * first read. All aggregation runs in DuckDB; only bucket aggregates and at most max_points rows
- * per series reach the Java heap. Thread-safe; close it to release DuckDB's memory.
+ * first read (for a large CSV, first a partial one holding what the first query needs, then the
+ * whole one in the background). All aggregation runs in DuckDB; only bucket aggregates and at most
+ * max_points rows per series reach the Java heap. Thread-safe; close it to release DuckDB's memory.
  */
 public final class TraceStore implements AutoCloseable {
   /** The cache folder's name inside the app's data directory. */
@@ -86,7 +87,7 @@ public final class TraceStore implements AutoCloseable {
    */
   public TraceInfo info(Path trace) {
     OpenTrace t = opener().open(trace, TraceQuery.of());
-    completeLater(trace, t);
+    completeLater(t);
     return t.info();
   }
 
@@ -108,7 +109,7 @@ public final class TraceStore implements AutoCloseable {
       throw new TraceReadException(
           "cannot query " + trace.getFileName() + ": " + e.getMessage(), e);
     } finally {
-      completeLater(trace, t);
+      completeLater(t);
     }
   }
 
@@ -120,7 +121,7 @@ public final class TraceStore implements AutoCloseable {
     cache().awaitBackground();
   }
 
-  private void completeLater(Path trace, OpenTrace t) {
+  private void completeLater(OpenTrace t) {
     if (t.partial()) {
       cache().completeLater(t.partialOf());
     }

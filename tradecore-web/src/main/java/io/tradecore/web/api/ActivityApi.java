@@ -44,8 +44,11 @@ public final class ActivityApi {
   static final int MAX_LIMIT = 1000;
   static final int DEFAULT_LIMIT = 100;
 
-  /** How many fill counts and rendered fill pages are kept (each page at most ~300 KB). */
-  static final int CACHED_FILL_PAGES = 256;
+  /** How many fill counts are kept. */
+  static final int CACHED_FILL_COUNTS = 256;
+
+  /** How many rendered fill pages are kept (a page of 1,000 fills is about 300 KB). */
+  static final int CACHED_FILL_PAGES = 64;
 
   private final Database db;
   private final PortfolioLookup lookup;
@@ -56,7 +59,7 @@ public final class ActivityApi {
   private final FillQueries fills = new FillQueries();
   // Counting 100,000 fills costs more than reading a page of them, and a dashboard asks for the
   // same few pages again and again: both are kept until a new fill arrives.
-  private final SeqCache<CountKey, Long> fillCounts = new SeqCache<>(CACHED_FILL_PAGES);
+  private final SeqCache<CountKey, Long> fillCounts = new SeqCache<>(CACHED_FILL_COUNTS);
   private final SeqCache<PageKey, byte[]> fillPages = new SeqCache<>(CACHED_FILL_PAGES);
   private final RunRepository runs = new RunRepository();
   private final InstrumentRepository instruments = new InstrumentRepository();

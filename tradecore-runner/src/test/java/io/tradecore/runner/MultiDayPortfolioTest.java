@@ -172,6 +172,24 @@ class MultiDayPortfolioTest {
         .containsExactly(
             "opened 9500 12000", "entry filled 9500 12000",
             "overnight widen 9310 12240", "overnight restore 9500 12000");
+    List<Instant> when =
+        db
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT time_ms FROM plan_changes WHERE plan_id = 'plan-1'"
+                                + " AND reason LIKE 'overnight%' ORDER BY seq")
+                        .mapTo(Long.class)
+                        .list())
+            .stream()
+            .map(Instant::ofEpochMilli)
+            .toList();
+    // A daily bar carries its date: the widening is recorded with day 2's bar (after it, at the
+    // close), the restore with day 3's (before it is applied, at the open).
+    assertThat(when)
+        .containsExactly(
+            Instant.parse("2024-06-04T00:00:00Z"), Instant.parse("2024-06-05T00:00:00Z"));
 
     // Day 3's second plan is refused: day 1's position (10 x 104 = 1040) counts against the cap.
     List<String> refusals =

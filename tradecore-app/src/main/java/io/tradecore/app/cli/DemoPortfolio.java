@@ -80,7 +80,8 @@ final class DemoPortfolio {
     Files.writeString(configFile, yaml(dataDir), StandardCharsets.UTF_8);
     List<Path> feedFiles = writeFeed(out.resolve("feed"));
     TradeCoreConfig config =
-        TradeCoreConfig.load(configFile, Map.of(), out.toAbsolutePath().normalize());
+        TradeCoreConfig.load(
+            configFile.toAbsolutePath(), Map.of(), out.toAbsolutePath().normalize());
     String feed =
         "replay:"
             + feedFiles.stream()

@@ -36,6 +36,28 @@ class DemoCommandTest {
   }
 
   @Test
+  void demo_into_a_relative_folder_works_as_the_readme_runs_it() throws IOException {
+    // ./tradecore demo writes into ./demo-output: a path relative to the working directory.
+    Path relative = Path.of("target", "demo-relative-" + System.nanoTime());
+    try {
+      Cli.Run run = Cli.run("demo", "--out", relative.toString(), "--no-serve");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).isEmpty();
+      assertThat(run.out())
+          .contains("Demo portfolio: demo traded breakout")
+          .contains("--config " + relative.resolve("tradecore.yaml"));
+      assertThat(relative.resolve("data/tradecore.db")).isRegularFile();
+    } finally {
+      try (var files = java.nio.file.Files.walk(relative)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(p);
+        }
+      }
+    }
+  }
+
+  @Test
   void demo_bars_file_backtests_to_the_same_result() throws IOException {
     Path out = tmp.resolve("demo");
     assertThat(Cli.run("demo", "--out", out.toString(), "--no-serve").exitCode()).isZero();

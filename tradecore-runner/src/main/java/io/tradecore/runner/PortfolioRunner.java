@@ -76,6 +76,7 @@ public final class PortfolioRunner implements AutoCloseable {
   private final BarRepository bars = new BarRepository();
   private Duration barRetention = Duration.ofDays(730);
   private DailyLogs dailyLogs;
+  private boolean dailyFeed;
   private ResyncReport openingResync;
   private volatile boolean stopRequested;
   private String endReason = "stopped";
@@ -363,11 +364,19 @@ public final class PortfolioRunner implements AutoCloseable {
             .withHandle(h -> stateRepo.load(h, record.id(), feed.name()))
             .map(EngineStateRepository.State::feedPosition)
             .orElse(-1L);
+    dailyFeed = feed.daily();
+    days.dataMayBeDaily(dailyFeed);
     // The strategies' indicators and the overnight policy's ATRs are not stored: they see again
     // the events committed before, so they are where an uninterrupted run would have them.
     for (int i = 0; i <= position && i < feed.size(); i++) {
       engine.warmUp(feed.event(i));
       days.warmUp(feed.event(i));
+    }
+    if (dailyLogs != null) {
+      db.jdbi()
+          .withHandle(h -> stateRepo.lastEventMs(h, record.id()))
+          .filter(ms -> ms > 0)
+          .ifPresent(ms -> dailyLogs.catchUp(marketNow(Instant.ofEpochMilli(ms))));
     }
     long started = System.nanoTime();
     int applied = 0;
@@ -466,22 +475,19 @@ public final class PortfolioRunner implements AutoCloseable {
 
   /**
    * Writes the daily log as market time passes each day's close: a replay's clock is its market
-   * data's, so a replay of old data logs its own days, each once, and catches up on start.
+   * data's, so a replay of old data logs its own days, each once, and catches up when {@link #run}
+   * starts (up to the last event committed before).
    */
   public void writeDailyLogs(DailyLogs logs) {
     this.dailyLogs = logs;
-    db.jdbi()
-        .withHandle(h -> stateRepo.lastEventMs(h, record.id()))
-        .filter(ms -> ms > 0)
-        .ifPresent(ms -> logs.catchUp(marketNow(Instant.ofEpochMilli(ms))));
   }
 
   /**
-   * The market's clock after an event: a daily bar (a date with no time) is a whole session, so
-   * once it is applied its day's log is due; an intraday bar's time is the time.
+   * The market's clock after an event: a bar of daily data (a date with no time) is a whole
+   * session, so once it is applied its day's log is due; an intraday bar's time is the time.
    */
   private Instant marketNow(Instant eventTime) {
-    if (eventTime.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
+    if (dailyFeed && eventTime.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
       LocalDate day = TradingDays.dayOf(eventTime, dailyLogs.calendar().zone());
       if (dailyLogs.calendar().isTradingDay(day)) {
         return dailyLogs.dueAt(day);

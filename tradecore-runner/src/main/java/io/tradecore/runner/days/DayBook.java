@@ -36,6 +36,7 @@ public final class DayBook {
   private final Portfolio portfolio;
   private final PortfolioView view;
   private final OvernightPolicy overnight;
+  private boolean dailyData = true;
   private final List<DayRepository.Snapshot> pending = new ArrayList<>();
   private final DayRepository repo = new DayRepository();
   private LocalDate day;
@@ -67,10 +68,19 @@ public final class DayBook {
   }
 
   /**
+   * Whether the bars to come may be daily data (a date and no time, at 00:00 UTC); false for an
+   * intraday feed, whose bar at 00:00 UTC belongs to its own time in the portfolio's zone.
+   */
+  public void dataMayBeDaily(boolean daily) {
+    this.dailyData = daily;
+    overnight.dataMayBeDaily(daily);
+  }
+
+  /**
    * Called before the engine sees {@code bar}: rolls the day over and applies the overnight policy.
    */
   public void beforeBar(Bar bar) {
-    LocalDate barDay = TradingDays.dayOf(bar, zone);
+    LocalDate barDay = TradingDays.dayOf(bar.time(), zone, dailyData);
     if ((day != null && barDay.isAfter(day)) || overnight.leavingSession(bar)) {
       overnight.atClose(lastTime);
     }

@@ -37,6 +37,8 @@ public final class OvernightPolicy {
 
   private boolean lastInSession;
 
+  private boolean dailyData = true;
+
   public OvernightPolicy(OvernightSettings settings, String calendar, Engine engine) {
     this.settings = settings;
     this.calendar = calendar;
@@ -47,8 +49,13 @@ public final class OvernightPolicy {
     return settings.mode() != OvernightMode.NONE && settings.widen().signum() > 0;
   }
 
+  /** Whether the data may be daily (see {@link TradingDays#inSession(Bar, String, boolean)}). */
+  void dataMayBeDaily(boolean daily) {
+    this.dailyData = daily;
+  }
+
   boolean leavingSession(Bar bar) {
-    return lastInSession && !TradingDays.inSession(bar, calendar);
+    return lastInSession && !TradingDays.inSession(bar, calendar, dailyData);
   }
 
   void atClose(Instant at) {
@@ -73,7 +80,7 @@ public final class OvernightPolicy {
   }
 
   void atOpen(Bar bar) {
-    boolean inSession = TradingDays.inSession(bar, calendar);
+    boolean inSession = TradingDays.inSession(bar, calendar, dailyData);
     if (inSession && !widened.isEmpty()) {
       for (var e : widened.entrySet()) {
         engine.adjustPlan(
@@ -89,7 +96,7 @@ public final class OvernightPolicy {
 
   void observe(Bar bar) {
     atr.computeIfAbsent(bar.instrument().symbol(), s -> new Atr(settings.atrPeriod())).update(bar);
-    lastInSession = TradingDays.inSession(bar, calendar);
+    lastInSession = TradingDays.inSession(bar, calendar, dailyData);
   }
 
   private long delta(Plan p, long level) {

@@ -16,13 +16,18 @@ import java.time.ZonedDateTime;
 public final class TradingDays {
   private TradingDays() {}
 
-  public static LocalDate dayOf(Bar bar, ZoneId zone) {
-    return dayOf(bar.time(), zone);
+  public static LocalDate dayOf(Instant time, ZoneId zone) {
+    return dayOf(time, zone, true);
   }
 
-  public static LocalDate dayOf(Instant time, ZoneId zone) {
+  /**
+   * As {@link #dayOf(Instant, ZoneId)}, knowing whether the data may be daily: with {@code
+   * dailyData} false (an intraday feed) a time at 00:00 UTC is a moment like any other. Stored
+   * times (fills, refusals) are filed by the two-argument form.
+   */
+  public static LocalDate dayOf(Instant time, ZoneId zone, boolean dailyData) {
     ZonedDateTime utc = time.atZone(ZoneOffset.UTC);
-    if (utc.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+    if (dailyData && utc.toLocalTime().equals(LocalTime.MIDNIGHT)) {
       return utc.toLocalDate();
     }
     return time.atZone(zone).toLocalDate();
@@ -30,11 +35,12 @@ public final class TradingDays {
 
   /**
    * Whether a bar falls in its calendar's regular session: NYSE 09:30-16:00 New York, ASX
-   * 10:00-16:00 Sydney, weekdays; CRYPTO_24_7 always. A date-only (daily) bar is a whole session.
+   * 10:00-16:00 Sydney, weekdays; CRYPTO_24_7 always. A date-only bar of daily data ({@code
+   * dailyData}) is a whole session.
    */
-  public static boolean inSession(Bar bar, String calendar) {
+  public static boolean inSession(Bar bar, String calendar, boolean dailyData) {
     ZonedDateTime utc = bar.time().atZone(ZoneOffset.UTC);
-    if (utc.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+    if (dailyData && utc.toLocalTime().equals(LocalTime.MIDNIGHT)) {
       return true;
     }
     return switch (calendar) {

@@ -6,6 +6,8 @@ import io.tradecore.marketdata.CsvBarReader;
 import io.tradecore.marketdata.MarketDataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,11 +23,17 @@ public final class ReplayFeed {
   private final String name;
   private final List<Bar> events;
   private final List<BarSeries> series;
+  private final boolean daily;
 
   private ReplayFeed(String name, List<Bar> events, List<BarSeries> series) {
     this.name = name;
     this.events = events;
     this.series = series;
+    this.daily =
+        !events.isEmpty()
+            && events.stream()
+                .allMatch(
+                    b -> b.time().atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT));
   }
 
   /** Reads every file of the spec; throws a one-line IllegalArgumentException on any problem. */
@@ -92,5 +100,13 @@ public final class ReplayFeed {
 
   public List<BarSeries> series() {
     return series;
+  }
+
+  /**
+   * Whether this is daily data: every bar carries a date and no time (00:00 UTC). An intraday
+   * feed's bar at 00:00 UTC is then a moment like any other, not a whole session.
+   */
+  public boolean daily() {
+    return daily;
   }
 }

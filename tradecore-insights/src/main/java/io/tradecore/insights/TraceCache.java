@@ -63,6 +63,25 @@ final class TraceCache implements AutoCloseable {
     this.dir = dir;
     this.db = db;
     this.progress = progress;
+    removeRetiredPartials();
+  }
+
+  /** Deletes partial caches a stopped process left beside a whole cache of the same trace. */
+  private void removeRetiredPartials() {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.part-*.parquet")) {
+      for (Path f : entries) {
+        String name = f.getFileName().toString();
+        Path whole = dir.resolve(name.substring(0, name.indexOf(".part-")) + ".parquet");
+        if (Files.isDirectory(whole)) {
+          deleteTree(f);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("insights: cannot clean partial trace caches: {}", e.toString());
+    }
   }
 
   /** A cache folder ready to read, whether this call built it, and whether it is partial. */

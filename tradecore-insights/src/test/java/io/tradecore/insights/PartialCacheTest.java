@@ -163,6 +163,29 @@ class PartialCacheTest {
   }
 
   @Test
+  void partialCachesAreDeletedOnceTheWholeCacheIsThereEvenAfterAStop() throws IOException {
+    Path trace = SampleRun.write(tmp.resolve("run"), 20_000, 2, 17);
+    Path cache = tmp.resolve("cache");
+    Path leftOver;
+    try (TraceStore store = store("cache")) {
+      store.query(trace, TraceQuery.of("equity"));
+      store.awaitBackgroundCaches();
+      leftOver =
+          cache.resolve(
+              folders(cache).stream().filter(f -> f.contains(".part-")).findFirst().orElseThrow());
+      // A process killed now leaves the partial cache behind; copy it aside to put it back.
+      Files.move(leftOver, tmp.resolve("kept"));
+    }
+    assertThat(folders(cache)).noneMatch(f -> f.contains(".part-"));
+    Files.move(tmp.resolve("kept"), leftOver);
+    try (TraceStore restarted = store("cache")) {
+      restarted.start();
+      assertThat(folders(cache)).hasSize(1).noneMatch(f -> f.contains(".part-"));
+      assertThat(restarted.query(trace, TraceQuery.of("equity")).cacheBuilt()).isFalse();
+    }
+  }
+
+  @Test
   void theShapeOfALargeCsvListsEveryColumnBeforeTheWholeCacheIsThere() throws IOException {
     Path trace = SampleRun.write(tmp.resolve("run"), 20_000, 4, 5);
     try (TraceStore store = store("cache");

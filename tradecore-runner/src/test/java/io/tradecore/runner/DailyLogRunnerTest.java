@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.engine.Strategy;
-import io.tradecore.core.engine.StrategyFactory;
-import io.tradecore.core.engine.StrategySetup;
-import io.tradecore.core.engine.TradingContext;
 import io.tradecore.runner.config.Caps;
 import io.tradecore.runner.config.OvernightMode;
 import io.tradecore.runner.config.OvernightSettings;
@@ -99,29 +96,16 @@ class DailyLogRunnerTest {
     Files.writeString(feed, rows, StandardOpenOption.APPEND);
   }
 
-  static StrategyFactory idle() {
-    return instrument ->
-        new Strategy() {
-          @Override
-          public String name() {
-            return "idle";
-          }
-
-          @Override
-          public void init(StrategySetup setup) {}
-
-          @Override
-          public List<io.tradecore.core.engine.Action> onBar(TradingContext context) {
-            return List.of();
-          }
-        };
-  }
-
   /** Starts a runner (a new run), replays the feed from where the last one stopped, stops it. */
   List<String> runAndListLogs() throws IOException {
     try (PortfolioRunner runner =
         PortfolioRunner.open(
-            db, record, settings, MultiDayPortfolioTest.options(), Clock.systemUTC(), idle())) {
+            db,
+            record,
+            settings,
+            MultiDayPortfolioTest.options(),
+            Clock.systemUTC(),
+            instrument -> Strategy.idle("idle"))) {
       runner.writeDailyLogs(
           new DailyLogs(
               db, record, settings, DailyLogs.textFileFor(dir, "week"), Clock.systemUTC()));

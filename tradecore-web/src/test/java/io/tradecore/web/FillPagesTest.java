@@ -3,18 +3,9 @@ package io.tradecore.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradecore.core.domain.ClientOrderId;
-import io.tradecore.core.domain.Fill;
-import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.PortfolioId;
-import io.tradecore.core.domain.Quantity;
-import io.tradecore.core.domain.Side;
-import io.tradecore.core.domain.TradeId;
 import io.tradecore.store.Dialect;
-import io.tradecore.store.FillRepository;
-import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRepository;
-import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,23 +65,6 @@ class FillPagesTest {
   private void insertFill(String tradeId, String time) {
     PortfolioId alpha =
         fixture.db.jdbi().withHandle(h -> new PortfolioRepository().byName(h, "alpha")).get().id();
-    Instrument acme =
-        fixture.db.jdbi().withHandle(h -> new InstrumentRepository().all(h)).get("ACME");
-    Fill fill =
-        new Fill(
-            new TradeId(tradeId),
-            new ClientOrderId("manual-" + tradeId),
-            null,
-            acme,
-            Side.BUY,
-            Quantity.of(new BigDecimal("2"), acme.quantityScale()),
-            acme.price(11_200),
-            new BigDecimal("0.50"),
-            Instant.parse(time),
-            "v3");
-    fixture
-        .db
-        .jdbi()
-        .useTransaction(h -> new FillRepository().insertIfAbsent(h, alpha, fill, null, "import"));
+    Seed.importFill(fixture.db, alpha, tradeId, Instant.parse(time));
   }
 }

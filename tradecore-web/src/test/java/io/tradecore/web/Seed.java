@@ -1,8 +1,13 @@
 package io.tradecore.web;
 
+import io.tradecore.core.domain.ClientOrderId;
+import io.tradecore.core.domain.Fill;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.domain.TradeId;
 import io.tradecore.core.engine.Action;
 import io.tradecore.core.engine.Strategy;
 import io.tradecore.core.engine.StrategyFactory;
@@ -20,6 +25,8 @@ import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.store.Database;
+import io.tradecore.store.FillRepository;
+import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -127,6 +134,29 @@ final class Seed {
                 "2024-06-04T07:00", plan(Side.BUY, 50, 0, 4_000, 10_000)));
     run(db, record, settings, feed, dir, "b1", script);
     return record;
+  }
+
+  /**
+   * Commits, as another writer would, an imported fill of 2 ACME bought at 112.00 (fee 0.50,
+   * bot_version v3) to {@code portfolio} at {@code time}.
+   */
+  static void importFill(Database db, PortfolioId portfolio, String tradeId, Instant time) {
+    Instrument acme = db.jdbi().withHandle(h -> new InstrumentRepository().all(h)).get("ACME");
+    Fill fill =
+        new Fill(
+            new TradeId(tradeId),
+            new ClientOrderId(tradeId.toLowerCase(java.util.Locale.ROOT)),
+            null,
+            acme,
+            Side.BUY,
+            Quantity.of(new BigDecimal("2"), acme.quantityScale()),
+            acme.price(11_200),
+            new BigDecimal("0.50"),
+            time,
+            "v3");
+    db.jdbi()
+        .useTransaction(
+            h -> new FillRepository().insertIfAbsent(h, portfolio, fill, null, "import"));
   }
 
   private static BigDecimal bd(int i) {

@@ -3,19 +3,13 @@ package io.tradecore.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradecore.core.domain.ClientOrderId;
-import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.PlanId;
 import io.tradecore.core.domain.PortfolioId;
-import io.tradecore.core.domain.Quantity;
-import io.tradecore.core.domain.Side;
-import io.tradecore.core.domain.TradeId;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.store.DailyLogRepository;
 import io.tradecore.store.Dialect;
 import io.tradecore.store.EngineStateRepository;
-import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PlanRepository;
 import io.tradecore.store.PortfolioRepository;
@@ -70,25 +64,7 @@ class StreamTest {
       assertThat(ready.get("portfolio").asText()).isEqualTo("alpha");
       assertThat(ready.get("fill_seq").asLong()).isEqualTo(3);
 
-      Map<String, Instrument> instruments =
-          fixture.db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
-      Instrument acme = instruments.get("ACME");
-      Fill fill =
-          new Fill(
-              new TradeId("MANUAL-1"),
-              new ClientOrderId("manual-1"),
-              null,
-              acme,
-              Side.BUY,
-              Quantity.of(new BigDecimal("2"), acme.quantityScale()),
-              acme.price(11_200),
-              new BigDecimal("0.50"),
-              Instant.parse("2024-06-13T00:00:00Z"),
-              "v3");
-      fixture
-          .db
-          .jdbi()
-          .useTransaction(h -> new FillRepository().insertIfAbsent(h, alpha, fill, null, "import"));
+      Seed.importFill(fixture.db, alpha, "MANUAL-1", Instant.parse("2024-06-13T00:00:00Z"));
       SseClient.Event pushed = stream.next("fill", WAIT);
       JsonNode f = json(pushed);
       assertThat(f.get("trade_id").asText()).isEqualTo("MANUAL-1");
@@ -101,6 +77,8 @@ class StreamTest {
       JsonNode afterFill = json(stream.next("equity", WAIT));
       assertThat(afterFill.get("summary").get("fills").asLong()).isEqualTo(4);
 
+      Map<String, Instrument> instruments =
+          fixture.db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
       Plan active =
           fixture
               .db

@@ -1,10 +1,7 @@
 package io.tradecore.app.cli;
 
 import io.tradecore.app.Version;
-import io.tradecore.core.engine.Action;
 import io.tradecore.core.engine.Strategy;
-import io.tradecore.core.engine.StrategySetup;
-import io.tradecore.core.engine.TradingContext;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.Portfolios;
@@ -13,7 +10,6 @@ import io.tradecore.store.Database;
 import io.tradecore.store.PortfolioRecord;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,21 +31,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ResyncCommand implements Callable<Integer> {
   /** The runner is opened only to restore and resync; it sees no bars and trades nothing. */
-  private static final Strategy IDLE =
-      new Strategy() {
-        @Override
-        public String name() {
-          return "resync";
-        }
-
-        @Override
-        public void init(StrategySetup setup) {}
-
-        @Override
-        public List<Action> onBar(TradingContext context) {
-          return List.of();
-        }
-      };
+  private static final Strategy IDLE = Strategy.idle("resync");
 
   private final Clock clock;
   private final Map<String, String> env;

@@ -16,4 +16,22 @@ public interface Strategy {
 
   /** The actions for this bar; an empty list holds. */
   List<Action> onBar(TradingContext context);
+
+  /** A strategy called {@code name} that asks for nothing and always holds. */
+  static Strategy idle(String name) {
+    return new Strategy() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void init(StrategySetup setup) {}
+
+      @Override
+      public List<Action> onBar(TradingContext context) {
+        return List.of();
+      }
+    };
+  }
 }

@@ -247,21 +247,7 @@ final class BrowserSeed {
 
   /** Does nothing: a runner that only lets working orders meet new bars. */
   static StrategyFactory idle() {
-    return instrument ->
-        new Strategy() {
-          @Override
-          public String name() {
-            return "idle";
-          }
-
-          @Override
-          public void init(StrategySetup setup) {}
-
-          @Override
-          public List<Action> onBar(TradingContext context) {
-            return List.of();
-          }
-        };
+    return instrument -> Strategy.idle("idle");
   }
 
   static PlanSpec plan(Side side, long quantity, long entry, long stop, long target) {

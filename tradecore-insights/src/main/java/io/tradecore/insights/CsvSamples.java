@@ -56,18 +56,13 @@ final class CsvSamples {
     final Map<Long, byte[]> spread = new TreeMap<>();
     final TreeMap<long[], List<Long>> first = new TreeMap<>(CsvSamples::compareKeys);
     final Map<Long, byte[]> firstLines = new TreeMap<>();
-    int firstCount;
 
     void addFirst(long step, long env, long offset, byte[] line) {
       first.computeIfAbsent(new long[] {step, env}, k -> new ArrayList<>()).add(offset);
       firstLines.put(offset, line);
-      firstCount++;
       // Keep the fewest smallest keys that hold SampleRows.FIRST lines, with all their lines.
-      while (firstCount - first.lastEntry().getValue().size() >= SampleRows.FIRST) {
-        for (Long dropped : first.pollLastEntry().getValue()) {
-          firstLines.remove(dropped);
-          firstCount--;
-        }
+      while (firstLines.size() - first.lastEntry().getValue().size() >= SampleRows.FIRST) {
+        first.pollLastEntry().getValue().forEach(firstLines::remove);
       }
     }
 
@@ -96,7 +91,7 @@ final class CsvSamples {
 
     /** Whether a line of this key would be kept among the first ones. */
     boolean mayBeFirst(long step, long env) {
-      if (firstCount < SampleRows.FIRST) {
+      if (firstLines.size() < SampleRows.FIRST) {
         return true;
       }
       long[] last = first.lastKey();

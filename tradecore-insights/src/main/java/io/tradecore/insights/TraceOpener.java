@@ -44,39 +44,10 @@ final class TraceOpener {
   /**
    * The trace opened for {@code q}: as {@link #open(Path)} does, except that a large CSV whose
    * whole cache is not there (nor being built) is opened through a partial cache of step, env and
-   * the query's metrics; its info still lists every column of the CSV.
+   * the query's metrics; its info still lists every column of the CSV. With {@code q} null, a CSV
+   * is always opened through its whole cache.
    */
   OpenTrace open(Path trace, TraceQuery q) {
-    Path abs = trace.toAbsolutePath().normalize();
-    boolean csv = !abs.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
-    long size;
-    try {
-      size = Files.isRegularFile(abs) ? Files.size(abs) : -1;
-    } catch (IOException e) {
-      size = -1;
-    }
-    if (!csv || size < partialFromBytes || cache.complete(abs)) {
-      return open(trace);
-    }
-    CsvToParquet.Plan plan = cache.plan(abs);
-    List<TraceColumn> all = plan.columns();
-    List<String> names = all.stream().map(TraceColumn::name).toList();
-    List<String> numeric =
-        all.stream().filter(col -> col.numeric() && !col.key()).map(TraceColumn::name).toList();
-    if (numeric.isEmpty()) {
-      return open(trace); // nothing to chart: the whole cache answers the shape and the errors
-    }
-    List<String> metrics = QueryChecks.metrics(q, abs.getFileName().toString(), names, numeric);
-    TraceCache.Entry entry = cache.partial(abs, metrics);
-    if (!entry.partial()) {
-      return open(trace);
-    }
-    OpenTrace opened = shape(abs, entry.relation(), "csv", size, all);
-    opened = new OpenTrace(opened.from(), opened.columns(), opened.info(), false, abs, plan);
-    return entry.built() ? opened.built() : opened;
-  }
-
-  OpenTrace open(Path trace) {
     Path abs = trace.toAbsolutePath().normalize();
     if (!Files.isRegularFile(abs) || !Files.isReadable(abs)) {
       throw new TraceReadException(trace.getFileName() + " is missing or not readable");
@@ -92,6 +63,12 @@ final class TraceOpener {
       return k.trace();
     }
     boolean csv = !abs.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+    if (csv && q != null && key.size() >= partialFromBytes && !cache.complete(abs)) {
+      OpenTrace partial = openPartial(abs, q, key.size());
+      if (partial != null) {
+        return partial;
+      }
+    }
     boolean built = false;
     String relation = "read_parquet(" + Sql.path(abs) + ")";
     if (csv) {
@@ -102,6 +79,34 @@ final class TraceOpener {
     OpenTrace opened = shape(abs, relation, csv ? "csv" : "parquet", key.size(), null);
     known.put(abs, new Known(key, opened));
     return built ? opened.built() : opened;
+  }
+
+  /** The trace opened for querying, through the whole cache if it is a CSV. */
+  OpenTrace open(Path trace) {
+    return open(trace, null);
+  }
+
+  /**
+   * The CSV opened through a partial cache for {@code q}'s metrics, or null when the whole cache
+   * serves instead (it is there or being built, or the CSV has nothing to chart).
+   */
+  private OpenTrace openPartial(Path abs, TraceQuery q, long size) {
+    CsvToParquet.Plan plan = cache.plan(abs);
+    List<TraceColumn> all = plan.columns();
+    List<String> names = all.stream().map(TraceColumn::name).toList();
+    List<String> numeric =
+        all.stream().filter(col -> col.numeric() && !col.key()).map(TraceColumn::name).toList();
+    if (numeric.isEmpty()) {
+      return null; // the whole cache answers the shape and the errors
+    }
+    List<String> metrics = QueryChecks.metrics(q, abs.getFileName().toString(), names, numeric);
+    TraceCache.Entry entry = cache.partial(abs, metrics);
+    if (!entry.partial()) {
+      return null;
+    }
+    OpenTrace opened = shape(abs, entry.relation(), "csv", size, all);
+    opened = new OpenTrace(opened.from(), opened.columns(), opened.info(), false, abs, plan);
+    return entry.built() ? opened.built() : opened;
   }
 
   /** {@link #describe} on a connection of its own, timed in the debug log. */

@@ -22,41 +22,42 @@ import java.util.Map;
 
 /**
  * The human-readable daily log: one block per day in date order, written from the database (whole,
- * swapped in atomically, or new days appended when the file holds exactly the earlier ones), under
- * a lock file, so it never shows a day twice.
+ * swapped in atomically, or new days appended while the file is as its writer left it), under a
+ * lock file, so it never shows a day twice.
  */
 public final class DailyLogText {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DailyLogText() {}
 
-  public static void write(
+  /** Writes the whole file from {@code rows}; returns its size in bytes. */
+  public static long write(
       Path file, String portfolio, String currency, List<DailyLogRepository.Row> rows) {
-    locked(file, () -> replace(file, text(portfolio, currency, rows)));
+    return locked(file, () -> replace(file, text(portfolio, currency, rows)));
   }
 
   /**
    * Adds {@code newDays}, which come after every other day of {@code all}, to the end of the file
-   * without rewriting it, when the file holds exactly the other days as this would write them;
-   * otherwise (a missing file, or one another writer changed) rewrites it whole from {@code all}.
+   * without rewriting it, when the file is as this process left it ({@code knownSize} bytes, as the
+   * last write or append returned); otherwise (unknown, missing, or changed by another writer)
+   * rewrites it whole from {@code all}. Returns the file's new size.
    */
-  public static void append(
+  public static long append(
       Path file,
       String portfolio,
       String currency,
       List<DailyLogRepository.Row> newDays,
-      List<DailyLogRepository.Row> all) {
-    String added = text(portfolio, currency, newDays);
-    String before = text(portfolio, currency, all.subList(0, all.size() - newDays.size()));
-    locked(
+      List<DailyLogRepository.Row> all,
+      long knownSize) {
+    return locked(
         file,
         () -> {
-          if (Files.isRegularFile(file)
-              && Files.size(file) == before.getBytes(StandardCharsets.UTF_8).length) {
-            Files.writeString(file, added, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-          } else {
-            replace(file, before + added);
+          if (knownSize >= 0 && Files.isRegularFile(file) && Files.size(file) == knownSize) {
+            byte[] added = text(portfolio, currency, newDays).getBytes(StandardCharsets.UTF_8);
+            Files.write(file, added, StandardOpenOption.APPEND);
+            return knownSize + added.length;
           }
+          return replace(file, text(portfolio, currency, all));
         });
   }
 
@@ -68,24 +69,27 @@ public final class DailyLogText {
     return out.toString();
   }
 
-  private static void replace(Path file, String text) throws IOException {
+  /** Swaps in a file holding {@code text}; returns its size in bytes. */
+  private static long replace(Path file, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     // A temporary file of its own, so two writers never move each other's half-written file.
     Path tmp =
         Files.createTempFile(
             file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.write(tmp, bytes);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return bytes.length;
   }
 
   private interface FileWork {
-    void run() throws IOException;
+    long run() throws IOException;
   }
 
   /**
    * Runs {@code work} holding the file's lock: {@code <file>.lock}, locked against other processes
    * (a runner and a person's {@code log note}, say) and against other threads of this one.
    */
-  private static void locked(Path file, FileWork work) {
+  private static long locked(Path file, FileWork work) {
     Path lock = file.resolveSibling(file.getFileName() + ".lock");
     synchronized (DailyLogText.class) {
       try {
@@ -94,7 +98,7 @@ public final class DailyLogText {
             FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
           FileLock held = channel.lock();
           try {
-            work.run();
+            return work.run();
           } finally {
             held.release();
           }

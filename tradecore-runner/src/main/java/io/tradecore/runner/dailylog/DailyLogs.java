@@ -56,6 +56,9 @@ public final class DailyLogs {
   /** The first day {@link #catchUp} has not yet seen logged; null before its first call. */
   private LocalDate unchecked;
 
+  /** The text file's size after this object last wrote it; -1 before. */
+  private long textSize = -1;
+
   public DailyLogs(
       Database db, PortfolioRecord record, PortfolioSettings settings, Path textFile, Clock clock) {
     this.db = db;
@@ -131,12 +134,14 @@ public final class DailyLogs {
       if (done.get(0).toString().compareTo(latest) > 0) {
         // The usual case: new days after every logged one are added to the end of the file.
         List<DailyLogRepository.Row> rows = db.jdbi().withHandle(h -> repo.all(h, record.id()));
-        DailyLogText.append(
-            textFile,
-            record.name(),
-            record.baseCurrency(),
-            rows.subList(rows.size() - done.size(), rows.size()),
-            rows);
+        textSize =
+            DailyLogText.append(
+                textFile,
+                record.name(),
+                record.baseCurrency(),
+                rows.subList(rows.size() - done.size(), rows.size()),
+                rows,
+                textSize);
       } else {
         rewriteText();
       }
@@ -306,10 +311,11 @@ public final class DailyLogs {
   }
 
   private void rewriteText() {
-    DailyLogText.write(
-        textFile,
-        record.name(),
-        record.baseCurrency(),
-        db.jdbi().withHandle(h -> repo.all(h, record.id())));
+    textSize =
+        DailyLogText.write(
+            textFile,
+            record.name(),
+            record.baseCurrency(),
+            db.jdbi().withHandle(h -> repo.all(h, record.id())));
   }
 }

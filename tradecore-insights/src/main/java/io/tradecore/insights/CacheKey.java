@@ -39,7 +39,8 @@ record CacheKey(String pathHash, String versionHash, long size) {
     return pathHash + "-";
   }
 
-  private static String sha256(String text) {
+  /** The SHA-256 of {@code text} in hexadecimal. */
+  static String sha256(String text) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));

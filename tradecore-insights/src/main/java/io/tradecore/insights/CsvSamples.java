@@ -1,6 +1,7 @@
 package io.tradecore.insights;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,7 +230,7 @@ final class CsvSamples {
       return null;
     }
     for (byte d : DELIMITERS) {
-      String[] names = header.split(java.util.regex.Pattern.quote(String.valueOf((char) d)), -1);
+      String[] names = header.split(Pattern.quote(String.valueOf((char) d)), -1);
       if (names.length != expected.size()) {
         continue;
       }
@@ -239,8 +242,7 @@ final class CsvSamples {
         same &= key ? name.equalsIgnoreCase(want) : name.equals(want);
       }
       if (same) {
-        List<String> lower =
-            Arrays.stream(names).map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> lower = Arrays.stream(names).map(n -> n.toLowerCase(Locale.ROOT)).toList();
         return new Layout(d, lower.indexOf(TraceColumns.STEP), lower.indexOf(TraceColumns.ENV));
       }
     }
@@ -345,7 +347,7 @@ final class CsvSamples {
         }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

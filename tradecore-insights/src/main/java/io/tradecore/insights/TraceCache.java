@@ -2,7 +2,6 @@ package io.tradecore.insights;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +41,7 @@ import org.slf4j.LoggerFactory;
 final class TraceCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TraceCache.class);
   private static final long PARTIAL_RETIRE_SECONDS = 30;
+  private static final String PART = ".part-";
 
   private final Path dir;
   private final DuckDb db;
@@ -74,7 +73,7 @@ final class TraceCache implements AutoCloseable {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.part-*.parquet")) {
       for (Path f : entries) {
         String name = f.getFileName().toString();
-        Path whole = dir.resolve(name.substring(0, name.indexOf(".part-")) + ".parquet");
+        Path whole = dir.resolve(name.substring(0, name.indexOf(PART)) + ".parquet");
         if (Files.isDirectory(whole)) {
           deleteTree(f);
         }
@@ -120,7 +119,10 @@ final class TraceCache implements AutoCloseable {
       return new Entry(whole, false, false);
     }
     List<String> sorted = metrics.stream().sorted().distinct().toList();
-    String name = key.fileName().replace(".parquet", ".part-" + hash(sorted) + ".parquet");
+    String name =
+        partialPrefix(key.fileName())
+            + CacheKey.sha256(String.join("\n", sorted)).substring(0, 12)
+            + ".parquet";
     Path target = dir.resolve(name);
     if (Files.isDirectory(target)) {
       return new Entry(target, false, true);
@@ -339,7 +341,7 @@ final class TraceCache implements AutoCloseable {
    * query may still be reading) a little later.
    */
   private void removeStale(CacheKey key, Path keep) {
-    String partials = key.fileName().replace(".parquet", ".part-");
+    String partials = partialPrefix(key.fileName());
     try (DirectoryStream<Path> entries =
         Files.newDirectoryStream(dir, key.pathPrefix() + "*.parquet")) {
       for (Path f : entries) {
@@ -365,15 +367,9 @@ final class TraceCache implements AutoCloseable {
     }
   }
 
-  private static String hash(List<String> names) {
-    try {
-      var md = java.security.MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(md.digest(String.join("\n", names).getBytes(StandardCharsets.UTF_8)))
-          .substring(0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** What the names of a whole cache's partial caches start with. */
+  private static String partialPrefix(String wholeName) {
+    return wholeName.replace(".parquet", PART);
   }
 
   private static void deleteTree(Path root) {

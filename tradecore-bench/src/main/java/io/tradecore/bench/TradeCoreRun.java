@@ -5,15 +5,12 @@ import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.engine.Engine;
-import io.tradecore.core.engine.EngineConfig;
 import io.tradecore.core.engine.EngineEvent;
 import io.tradecore.core.engine.EngineListener;
 import io.tradecore.core.engine.StrategyFactory;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.exchange.SimulatedExchange;
 import io.tradecore.core.ledger.Portfolio;
-import io.tradecore.core.risk.RiskCheck;
-import io.tradecore.core.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,14 +33,13 @@ final class TradeCoreRun {
         new Portfolio(
             new PortfolioId("bench"), bars.getFirst().instrument().currency(), STARTING_CASH);
     Engine engine =
-        new Engine(
-            EngineConfig.defaults(),
-            portfolio,
-            new SimulatedExchange("sim", ExecutionCosts.FREE, null),
-            new RiskCheck(RiskLimits.NONE),
-            strategy,
-            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-            listener);
+        Engine.builder()
+            .portfolio(portfolio)
+            .venue(new SimulatedExchange("sim", ExecutionCosts.FREE, null))
+            .strategy(strategy)
+            .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+            .listener(listener)
+            .build();
     for (int i = 0, n = bars.size(); i < n; i++) {
       engine.onBar(bars.get(i));
     }
@@ -84,14 +80,13 @@ final class TradeCoreRun {
         new Portfolio(
             new PortfolioId("bench"), bars.getFirst().instrument().currency(), STARTING_CASH);
     Engine engine =
-        new Engine(
-            EngineConfig.defaults(),
-            portfolio,
-            new SimulatedExchange("sim", ExecutionCosts.FREE, null),
-            new RiskCheck(RiskLimits.NONE),
-            strategy,
-            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-            recorder);
+        Engine.builder()
+            .portfolio(portfolio)
+            .venue(new SimulatedExchange("sim", ExecutionCosts.FREE, null))
+            .strategy(strategy)
+            .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+            .listener(recorder)
+            .build();
     for (int i = 0, n = bars.size(); i < n; i++) {
       index[0] = i;
       engine.onBar(bars.get(i));

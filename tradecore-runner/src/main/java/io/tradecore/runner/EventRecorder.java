@@ -1,11 +1,11 @@
 package io.tradecore.runner;
 
+import io.tradecore.core.domain.CancelReason;
 import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.EngineEvent;
 import io.tradecore.core.engine.EngineListener;
-import io.tradecore.core.exchange.Exchange;
 import io.tradecore.store.FillRepository;
 import io.tradecore.store.OrderRecord;
 import io.tradecore.store.OrderRepository;
@@ -24,7 +24,6 @@ import org.jdbi.v3.core.Handle;
 final class EventRecorder implements EngineListener {
   private final PortfolioId portfolio;
   private final RunId run;
-  private final Exchange exchange;
   private final List<EngineEvent> pending = new ArrayList<>();
   private final List<OrderRecord> closedOrders = new ArrayList<>();
   private final Map<ClientOrderId, OrderRecord> orders = new HashMap<>();
@@ -35,10 +34,9 @@ final class EventRecorder implements EngineListener {
   private String fillSource = "engine";
   private long fillsApplied;
 
-  EventRecorder(PortfolioId portfolio, RunId run, Exchange exchange) {
+  EventRecorder(PortfolioId portfolio, RunId run) {
     this.portfolio = portfolio;
     this.run = run;
-    this.exchange = exchange;
   }
 
   /** Remembers a working order's role, so later status changes keep it. */
@@ -90,13 +88,13 @@ final class EventRecorder implements EngineListener {
             fillsApplied++;
           }
           OrderRecord r = orders.get(f.fill().orderId());
-          if (r != null && !exchange.isWorking(r.order().id())) {
+          if (r != null && f.orderDone()) {
             orderRepo.upsert(h, portfolio, withStatus(r, "FILLED", f));
           }
         }
         case EngineEvent.OrderCancelled c -> {
           OrderRecord r = orders.get(c.order().id());
-          String status = c.reason().equals("expired") ? "EXPIRED" : "CANCELLED";
+          String status = c.reason() == CancelReason.EXPIRED ? "EXPIRED" : "CANCELLED";
           OrderRecord base =
               r != null ? r : new OrderRecord(c.order(), false, null, status, run, c.time());
           orderRepo.upsert(h, portfolio, withStatus(base, status, c));
@@ -107,7 +105,18 @@ final class EventRecorder implements EngineListener {
               h, portfolio, new OrderRecord(r.order(), true, null, "REFUSED", run, r.time()));
         }
         case EngineEvent.PlanChanged p -> planRepo.save(h, portfolio, p.after(), p.reason(), run);
+        case EngineEvent.OrderRejected r -> {
+          OrderRecord known = orders.get(r.order().id());
+          OrderRecord base =
+              known != null
+                  ? known
+                  : new OrderRecord(r.order(), true, null, "REJECTED", run, r.time());
+          orderRepo.upsert(h, portfolio, withStatus(base, "REJECTED", r));
+        }
         case EngineEvent.SignalEmitted s -> {}
+        case EngineEvent.OrderAccepted a -> {}
+        case EngineEvent.DecisionMade d -> {}
+        case EngineEvent.EngineError err -> {}
       }
     }
     pending.clear();

@@ -1,18 +1,22 @@
 package io.tradecore.runner;
 
 import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
-import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.OrderRole;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.Engine;
 import io.tradecore.core.engine.EngineConfig;
 import io.tradecore.core.engine.EngineEvent;
 import io.tradecore.core.engine.StrategyFactory;
+import io.tradecore.core.feed.Moment;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.SameBarPolicy;
-import io.tradecore.core.risk.RiskCheck;
+import io.tradecore.core.venue.ExecutionReport;
+import io.tradecore.core.venue.VenueOrder;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.days.DayBook;
@@ -141,20 +145,24 @@ public final class PortfolioRunner implements AutoCloseable {
           new PaperExchange(
               db,
               record.id().value(),
+              record.baseCurrency(),
               record.startingCash(),
               options.costs(),
               options.volumeShare(),
               clock);
-      this.recorder = new EventRecorder(record.id(), run, exchange);
+      this.recorder = new EventRecorder(record.id(), run);
       this.engine =
-          new Engine(
-              new EngineConfig(options.botVersion(), "plan-", nextPlan, SameBarPolicy.STOP_FIRST),
-              portfolio,
-              exchange,
-              new RiskCheck(settings.caps().toRiskLimits()),
-              strategies,
-              clock,
-              recorder);
+          Engine.builder()
+              .config(
+                  new EngineConfig(
+                      options.botVersion(), "plan-", nextPlan, SameBarPolicy.STOP_FIRST))
+              .portfolio(portfolio)
+              .venue(exchange)
+              .risk(settings.caps().toRiskLimits())
+              .strategy(strategies)
+              .clock(clock)
+              .listener(recorder)
+              .build();
       this.overnight = new OvernightPolicy(settings.overnight(), record.calendar(), engine);
       this.days =
           new DayBook(
@@ -278,7 +286,8 @@ public final class PortfolioRunner implements AutoCloseable {
     }
     for (OrderRecord o : all) {
       if ("WORKING".equals(o.status())) {
-        engine.restoreWorkingOrder(o.order(), o.entry(), o.exitReason());
+        engine.restoreWorkingOrder(
+            o.order(), o.entry() ? OrderRole.ENTRY : OrderRole.EXIT, o.exitReason());
         recorder.know(o);
       }
     }
@@ -289,47 +298,55 @@ public final class PortfolioRunner implements AutoCloseable {
     PaperRepository paper = new PaperRepository();
     String account = exchange.account();
     Instant now = clock.instant();
-    List<PaperRepository.PaperFill> missing =
-        db.jdbi()
-            .withHandle(
-                h ->
-                    paper.fillsAfter(
-                        h,
-                        account,
-                        paper.lastSeqKnownToLedger(h, account, record.id().value()),
-                        instruments));
-    recorder.fillSource("resync");
-    int added = 0;
-    for (PaperRepository.PaperFill pf : missing) {
-      boolean known =
-          db.jdbi()
-              .withHandle(h -> new FillRepository().contains(h, record.id(), pf.fill().tradeId()));
-      if (!known) {
-        Order order =
-            db.jdbi()
-                .withHandle(h -> paper.order(h, account, pf.fill().orderId(), instruments))
-                .map(o -> o.state().order())
-                .orElse(null);
-        engine.applyExternalFill(pf.fill(), order, pf.fill().time());
-        added++;
+    long known =
+        db.jdbi().withHandle(h -> paper.lastSeqKnownToLedger(h, account, record.id().value()));
+    List<Fill> fills = exchange.fillsSince(String.valueOf(known)).fills();
+    List<Fill> missing = new ArrayList<>();
+    for (Fill fill : fills) {
+      if (!db.jdbi()
+          .withHandle(h -> new FillRepository().contains(h, record.id(), fill.tradeId()))) {
+        missing.add(fill);
       }
     }
+    recorder.fillSource("resync");
+    for (int i = 0; i < missing.size(); i++) {
+      Fill fill = missing.get(i);
+      VenueOrder order = exchange.order(fill.orderId()).orElse(null);
+      if (order != null && !engine.isWorking(fill.orderId())) {
+        engine.adopt(order.order());
+      }
+      boolean lastOfOrder = true;
+      for (int j = i + 1; j < missing.size(); j++) {
+        lastOfOrder &= !missing.get(j).orderId().equals(fill.orderId());
+      }
+      boolean done = order == null || (!order.status().isOpen() && lastOfOrder);
+      engine.apply(
+          done ? new ExecutionReport.Filled(fill) : new ExecutionReport.PartiallyFilled(fill));
+    }
+    int added = missing.size();
     int closed = 0;
     List<OrderRecord> working =
         db.jdbi()
             .withHandle(
                 h -> new OrderRepository().withStatus(h, record.id(), "WORKING", instruments));
     for (OrderRecord o : working) {
-      var there = db.jdbi().withHandle(h -> paper.order(h, account, o.order().id(), instruments));
-      String status = there.map(PaperRepository.PaperOrder::status).orElse("CANCELLED");
-      if (!"WORKING".equals(status)) {
-        engine.forgetOrder(o.order().id(), status, now);
-        recorder.closed(o, status, now);
-        closed++;
+      OrderStatus status =
+          exchange.order(o.order().id()).map(VenueOrder::status).orElse(OrderStatus.CANCELLED);
+      if (status.isOpen()) {
+        continue;
       }
+      ClientOrderId id = o.order().id();
+      switch (status) {
+        case FILLED -> engine.forgetFilled(id);
+        case EXPIRED -> engine.apply(new ExecutionReport.Expired(id, now));
+        case REJECTED -> engine.apply(new ExecutionReport.Rejected(id, now, "rejected"));
+        default -> engine.apply(new ExecutionReport.Cancelled(id, now));
+      }
+      recorder.closed(o, status.name(), now);
+      closed++;
     }
     List<String> drift = new ArrayList<>();
-    var paperCash = db.jdbi().withHandle(h -> paper.cash(h, account));
+    BigDecimal paperCash = exchange.balances().getOrDefault(record.baseCurrency(), BigDecimal.ZERO);
     if (paperCash.compareTo(portfolio.ledger().cash()) != 0) {
       drift.add(
           "cash: exchange "
@@ -369,7 +386,7 @@ public final class PortfolioRunner implements AutoCloseable {
     // The strategies' indicators and the overnight policy's ATRs are not stored: they see again
     // the events committed before, so they are where an uninterrupted run would have them.
     for (int i = 0; i <= position && i < feed.size(); i++) {
-      engine.warmUp(feed.event(i));
+      engine.warmUp(Moment.of(feed.event(i)));
       days.warmUp(feed.event(i));
     }
     if (dailyLogs != null) {
@@ -441,6 +458,8 @@ public final class PortfolioRunner implements AutoCloseable {
         telemetry.signal(s.time(), day, s.instrument().symbol() + " " + s.action());
       } else if (e instanceof EngineEvent.OrderRefused r) {
         telemetry.warn(r.time(), day, "risk-refusal", r.refusal().message());
+      } else if (e instanceof EngineEvent.EngineError err) {
+        telemetry.error(err.time(), day, err.kind(), err.message());
       }
     }
     List<TelemetryRepository.Event> events = telemetry.drain();

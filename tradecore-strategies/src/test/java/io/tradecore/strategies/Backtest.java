@@ -6,14 +6,11 @@ import io.tradecore.core.domain.PlanId;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.engine.Engine;
-import io.tradecore.core.engine.EngineConfig;
 import io.tradecore.core.engine.EngineEvent;
 import io.tradecore.core.engine.StrategyFactory;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.exchange.SimulatedExchange;
 import io.tradecore.core.ledger.Portfolio;
-import io.tradecore.core.risk.RiskCheck;
-import io.tradecore.core.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,14 +51,13 @@ final class Backtest {
     this.portfolio = new Portfolio(new PortfolioId("cross-check"), currency, cash);
     this.exchange = new SimulatedExchange("SIM", costs, null);
     this.engine =
-        new Engine(
-            EngineConfig.defaults(),
-            portfolio,
-            exchange,
-            new RiskCheck(RiskLimits.NONE),
-            strategy,
-            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-            events::add);
+        Engine.builder()
+            .portfolio(portfolio)
+            .venue(exchange)
+            .strategy(strategy)
+            .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+            .listener(events::add)
+            .build();
   }
 
   /** Runs every bar through the engine. */

@@ -9,7 +9,6 @@ import io.tradecore.core.engine.EngineConfig;
 import io.tradecore.core.engine.StrategyFactory;
 import io.tradecore.core.exchange.SimulatedExchange;
 import io.tradecore.core.ledger.Portfolio;
-import io.tradecore.core.risk.RiskCheck;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.strategies.StrategyCatalog;
 import java.math.BigDecimal;
@@ -52,14 +51,15 @@ public final class Backtest {
     SimulatedClock clock = new SimulatedClock(bars.isEmpty() ? Instant.EPOCH : bars.get(0).time());
     BacktestRecorder recorder = new BacktestRecorder(instrument, bars.size());
     Engine engine =
-        new Engine(
-            EngineConfig.defaults().withBotVersion(spec.botVersion()),
-            portfolio,
-            exchange,
-            new RiskCheck(spec.riskLimits()),
-            strategies,
-            clock,
-            recorder);
+        Engine.builder()
+            .config(EngineConfig.defaults().withBotVersion(spec.botVersion()))
+            .portfolio(portfolio)
+            .venue(exchange)
+            .risk(spec.riskLimits())
+            .strategy(strategies)
+            .clock(clock)
+            .listener(recorder)
+            .build();
     int total = bars.size();
     for (int i = 0; i < total; i++) {
       Bar bar = bars.get(i);

@@ -7,6 +7,7 @@ import io.tradecore.core.domain.Side;
 import io.tradecore.core.engine.EngineEvent;
 import io.tradecore.core.engine.EngineListener;
 import io.tradecore.core.engine.PortfolioView;
+import io.tradecore.core.feed.Moment;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanStatus;
 import java.math.BigDecimal;
@@ -48,8 +49,16 @@ final class BacktestRecorder implements EngineListener {
                   e.order().side(),
                   e.refusal().cap(),
                   e.refusal().message()));
+      case EngineEvent.EngineError e -> {
+        if (e.kind().equals("strategy")) {
+          throw new IllegalStateException(e.message());
+        }
+      }
       case EngineEvent.SignalEmitted e -> {}
+      case EngineEvent.DecisionMade e -> {}
       case EngineEvent.OrderSubmitted e -> {}
+      case EngineEvent.OrderAccepted e -> {}
+      case EngineEvent.OrderRejected e -> {}
       case EngineEvent.OrderCancelled e -> {}
     }
   }
@@ -85,7 +94,8 @@ final class BacktestRecorder implements EngineListener {
   }
 
   @Override
-  public void onBarClosed(Bar bar, PortfolioView portfolio) {
+  public void onMomentClosed(Moment moment, PortfolioView portfolio) {
+    Bar bar = moment.bars().getFirst();
     BarAction action =
         lastSideThisBar == null
             ? BarAction.HOLD

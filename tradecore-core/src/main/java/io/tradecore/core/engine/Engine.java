@@ -2,127 +2,204 @@ package io.tradecore.core.engine;
 
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.ClientOrderId;
-import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.OrderRole;
 import io.tradecore.core.domain.PlanId;
-import io.tradecore.core.exchange.Exchange;
-import io.tradecore.core.exchange.MatchResult;
-import io.tradecore.core.indicator.Indicator;
+import io.tradecore.core.engine.EngineEvent.DecisionMade;
+import io.tradecore.core.engine.EngineEvent.EngineError;
+import io.tradecore.core.engine.EngineEvent.SignalEmitted;
+import io.tradecore.core.feed.Moment;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.ExitSignal;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanMonitor;
 import io.tradecore.core.risk.RiskCheck;
+import io.tradecore.core.venue.ExecutionReport;
+import io.tradecore.core.venue.SimulatedVenue;
+import io.tradecore.core.venue.Venue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The single-threaded event loop that trades one portfolio: the same code for backtests, paper and
- * live. For each price event of an instrument it
+ * live. For each {@link Moment} (every bar that shares one time) it
  *
  * <ol>
- *   <li>collects what the exchange filled or expired (orders decided on earlier bars fill here,
- *       market orders at this bar's open),
- *   <li>lets the plan monitor check every active plan's stop, target and trailing stop, and has the
- *       exchange fill any exit against this same bar,
- *   <li>moves trailing stops by this bar, marks the portfolio to the close,
- *   <li>updates the instrument's indicators and asks its strategy for actions, which go through
- *       risk to the exchange (they fill on later events).
+ *   <li>applies what the venue reported since the last moment (a live venue's fills),
+ *   <li>for each bar: shows it to a simulated venue, which fills what works against it (orders
+ *       decided on earlier moments fill here, market orders at the bar's open); lets the plan
+ *       monitor check every active plan's stop, target and trailing stop, the exit it finds trading
+ *       against this same bar; moves trailing stops; marks the portfolio to the close,
+ *   <li>asks the strategy, which sees the whole moment and the portfolio, for actions; they go
+ *       through risk to the venue (and fill on later moments).
  * </ol>
  *
- * Fills change the ledger and plans only here, in order, so a run is deterministic. Not
- * thread-safe: one thread owns an engine.
+ * The venue's execution reports are queued and applied here, on the engine's thread, in the order
+ * they arrived: fills change the ledger and plans only here, so a run is deterministic. Not
+ * thread-safe: one thread owns an engine; venues and late strategy answers may report from any
+ * thread. Build one with {@link EngineBuilder}.
  */
 public final class Engine {
   private final Portfolio portfolio;
-  private final Exchange exchange;
+  private final SimulatedVenue simulated;
   private final PlanMonitor monitor;
-  private final StrategyFactory strategies;
+  private final PortfolioStrategy strategy;
+  private final DecisionJournal journal;
   private final EngineListener listener;
-  private final PlanBook book;
-  private final Map<Instrument, Lane> lanes = new HashMap<>();
+  private final Clock clock;
+  private final PlanBook plans;
+  private final WorkingOrders working = new WorkingOrders();
+  private final PortfolioState view;
+  private final OrderFlow flow;
+  private final ReportHandler reports;
+  private final Inbox inbox = new Inbox();
+  private final MomentView context;
+  private final Map<Instrument, Instant> lastTime = new HashMap<>();
+  private final boolean watchPlans;
+  private boolean draining;
+  private int pendingAnswers;
 
-  public Engine(
+  Engine(
       EngineConfig config,
       Portfolio portfolio,
-      Exchange exchange,
+      Venue venue,
       RiskCheck risk,
-      StrategyFactory strategies,
+      PortfolioStrategy strategy,
+      DecisionJournal journal,
       Clock clock,
       EngineListener listener) {
     this.portfolio = portfolio;
-    this.exchange = exchange;
+    this.simulated = venue instanceof SimulatedVenue s ? s : null;
     this.monitor = new PlanMonitor(config.sameBarPolicy());
-    this.strategies = strategies;
+    this.strategy = strategy;
+    this.journal = journal;
     this.listener = listener;
-    this.book = new PlanBook(config, portfolio, exchange, risk, clock, listener);
+    this.clock = clock;
+    this.plans = new PlanBook(config.planIdPrefix(), config.firstPlanSequence());
+    RiskExposure exposure = new RiskExposure(portfolio, working);
+    this.view = new PortfolioState(portfolio, plans, exposure);
+    this.flow =
+        new OrderFlow(config, portfolio, venue, risk, clock, listener, plans, working, exposure);
+    this.reports = new ReportHandler(portfolio, clock, listener, plans, working, flow, monitor);
+    this.context = new MomentView(view, inbox);
+    // A venue that keeps stops and targets as orders of its own protects the plans itself.
+    this.watchPlans = !venue.features().protectiveOrders();
+    venue.attach(inbox::report);
   }
 
-  /** Processes one price event (a bar, or a tick given as a bar with four equal prices). */
+  public static EngineBuilder builder() {
+    return new EngineBuilder();
+  }
+
+  /** Processes one price event as a moment of its own (a bar, or a tick as a bar). */
   public void onBar(Bar bar) {
-    Lane lane = lanes.computeIfAbsent(bar.instrument(), this::newLane);
-    if (lane.lastTime != null && !bar.time().isAfter(lane.lastTime)) {
-      throw new IllegalArgumentException(
-          bar.instrument().symbol()
-              + " bar at "
-              + bar.time()
-              + " is not after the previous one at "
-              + lane.lastTime);
-    }
-    lane.lastTime = bar.time();
+    onMoment(Moment.of(bar));
+  }
 
-    applyMatches(exchange.onBar(bar), bar);
-    if (book.hasActivePlans(bar.instrument())) {
-      checkExits(bar);
+  /** Processes one moment: the market first, for every bar, then the strategy. */
+  public void onMoment(Moment moment) {
+    drain();
+    List<Bar> bars = moment.bars();
+    for (int i = 0; i < bars.size(); i++) {
+      Bar bar = bars.get(i);
+      advance(bar);
+      if (simulated != null) {
+        simulated.onBar(bar);
+        drain();
+      }
+      if (watchPlans && plans.hasActive(bar.instrument())) {
+        checkExits(bar);
+      }
+      flow.trail(bar, monitor);
+      portfolio.mark(bar.instrument(), bar.close());
     }
-    book.trail(bar, monitor);
-    portfolio.mark(bar.instrument(), bar.close());
-
-    for (Indicator indicator : lane.indicators) {
-      indicator.update(bar);
-    }
-    lane.context.bar = bar;
-    List<Action> actions = lane.strategy.onBar(lane.context);
-    for (int i = 0; i < actions.size(); i++) {
-      book.act(actions.get(i), bar);
-    }
-    lane.context.index++;
-    listener.onBarClosed(bar, book);
+    decide(moment);
+    listener.onMomentClosed(moment, view);
+    context.next();
   }
 
   /**
-   * Shows the instrument's indicators and strategy a bar the portfolio already traded on before a
-   * restart, so they resume in the state they had: nothing is matched, marked or checked, and the
-   * actions the strategy returns are dropped. Call it with the earlier events, in order, before the
-   * first new {@link #onBar(Bar)}.
+   * Shows the strategy a moment the portfolio already traded on before a restart, so it resumes in
+   * the state it had: nothing is matched, marked or checked, and what a deterministic strategy
+   * answers is dropped (one that is not deterministic only observes it). Call it with the earlier
+   * moments, in order, before the first new {@link #onMoment}.
    */
-  public void warmUp(Bar bar) {
-    Lane lane = lanes.computeIfAbsent(bar.instrument(), this::newLane);
-    if (lane.lastTime != null && !bar.time().isAfter(lane.lastTime)) {
-      throw new IllegalArgumentException(
-          bar.instrument().symbol()
-              + " bar at "
-              + bar.time()
-              + " is not after the previous one at "
-              + lane.lastTime);
+  public void warmUp(Moment moment) {
+    for (Bar bar : moment.bars()) {
+      advance(bar);
     }
-    lane.lastTime = bar.time();
-    for (Indicator indicator : lane.indicators) {
-      indicator.update(bar);
+    context.warming(moment);
+    try {
+      if (strategy.deterministic()) {
+        strategy.onMoment(context);
+      } else {
+        strategy.observe(context);
+      }
+    } catch (RuntimeException e) {
+      // What it would have said then does not matter now; the live moments will report failures.
     }
-    lane.context.bar = bar;
-    lane.strategy.onBar(lane.context);
-    lane.context.index++;
+    context.next();
+  }
+
+  /** Applies what the venue has reported and any strategy answer that has arrived. */
+  public void drain() {
+    if (draining) {
+      return;
+    }
+    draining = true;
+    try {
+      Object item;
+      while ((item = inbox.poll()) != null) {
+        switch (item) {
+          case ExecutionReport r -> reports.apply(r);
+          case Inbox.LateAnswer a -> answered(a);
+          default -> throw new IllegalStateException("unknown inbox item " + item);
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  /** True while a strategy answer handed over with {@link MomentContext#answerLater} is due. */
+  public boolean awaitingAnswers() {
+    return pendingAnswers > 0;
+  }
+
+  /**
+   * Waits up to {@code timeout} for the answers still due and applies them: a backtest does this
+   * before each moment, so a model's answers land where they were asked; a live runner never waits.
+   *
+   * @return false if some answer was still due when the time ran out
+   */
+  public boolean awaitAnswers(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    drain();
+    while (pendingAnswers > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !inbox.await(left)) {
+        return false;
+      }
+      drain();
+    }
+    return true;
   }
 
   /** The portfolio as strategies see it. */
   public PortfolioView portfolio() {
-    return book;
+    return view;
+  }
+
+  /** The open plan with this id, or null. */
+  public Plan plan(PlanId id) {
+    return plans.get(id);
   }
 
   /**
@@ -131,26 +208,36 @@ public final class Engine {
    * @param exitsSent how many exit orders the plan has sent, so new exit order ids never repeat
    */
   public void restorePlan(Plan plan, int exitsSent) {
-    book.restore(plan, exitsSent);
+    plans.restore(plan, exitsSent);
   }
 
-  /** Restores an order the portfolio has working at the exchange, so its fills update its plan. */
-  public void restoreWorkingOrder(Order order, boolean entry, ExitReason exitReason) {
-    book.restoreWorking(new WorkingOrder(order, entry, exitReason));
+  /** Restores an order the portfolio has working at the venue, so its fills update its plan. */
+  public void restoreWorkingOrder(Order order, OrderRole role, ExitReason exitReason) {
+    working.add(new WorkingOrder(order, role, exitReason));
   }
 
   /**
-   * Applies a fill that reached the portfolio outside a price event (found by a resync): the ledger
-   * and the plan change as if the engine had seen it. {@code order} is the exchange's copy of the
-   * order, which tells an order the engine never recorded (it was lost with a crash) what it was.
+   * Takes on an order of ours the venue has and the portfolio's books lost (a crash between the
+   * venue's commit and ours), so the reports that follow update its plan.
    */
-  public void applyExternalFill(Fill fill, Order order, Instant at) {
-    book.onExternalFill(fill, order, at, monitor);
+  public void adopt(Order order) {
+    reports.adopt(order);
   }
 
-  /** Marks an order that the exchange says is no longer working (filled, cancelled or expired). */
-  public void forgetOrder(ClientOrderId id, String status, Instant at) {
-    book.forget(id, status, at);
+  /** Applies a report found outside the venue's stream (by a resync) at once. */
+  public void apply(ExecutionReport report) {
+    inbox.report(report);
+    drain();
+  }
+
+  /** Forgets a working order the venue says is filled, once its fills are all in the ledger. */
+  public void forgetFilled(ClientOrderId id) {
+    reports.forgetFilled(id);
+  }
+
+  /** True while the engine counts the order as working at the venue. */
+  public boolean isWorking(ClientOrderId id) {
+    return working.contains(id);
   }
 
   /**
@@ -158,109 +245,145 @@ public final class Engine {
    * change is recorded with {@code reason}. Returns false if the plan is not open.
    */
   public boolean adjustPlan(PlanId id, long stop, long target, Instant at, String reason) {
-    return book.adjustLevels(id, stop, target, at, reason);
+    return flow.adjustLevels(id, stop, target, at, reason);
   }
 
   /** Where the next plan id continues from. */
   public long nextPlanSequence() {
-    return book.nextPlanSequence();
+    return plans.nextSequence();
   }
 
-  private Lane newLane(Instrument instrument) {
-    Strategy strategy = strategies.create(instrument);
-    StrategySetup setup = new StrategySetup(instrument);
-    strategy.init(setup);
-    return new Lane(strategy, setup.indicators(), new Context(instrument));
+  public String strategyName() {
+    return strategy.name();
+  }
+
+  /** Keeps each instrument's bars in time order and notes instruments the feed brings. */
+  private void advance(Bar bar) {
+    Instrument instrument = bar.instrument();
+    Instant last = lastTime.put(instrument, bar.time());
+    if (last == null) {
+      context.know(instrument);
+    } else if (!bar.time().isAfter(last)) {
+      lastTime.put(instrument, last);
+      throw new IllegalArgumentException(
+          instrument.symbol()
+              + " bar at "
+              + bar.time()
+              + " is not after the previous one at "
+              + last);
+    }
   }
 
   /** Lets the monitor check every active plan; an exit it finds trades on this same bar. */
   private void checkExits(Bar bar) {
-    for (Plan plan : book.activePlans(bar.instrument())) {
-      if (book.hasWorkingExit(plan.id())) {
+    for (Plan plan : plans.active(bar.instrument())) {
+      if (working.hasLiveExit(plan.id())) {
         continue;
       }
       ExitSignal signal = monitor.check(plan, bar).orElse(null);
       if (signal != null) {
-        applyMatches(book.exit(plan, signal, bar), bar);
+        flow.exit(plans.get(plan.id()), signal, bar);
+        drain();
       }
     }
   }
 
-  private void applyMatches(MatchResult result, Bar bar) {
-    if (result.isEmpty()) {
+  /** Asks the strategy about the moment, or replays the answer it gave before a restart. */
+  private void decide(Moment moment) {
+    Instant time = moment.time();
+    context.asking(moment);
+    boolean deterministic = strategy.deterministic();
+    if (!deterministic) {
+      Optional<List<Action>> recorded = journal.answered(time);
+      if (recorded.isPresent()) {
+        strategy.observe(context);
+        listener.on(new DecisionMade(time, clock.instant(), strategy.name(), recorded.get(), true));
+        act(recorded.get(), time);
+        return;
+      }
+    }
+    List<Action> actions;
+    try {
+      actions = strategy.onMoment(context);
+    } catch (RuntimeException e) {
+      listener.on(
+          new EngineError(
+              time,
+              clock.instant(),
+              "strategy",
+              strategy.name() + " failed at " + time + ": " + oneLine(e)));
       return;
     }
-    for (Fill fill : result.fills()) {
-      book.onFill(fill, bar, monitor);
+    if (context.answersLater()) {
+      pendingAnswers++;
+      return;
     }
-    for (Order order : result.expired()) {
-      book.onExpired(order, bar);
+    if (!deterministic) {
+      journal.record(time, actions);
     }
-    book.forgetDoneOrders(bar);
+    if (!deterministic || !actions.isEmpty()) {
+      listener.on(new DecisionMade(time, clock.instant(), strategy.name(), actions, false));
+    }
+    act(actions, time);
   }
 
-  /** Per-instrument state: its strategy, the indicators it asked for, and its context. */
-  private static final class Lane {
-    final Strategy strategy;
-    final Indicator[] indicators;
-    final Context context;
-    Instant lastTime;
-
-    Lane(Strategy strategy, Indicator[] indicators, Context context) {
-      this.strategy = strategy;
-      this.indicators = indicators;
-      this.context = context;
+  private void answered(Inbox.LateAnswer answer) {
+    pendingAnswers--;
+    Instant time = answer.moment();
+    if (answer.error() != null) {
+      listener.on(
+          new EngineError(
+              time,
+              clock.instant(),
+              "strategy",
+              strategy.name() + " gave no answer for " + time + ": " + oneLine(answer.error())));
+      return;
     }
+    if (!strategy.deterministic()) {
+      journal.record(time, answer.actions());
+    }
+    listener.on(new DecisionMade(time, clock.instant(), strategy.name(), answer.actions(), false));
+    act(answer.actions(), context.time() == null ? time : context.time());
   }
 
-  /** The strategy's view; one reused instance per instrument, so a bar allocates nothing. */
-  private final class Context implements TradingContext {
-    final Instrument instrument;
-    Bar bar;
-    long index;
-
-    Context(Instrument instrument) {
-      this.instrument = instrument;
-    }
-
-    @Override
-    public Instant time() {
-      return bar.time();
-    }
-
-    @Override
-    public Instrument instrument() {
-      return instrument;
-    }
-
-    @Override
-    public Bar bar() {
-      return bar;
-    }
-
-    @Override
-    public long barIndex() {
-      return index;
-    }
-
-    @Override
-    public PortfolioView portfolio() {
-      return book;
-    }
-
-    @Override
-    public List<Plan> openPlans() {
-      return book.openPlans(instrument);
-    }
-
-    @Override
-    public int openPlanCount() {
-      return book.openPlanCount(instrument);
+  private void act(List<Action> actions, Instant time) {
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
+      Instrument instrument = instrumentOf(action);
+      if (action instanceof Action.OpenPlan open && open.instrument() == null) {
+        listener.on(
+            new EngineError(
+                time,
+                clock.instant(),
+                "strategy",
+                strategy.name() + " opened a plan without naming its instrument"));
+        continue;
+      }
+      if (instrument != null) {
+        listener.on(new SignalEmitted(time, clock.instant(), instrument, action));
+      }
+      flow.act(action, time);
+      drain();
     }
   }
 
-  /** The open plan with this id, or null. */
-  public Plan plan(PlanId id) {
-    return book.plan(id);
+  private Instrument instrumentOf(Action action) {
+    PlanId id =
+        switch (action) {
+          case Action.OpenPlan a -> null;
+          case Action.AdjustPlan a -> a.planId();
+          case Action.ClosePlan a -> a.planId();
+          case Action.CancelPlan a -> a.planId();
+        };
+    if (action instanceof Action.OpenPlan open) {
+      return open.instrument();
+    }
+    Plan plan = plans.get(id);
+    return plan == null ? null : plan.instrument();
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\s+", " ");
   }
 }

@@ -1,13 +1,13 @@
 package io.tradecore.core.engine;
 
-import io.tradecore.core.domain.Bar;
+import io.tradecore.core.feed.Moment;
 
 /** Receives the engine's events, on the engine's thread, in the order they happened. */
 public interface EngineListener {
   void on(EngineEvent event);
 
-  /** Called after every price event has been fully processed; the portfolio is marked to it. */
-  default void onBarClosed(Bar bar, PortfolioView portfolio) {}
+  /** Called after every moment has been fully processed; the portfolio is marked to it. */
+  default void onMomentClosed(Moment moment, PortfolioView portfolio) {}
 
   EngineListener NONE = event -> {};
 }

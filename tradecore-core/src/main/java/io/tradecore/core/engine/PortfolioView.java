@@ -1,5 +1,6 @@
 package io.tradecore.core.engine;
 
+import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.plan.Plan;
 import java.math.BigDecimal;
@@ -10,8 +11,17 @@ import java.util.Map;
 public interface PortfolioView {
   BigDecimal cash();
 
+  /**
+   * Cash not yet committed: cash less what working buy entries may still spend (their quote, or
+   * their quantity at the limit or the latest mark). What a new entry sized by cash may use.
+   */
+  BigDecimal availableCash();
+
   /** The signed quantity held in {@code symbol}; zero when flat. */
   BigDecimal position(String symbol);
+
+  /** The latest price of {@code symbol}, or null before it has one. */
+  BigDecimal mark(String symbol);
 
   /** Cash plus positions at their latest marks. */
   BigDecimal equity();
@@ -23,4 +33,10 @@ public interface PortfolioView {
 
   /** PENDING and ACTIVE plans, whichever run made them. */
   List<Plan> openPlans();
+
+  /** The open plans on {@code instrument}. */
+  List<Plan> openPlans(Instrument instrument);
+
+  /** How many plans are open on {@code instrument}; cheaper than {@link #openPlans(Instrument)}. */
+  int openPlanCount(Instrument instrument);
 }

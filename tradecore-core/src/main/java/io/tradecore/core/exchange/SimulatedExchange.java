@@ -6,10 +6,17 @@ import io.tradecore.core.domain.Decimals;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
 import io.tradecore.core.domain.TradeId;
+import io.tradecore.core.venue.ExecutionReport;
+import io.tradecore.core.venue.FillPage;
+import io.tradecore.core.venue.ReportSink;
+import io.tradecore.core.venue.SimulatedVenue;
+import io.tradecore.core.venue.VenueFeatures;
+import io.tradecore.core.venue.VenueOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -22,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An exchange simulated from price events, for backtests and paper trading. Working orders are
@@ -40,9 +48,14 @@ import java.util.Optional;
  * been matched waits for the next one; {@link #submitNow} is for an exit that must trade on the
  * event being processed. With a volume share set, one order fills at most that share of a bar's
  * volume; the rest keeps working (a partial fill). Every fill gets a trade id unique to this
- * exchange. Not thread-safe.
+ * exchange. A working DAY order expires once a bar of a later trading day arrives; the trading day
+ * of a bar comes from {@link #sessionDays} (its UTC date unless set, right for daily data).
+ *
+ * <p>As a {@link SimulatedVenue} it reports what it did to the attached sink at once; the raw
+ * methods ({@link #accept}, {@link #match}, {@link #matchNow}, {@link #withdraw}) return it
+ * instead, for a venue that must record it first (the durable paper exchange). Not thread-safe.
  */
-public final class SimulatedExchange implements Exchange {
+public final class SimulatedExchange implements SimulatedVenue {
   private final String tradeIdPrefix;
   private final ExecutionCosts costs;
   private final BigDecimal volumeShare;
@@ -55,6 +68,11 @@ public final class SimulatedExchange implements Exchange {
   private Instant currentTime;
 
   private long tradeSequence;
+  private Function<Bar, LocalDate> sessionDays =
+      b -> b.time().atOffset(ZoneOffset.UTC).toLocalDate();
+  private ReportSink sink = report -> {};
+  private final List<Fill> fillLog = new ArrayList<>();
+  private Instant now;
 
   /**
    * @param volumeShare the largest share of a bar's volume one order may take, or null for no cap
@@ -74,14 +92,83 @@ public final class SimulatedExchange implements Exchange {
     this.tradeSequence = sequence;
   }
 
-  /**
-   * Accepts an order that trades from the next price event of its instrument on: an order decided
-   * on a bar's close has seen that bar.
-   */
+  /** How a bar's trading day is found, for DAY orders: the day in the market's time zone. */
+  public void sessionDays(Function<Bar, LocalDate> days) {
+    this.sessionDays = days;
+  }
+
+  @Override
+  public String name() {
+    return "simulated";
+  }
+
+  @Override
+  public VenueFeatures features() {
+    return VenueFeatures.SIMULATED;
+  }
+
+  @Override
+  public void attach(ReportSink reportSink) {
+    this.sink = reportSink;
+  }
+
   @Override
   public void submit(Order order) {
+    String refused = accept(order);
+    if (refused != null) {
+      sink.report(new ExecutionReport.Rejected(order.id(), timeOf(order), refused));
+    }
+  }
+
+  @Override
+  public void cancel(ClientOrderId id) {
+    if (withdraw(id)) {
+      sink.report(new ExecutionReport.Cancelled(id, now == null ? Instant.EPOCH : now));
+    }
+  }
+
+  @Override
+  public void onBar(Bar bar) {
+    report(match(bar));
+  }
+
+  @Override
+  public void submitTriggered(Order order, Bar bar) {
+    report(matchNow(order, bar));
+  }
+
+  private Instant timeOf(Order order) {
+    return now == null ? order.createdAt() : now;
+  }
+
+  private void report(MatchResult result) {
+    if (result.isEmpty()) {
+      return;
+    }
+    for (Fill fill : result.fills()) {
+      fillLog.add(fill);
+      sink.report(
+          working.containsKey(fill.orderId())
+              ? new ExecutionReport.PartiallyFilled(fill)
+              : new ExecutionReport.Filled(fill));
+    }
+    for (Order order : result.expired()) {
+      sink.report(new ExecutionReport.Expired(order.id(), now));
+    }
+  }
+
+  /**
+   * Takes an order that trades from the next price event of its instrument on (an order decided on
+   * a bar's close has seen that bar). Returns why it is refused, or null: a quantity that is not a
+   * whole number of lots, or a price off the tick grid.
+   */
+  public String accept(Order order) {
     if (working.containsKey(order.id())) {
       throw new IllegalStateException("order " + order.id() + " is already working");
+    }
+    String refused = offGrid(order);
+    if (refused != null) {
+      return refused;
     }
     Working w = new Working(order);
     w.lastMatched =
@@ -89,10 +176,32 @@ public final class SimulatedExchange implements Exchange {
             ? currentTime
             : lastBar.get(order.instrument());
     working.put(order.id(), w);
+    return null;
   }
 
-  @Override
-  public MatchResult submitNow(Order order, Bar bar) {
+  private static String offGrid(Order order) {
+    Instrument i = order.instrument();
+    if (order.quantity() != null && order.quantity().units() % i.lotSize() != 0) {
+      return "quantity "
+          + order.quantity()
+          + " is not a whole number of lots of "
+          + i.quantity(i.lotSize());
+    }
+    for (var price : new io.tradecore.core.domain.Price[] {order.limitPrice(), order.stopPrice()}) {
+      if (price != null && price.units() % i.tickSize() != 0) {
+        return "price " + price + " is not on the tick size " + i.price(i.tickSize());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Takes an exit that trades on the price event being processed and matches it against that bar.
+   */
+  public MatchResult matchNow(Order order, Bar bar) {
+    if (now == null || bar.time().isAfter(now)) {
+      now = bar.time();
+    }
     if (working.containsKey(order.id())) {
       throw new IllegalStateException("order " + order.id() + " is already working");
     }
@@ -100,7 +209,7 @@ public final class SimulatedExchange implements Exchange {
     working.put(order.id(), w);
     List<Fill> fills = new ArrayList<>(1);
     List<Order> expired = new ArrayList<>(0);
-    if (match(w, bar, bar.time().atOffset(ZoneOffset.UTC).toLocalDate(), fills, expired)) {
+    if (match(w, bar, sessionDays.apply(bar), fills, expired)) {
       working.remove(order.id());
     }
     return fills.isEmpty() && expired.isEmpty()
@@ -118,12 +227,12 @@ public final class SimulatedExchange implements Exchange {
                 w.order, w.remaining, w.remainingQuote, w.triggered, w.lastMatched, w.firstDay));
   }
 
-  @Override
-  public boolean cancel(ClientOrderId id) {
+  /** Withdraws a working order; false if it is not working (filled or unknown). */
+  public boolean withdraw(ClientOrderId id) {
     return working.remove(id) != null;
   }
 
-  @Override
+  /** True while the order can still fill. */
   public boolean isWorking(ClientOrderId id) {
     return working.containsKey(id);
   }
@@ -162,8 +271,11 @@ public final class SimulatedExchange implements Exchange {
     return out;
   }
 
-  @Override
-  public MatchResult onBar(Bar bar) {
+  /** Matches the working orders of the bar's instrument against it, each at most once. */
+  public MatchResult match(Bar bar) {
+    if (now == null || bar.time().isAfter(now)) {
+      now = bar.time();
+    }
     if (bar.instrument() != currentInstrument) {
       if (currentInstrument != null) {
         lastBar.put(currentInstrument, currentTime);
@@ -176,7 +288,7 @@ public final class SimulatedExchange implements Exchange {
     }
     List<Fill> fills = new ArrayList<>(2);
     List<Order> expired = new ArrayList<>(0);
-    LocalDate day = bar.time().atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate day = sessionDays.apply(bar);
     Iterator<Working> it = working.values().iterator();
     while (it.hasNext()) {
       Working w = it.next();
@@ -269,7 +381,7 @@ public final class SimulatedExchange implements Exchange {
     long wanted =
         w.remainingQuote != null ? affordableUnits(w.remainingQuote, price, w.order) : w.remaining;
     long cap = volumeCap(bar, w.order);
-    long units = cap < 0 ? wanted : Math.min(wanted, cap);
+    long units = cap < 0 ? wanted : Math.min(wanted, w.order.instrument().lotDown(cap));
     // A quote-sized order is done once it has bought all its quote affords at one price.
     w.quoteSpent = w.remainingQuote != null && units > 0 && units == wanted;
     return units;
@@ -288,9 +400,11 @@ public final class SimulatedExchange implements Exchange {
         .longValueExact();
   }
 
-  /** The largest quantity (in units) whose cost plus fee fits in {@code quote}. */
+  /** The largest quantity (in units, whole lots) whose cost plus fee fits in {@code quote}. */
   private long affordableUnits(BigDecimal quote, long priceUnits, Order order) {
-    int qs = order.instrument().quantityScale();
+    Instrument instrument = order.instrument();
+    long lot = instrument.lotSize();
+    int qs = instrument.quantityScale();
     BigDecimal price = BigDecimal.valueOf(priceUnits, order.instrument().priceScale());
     BigDecimal perUnitWithFee = price.multiply(BigDecimal.ONE.add(costs.feeBps().movePointLeft(4)));
     BigDecimal guess = quote.subtract(costs.minFee()).min(quote);
@@ -302,12 +416,13 @@ public final class SimulatedExchange implements Exchange {
                 .min(guess.divide(price, qs, RoundingMode.FLOOR))
                 .movePointRight(qs)
                 .longValueExact();
-    // Rounding of the fee can move the boundary by a unit or two either way.
+    units = instrument.lotDown(units);
+    // Rounding of the fee can move the boundary by a lot or two either way.
     while (units > 0 && cost(units, price, qs).compareTo(quote) > 0) {
-      units--;
+      units -= lot;
     }
-    while (cost(units + 1, price, qs).compareTo(quote) <= 0) {
-      units++;
+    while (cost(units + lot, price, qs).compareTo(quote) <= 0) {
+      units += lot;
     }
     return units;
   }
@@ -340,6 +455,50 @@ public final class SimulatedExchange implements Exchange {
         fee,
         bar.time(),
         order.botVersion());
+  }
+
+  @Override
+  public List<VenueOrder> openOrders() {
+    List<VenueOrder> out = new ArrayList<>(working.size());
+    for (Working w : working.values()) {
+      out.add(venueOrder(w, OrderStatus.WORKING));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<VenueOrder> order(ClientOrderId id) {
+    Working w = working.get(id);
+    return w == null ? Optional.empty() : Optional.of(venueOrder(w, OrderStatus.WORKING));
+  }
+
+  private static VenueOrder venueOrder(Working w, OrderStatus status) {
+    Order o = w.order;
+    long filled = o.quantity() == null ? 0 : o.quantity().units() - w.remaining;
+    return new VenueOrder(o, status, o.instrument().quantity(filled), null);
+  }
+
+  /** Fills after {@code cursor}, a count of the fills this exchange reported (null: 0). */
+  @Override
+  public FillPage fillsSince(String cursor) {
+    int from = cursor == null ? 0 : Math.min(Integer.parseInt(cursor), fillLog.size());
+    return new FillPage(fillLog.subList(from, fillLog.size()), String.valueOf(fillLog.size()));
+  }
+
+  @Override
+  public Map<String, BigDecimal> positions() {
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    for (Fill f : fillLog) {
+      out.merge(f.instrument().symbol(), f.signedQuantity(), BigDecimal::add);
+    }
+    out.values().removeIf(q -> q.signum() == 0);
+    return out;
+  }
+
+  /** A simulated exchange keeps no cash of its own. */
+  @Override
+  public Map<String, BigDecimal> balances() {
+    return Map.of();
   }
 
   /** An order and what is left of it. */

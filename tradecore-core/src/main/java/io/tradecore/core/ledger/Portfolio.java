@@ -72,6 +72,12 @@ public final class Portfolio {
     lastMark.units = priceUnits;
   }
 
+  /** The latest price of {@code symbol}, or null before it has one. */
+  public BigDecimal mark(String symbol) {
+    Mark m = marks.get(symbol);
+    return m == null ? null : BigDecimal.valueOf(m.units, m.scale);
+  }
+
   public PortfolioId id() {
     return id;
   }

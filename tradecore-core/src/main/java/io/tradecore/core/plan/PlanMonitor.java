@@ -3,6 +3,7 @@ package io.tradecore.core.plan;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.OrderType;
 import io.tradecore.core.domain.Side;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -70,27 +71,27 @@ public final class PlanMonitor {
     }
     boolean isLong = plan.side() == Side.BUY;
     long candidate = isLong ? bar.high() - plan.trailDistance() : bar.low() + plan.trailDistance();
-    return moveTrail(plan, candidate, bar);
+    return moveTrail(plan, candidate, bar.time());
   }
 
   /** The plan with its first trailing stop set from the entry price. */
-  public Plan startTrail(Plan plan, long entryPrice, Bar bar) {
+  public Plan startTrail(Plan plan, long entryPrice, Instant at) {
     if (plan.trailDistance() == 0) {
       return plan;
     }
     boolean isLong = plan.side() == Side.BUY;
     long candidate = isLong ? entryPrice - plan.trailDistance() : entryPrice + plan.trailDistance();
-    return moveTrail(plan, candidate, bar);
+    return moveTrail(plan, candidate, at);
   }
 
-  private static Plan moveTrail(Plan plan, long candidate, Bar bar) {
+  private static Plan moveTrail(Plan plan, long candidate, Instant at) {
     if (candidate <= 0) {
       return plan;
     }
     boolean isLong = plan.side() == Side.BUY;
     long current = plan.trailStop();
     boolean better = current == 0 || (isLong ? candidate > current : candidate < current);
-    return better ? plan.withTrailStop(candidate, bar.time()) : plan;
+    return better ? plan.withTrailStop(candidate, at) : plan;
   }
 
   private static Optional<ExitSignal> stopAt(ExitReason reason, long level) {

@@ -1,11 +1,15 @@
 package io.tradecore.core.risk;
 
-/** The cap a refused order would have broken. */
+/** The cap or rule a refused order would have broken. */
 public enum RiskCap {
   MAX_ORDER_VALUE,
   MAX_GROSS_EXPOSURE,
   MAX_OPEN_POSITIONS,
   MAX_POSITION_VALUE,
-  /** An entry sized by cash found no cash to spend. */
-  AVAILABLE_CASH
+  /** A buy would spend more cash than is left once working entries are counted. */
+  AVAILABLE_CASH,
+  /** The quantity rounds down to less than one lot of the instrument. */
+  LOT_SIZE,
+  /** The instrument has no price yet to value the order at. */
+  NO_PRICE
 }

@@ -1,5 +1,6 @@
 package io.tradecore.core.risk;
 
+import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.ledger.Position;
@@ -71,6 +72,26 @@ public final class RiskCheck {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Refuses a buy worth {@code value} when it is more than the cash {@code available} (cash less
+   * what working entries may still spend): a portfolio without margin never goes below zero cash.
+   */
+  public static Optional<RiskRefusal> cash(String symbol, BigDecimal value, BigDecimal available) {
+    if (value.compareTo(available) <= 0) {
+      return Optional.empty();
+    }
+    return refuse(RiskCap.AVAILABLE_CASH, available.max(BigDecimal.ZERO), value, symbol);
+  }
+
+  /** The refusal of an order whose quantity rounds down to no whole lot. */
+  public static RiskRefusal belowLot(String symbol, Quantity lot, Quantity asked) {
+    return new RiskRefusal(
+        RiskCap.LOT_SIZE,
+        lot.toBigDecimal(),
+        asked.toBigDecimal(),
+        symbol + ": quantity " + asked + " is less than one lot of " + lot);
   }
 
   /** The refusal of an entry sized by cash when there is no cash to spend. */

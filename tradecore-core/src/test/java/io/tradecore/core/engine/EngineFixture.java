@@ -12,7 +12,6 @@ import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.SameBarPolicy;
 import io.tradecore.core.plan.Sizing;
-import io.tradecore.core.risk.RiskCheck;
 import io.tradecore.core.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,15 +37,19 @@ final class EngineFixture {
   EngineFixture(SameBarPolicy policy, RiskLimits limits, BigDecimal volumeShare) {
     SimulatedExchange exchange = new SimulatedExchange("SIM", ExecutionCosts.FREE, volumeShare);
     engine =
-        new Engine(
-            EngineConfig.defaults().withSameBarPolicy(policy),
-            portfolio,
-            exchange,
-            new RiskCheck(limits),
-            instrument ->
-                new Scripted(script.computeIfAbsent(instrument.symbol(), s -> new HashMap<>())),
-            Clock.fixed(DAY0, ZoneOffset.UTC),
-            events::add);
+        Engine.builder()
+            .config(EngineConfig.defaults().withSameBarPolicy(policy))
+            .portfolio(portfolio)
+            .venue(exchange)
+            .risk(limits)
+            .strategy(
+                (StrategyFactory)
+                    instrument ->
+                        new Scripted(
+                            script.computeIfAbsent(instrument.symbol(), s -> new HashMap<>())))
+            .clock(Clock.fixed(DAY0, ZoneOffset.UTC))
+            .listener(events::add)
+            .build();
   }
 
   EngineFixture() {
@@ -136,9 +139,15 @@ final class EngineFixture {
                     + " would be "
                     + r.refusal().wouldBe().toPlainString());
         case EngineEvent.OrderCancelled c ->
-            lines.add(day + " cancelled " + c.order().id() + " (" + c.reason() + ")");
+            lines.add(day + " cancelled " + c.order().id() + " (" + c.reason().text() + ")");
+        case EngineEvent.EngineError err ->
+            lines.add(day + " error " + err.kind() + ": " + err.message());
+        case EngineEvent.OrderRejected r ->
+            lines.add(day + " rejected " + r.order().id() + " (" + r.reason() + ")");
         case EngineEvent.OrderSubmitted s -> {}
+        case EngineEvent.OrderAccepted a -> {}
         case EngineEvent.SignalEmitted s -> {}
+        case EngineEvent.DecisionMade d -> {}
       }
     }
     return lines;

@@ -61,9 +61,9 @@ class SimulatedExchangeTest {
   @Test
   void market_orders_fill_at_the_open_with_slippage_against_them() {
     SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.of(0, 0, 25), null);
-    x.submit(order("b", Side.BUY, OrderType.MARKET, "1", null, null, TimeInForce.GTC));
-    x.submit(order("s", Side.SELL, OrderType.MARKET, "1", null, null, TimeInForce.GTC));
-    List<Fill> fills = x.onBar(bar(0, 10_000, 10_500, 9_500, 10_200)).fills();
+    x.accept(order("b", Side.BUY, OrderType.MARKET, "1", null, null, TimeInForce.GTC));
+    x.accept(order("s", Side.SELL, OrderType.MARKET, "1", null, null, TimeInForce.GTC));
+    List<Fill> fills = x.match(bar(0, 10_000, 10_500, 9_500, 10_200)).fills();
 
     assertThat(fills).extracting(f -> f.price().toString()).containsExactly("100.25", "99.75");
     assertThat(x.workingOrders()).isEmpty();
@@ -72,14 +72,14 @@ class SimulatedExchangeTest {
   @Test
   void limit_buy_fills_at_the_open_when_it_opens_below_and_at_the_limit_when_touched() {
     SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, null);
-    x.submit(order("a", Side.BUY, OrderType.LIMIT, "1", "99.00", null, TimeInForce.GTC));
-    assertThat(x.onBar(bar(0, 10_000, 10_100, 9_950, 10_050)).fills()).isEmpty();
-    assertThat(x.onBar(bar(1, 10_000, 10_100, 9_800, 9_900)).fills())
+    x.accept(order("a", Side.BUY, OrderType.LIMIT, "1", "99.00", null, TimeInForce.GTC));
+    assertThat(x.match(bar(0, 10_000, 10_100, 9_950, 10_050)).fills()).isEmpty();
+    assertThat(x.match(bar(1, 10_000, 10_100, 9_800, 9_900)).fills())
         .extracting(f -> f.price().toString())
         .containsExactly("99.00");
 
-    x.submit(order("b", Side.BUY, OrderType.LIMIT, "1", "99.00", null, TimeInForce.GTC));
-    assertThat(x.onBar(bar(2, 9_700, 9_800, 9_600, 9_700)).fills())
+    x.accept(order("b", Side.BUY, OrderType.LIMIT, "1", "99.00", null, TimeInForce.GTC));
+    assertThat(x.match(bar(2, 9_700, 9_800, 9_600, 9_700)).fills())
         .extracting(f -> f.price().toString())
         .containsExactly("97.00");
   }
@@ -87,11 +87,11 @@ class SimulatedExchangeTest {
   @Test
   void a_day_order_expires_when_a_later_day_begins_and_ioc_after_its_first_bar() {
     SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, null);
-    x.submit(order("day", Side.BUY, OrderType.LIMIT, "1", "50.00", null, TimeInForce.DAY));
-    x.submit(order("ioc", Side.BUY, OrderType.LIMIT, "1", "50.00", null, TimeInForce.IOC));
-    MatchResult first = x.onBar(bar(0, 10_000, 10_100, 9_900, 10_000));
+    x.accept(order("day", Side.BUY, OrderType.LIMIT, "1", "50.00", null, TimeInForce.DAY));
+    x.accept(order("ioc", Side.BUY, OrderType.LIMIT, "1", "50.00", null, TimeInForce.IOC));
+    MatchResult first = x.match(bar(0, 10_000, 10_100, 9_900, 10_000));
     assertThat(first.expired()).extracting(o -> o.id().value()).containsExactly("ioc");
-    MatchResult second = x.onBar(bar(1, 10_000, 10_100, 9_900, 10_000));
+    MatchResult second = x.match(bar(1, 10_000, 10_100, 9_900, 10_000));
     assertThat(second.expired()).extracting(o -> o.id().value()).containsExactly("day");
     assertThat(x.workingOrders()).isEmpty();
   }
@@ -100,7 +100,7 @@ class SimulatedExchangeTest {
   void an_order_sized_by_cash_buys_the_most_that_fits_with_fees() {
     SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.of(10, 1.00, 0), null);
     BigDecimal cash = new BigDecimal("10000.00");
-    x.submit(
+    x.accept(
         new Order(
             new ClientOrderId("q"),
             null,
@@ -114,7 +114,7 @@ class SimulatedExchangeTest {
             TimeInForce.GTC,
             T0,
             "v1"));
-    Fill fill = x.onBar(bar(0, 3_333, 3_400, 3_300, 3_350)).fills().get(0);
+    Fill fill = x.match(bar(0, 3_333, 3_400, 3_300, 3_350)).fills().get(0);
 
     BigDecimal cost = fill.notional().add(fill.fee());
     assertThat(cost).isLessThanOrEqualTo(cash);
@@ -131,8 +131,8 @@ class SimulatedExchangeTest {
     SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, null);
     Set<String> ids = new HashSet<>();
     for (int day = 0; day < 50; day++) {
-      x.submit(order("o" + day, Side.BUY, OrderType.MARKET, "1", null, null, TimeInForce.GTC));
-      x.onBar(bar(day, 10_000, 10_100, 9_900, 10_000))
+      x.accept(order("o" + day, Side.BUY, OrderType.MARKET, "1", null, null, TimeInForce.GTC));
+      x.match(bar(day, 10_000, 10_100, 9_900, 10_000))
           .fills()
           .forEach(f -> ids.add(f.tradeId().value()));
     }

@@ -5,46 +5,62 @@ import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
-import io.tradecore.core.exchange.Exchange;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.exchange.MatchResult;
 import io.tradecore.core.exchange.SimulatedExchange;
 import io.tradecore.core.exchange.WorkingState;
+import io.tradecore.core.venue.ExecutionReport;
+import io.tradecore.core.venue.FillPage;
+import io.tradecore.core.venue.ReportSink;
+import io.tradecore.core.venue.SimulatedVenue;
+import io.tradecore.core.venue.VenueFeatures;
+import io.tradecore.core.venue.VenueOrder;
 import io.tradecore.store.Database;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PaperRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A paper-trading venue with books of its own: it matches like the simulated exchange, but every
- * order it accepts and every fill it makes is committed to its own tables before the caller hears
- * of it, so it survives the runner. Accepting an order id it already knows does nothing, which is
- * what makes a restarted runner's deterministic resubmissions harmless.
+ * order it accepts and every fill it makes is committed to its own tables before it reports them,
+ * so it survives the runner. Accepting an order id it already knows does nothing, which is what
+ * makes a restarted runner's deterministic resubmissions harmless.
  */
-public final class PaperExchange implements Exchange {
+public final class PaperExchange implements SimulatedVenue {
   private final Database db;
   private final String account;
+  private final String currency;
   private final SimulatedExchange matcher;
   private final Clock clock;
   private final Map<String, Instrument> instruments;
   private final PaperRepository repo = new PaperRepository();
+  private ReportSink sink = report -> {};
   private BigDecimal cash;
+  private Instant now;
 
   public PaperExchange(
       Database db,
       String account,
+      String currency,
       BigDecimal startingCash,
       ExecutionCosts costs,
       BigDecimal volumeShare,
       Clock clock) {
     this.db = db;
     this.account = account;
+    this.currency = currency;
     this.clock = clock;
     this.matcher = new SimulatedExchange("PAPER-" + account, costs, volumeShare);
     this.instruments = db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
@@ -60,9 +76,29 @@ public final class PaperExchange implements Exchange {
             });
   }
 
+  /** How a bar's trading day is found, for DAY orders (see {@link SimulatedExchange}). */
+  public void sessionDays(Function<Bar, LocalDate> days) {
+    matcher.sessionDays(days);
+  }
+
   /** Makes an instrument known (the feed may bring new ones). */
   public void know(Instrument instrument) {
     instruments.putIfAbsent(instrument.symbol(), instrument);
+  }
+
+  @Override
+  public String name() {
+    return "paper";
+  }
+
+  @Override
+  public VenueFeatures features() {
+    return VenueFeatures.SIMULATED;
+  }
+
+  @Override
+  public void attach(ReportSink reportSink) {
+    this.sink = reportSink;
   }
 
   @Override
@@ -71,12 +107,16 @@ public final class PaperExchange implements Exchange {
     if (isKnown(order)) {
       return;
     }
-    matcher.submit(order);
+    String refused = matcher.accept(order);
+    if (refused != null) {
+      sink.report(new ExecutionReport.Rejected(order.id(), at(order), refused));
+      return;
+    }
     try {
       WorkingState state = matcher.workingState(order.id()).orElseThrow();
       db.jdbi().useTransaction(h -> repo.saveOrder(h, account, state, "WORKING", clock.instant()));
     } catch (RuntimeException e) {
-      matcher.cancel(order.id());
+      matcher.withdraw(order.id());
       throw e;
     }
   }
@@ -87,16 +127,16 @@ public final class PaperExchange implements Exchange {
    * done again.
    */
   @Override
-  public MatchResult submitNow(Order order, Bar bar) {
+  public void submitTriggered(Order order, Bar bar) {
     know(order.instrument());
     if (isKnown(order)) {
-      return MatchResult.EMPTY;
+      return;
     }
     List<WorkingState> before =
         List.of(new WorkingState(order, 0, order.quoteAmount(), false, null, null));
-    MatchResult result = matcher.submitNow(order, bar);
+    MatchResult result = matcher.matchNow(order, bar);
     record(bar, before, result, matcher.workingState(order.id()).stream().toList());
-    return result;
+    report(result, bar.time());
   }
 
   private boolean isKnown(Order order) {
@@ -104,25 +144,21 @@ public final class PaperExchange implements Exchange {
   }
 
   @Override
-  public boolean cancel(ClientOrderId id) {
-    if (!matcher.cancel(id)) {
-      return false;
+  public void cancel(ClientOrderId id) {
+    if (!matcher.withdraw(id)) {
+      return;
     }
     db.jdbi().useTransaction(h -> repo.setStatus(h, account, id, "CANCELLED", clock.instant()));
-    return true;
+    sink.report(new ExecutionReport.Cancelled(id, now == null ? clock.instant() : now));
   }
 
   @Override
-  public boolean isWorking(ClientOrderId id) {
-    return matcher.isWorking(id);
-  }
-
-  @Override
-  public MatchResult onBar(Bar bar) {
+  public void onBar(Bar bar) {
+    now = bar.time();
     List<WorkingState> before = matcher.workingStates();
-    MatchResult result = matcher.onBar(bar);
+    MatchResult result = matcher.match(bar);
     if (before.isEmpty()) {
-      return result;
+      return;
     }
     List<WorkingState> after = new ArrayList<>();
     for (WorkingState s : matcher.workingStates()) {
@@ -131,7 +167,23 @@ public final class PaperExchange implements Exchange {
       }
     }
     record(bar, before, result, after);
-    return result;
+    report(result, bar.time());
+  }
+
+  private void report(MatchResult result, Instant at) {
+    for (Fill f : result.fills()) {
+      sink.report(
+          matcher.isWorking(f.orderId())
+              ? new ExecutionReport.PartiallyFilled(f)
+              : new ExecutionReport.Filled(f));
+    }
+    for (Order o : result.expired()) {
+      sink.report(new ExecutionReport.Expired(o.id(), at));
+    }
+  }
+
+  private Instant at(Order order) {
+    return now == null ? order.createdAt() : now;
   }
 
   /**
@@ -176,5 +228,66 @@ public final class PaperExchange implements Exchange {
 
   public String account() {
     return account;
+  }
+
+  // ---- reconciliation ----------------------------------------------------------------------
+
+  @Override
+  public List<VenueOrder> openOrders() {
+    List<VenueOrder> out = new ArrayList<>();
+    db.jdbi()
+        .withHandle(h -> repo.orders(h, account, "WORKING", instruments))
+        .forEach(o -> out.add(venueOrder(o)));
+    return out;
+  }
+
+  @Override
+  public Optional<VenueOrder> order(ClientOrderId id) {
+    return db.jdbi()
+        .withHandle(h -> repo.order(h, account, id, instruments))
+        .map(PaperExchange::venueOrder);
+  }
+
+  private static VenueOrder venueOrder(PaperRepository.PaperOrder o) {
+    Order order = o.state().order();
+    long filled = order.quantity() == null ? 0 : order.quantity().units() - o.state().remaining();
+    if (!"WORKING".equals(o.status()) && order.quantity() != null && "FILLED".equals(o.status())) {
+      filled = order.quantity().units();
+    }
+    return new VenueOrder(
+        order,
+        OrderStatus.parse(o.status()),
+        order.instrument().quantity(Math.max(0, filled)),
+        null);
+  }
+
+  /** Fills after the paper exchange's trade sequence number {@code cursor} (null: 0). */
+  @Override
+  public FillPage fillsSince(String cursor) {
+    long after = cursor == null ? 0 : Long.parseLong(cursor);
+    List<PaperRepository.PaperFill> fills =
+        db.jdbi().withHandle(h -> repo.fillsAfter(h, account, after, instruments));
+    List<Fill> out = new ArrayList<>(fills.size());
+    long last = after;
+    for (PaperRepository.PaperFill f : fills) {
+      out.add(f.fill());
+      last = Math.max(last, f.seq());
+    }
+    return new FillPage(out, String.valueOf(last));
+  }
+
+  @Override
+  public Map<String, BigDecimal> positions() {
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    for (Fill f : fillsSince(null).fills()) {
+      out.merge(f.instrument().symbol(), f.signedQuantity(), BigDecimal::add);
+    }
+    out.values().removeIf(q -> q.signum() == 0);
+    return out;
+  }
+
+  @Override
+  public Map<String, BigDecimal> balances() {
+    return Map.of(currency, db.jdbi().withHandle(h -> repo.cash(h, account)));
   }
 }

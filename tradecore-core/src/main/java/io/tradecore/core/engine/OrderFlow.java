@@ -1,0 +1,299 @@
+package io.tradecore.core.engine;
+
+import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.CancelReason;
+import io.tradecore.core.domain.ClientOrderId;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.OrderRole;
+import io.tradecore.core.domain.OrderType;
+import io.tradecore.core.domain.PlanId;
+import io.tradecore.core.domain.Quantity;
+import io.tradecore.core.domain.Side;
+import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.engine.EngineEvent.OrderRefused;
+import io.tradecore.core.engine.EngineEvent.OrderSubmitted;
+import io.tradecore.core.engine.EngineEvent.PlanChanged;
+import io.tradecore.core.ledger.Portfolio;
+import io.tradecore.core.plan.ExitReason;
+import io.tradecore.core.plan.ExitSignal;
+import io.tradecore.core.plan.Plan;
+import io.tradecore.core.plan.PlanMonitor;
+import io.tradecore.core.plan.PlanStatus;
+import io.tradecore.core.plan.Sizing;
+import io.tradecore.core.risk.RiskCap;
+import io.tradecore.core.risk.RiskCheck;
+import io.tradecore.core.risk.RiskRefusal;
+import io.tradecore.core.venue.SimulatedVenue;
+import io.tradecore.core.venue.Venue;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Turns what the strategy and the plan monitor decide into orders: plans opened through risk,
+ * entries and exits sent to the venue, cancels asked for. What the venue then does comes back
+ * through {@link ReportHandler}. Not thread-safe; owned by the engine.
+ */
+final class OrderFlow {
+  private final EngineConfig config;
+  private final Portfolio portfolio;
+  private final Venue venue;
+  private final SimulatedVenue simulated;
+  private final RiskCheck risk;
+  private final Clock clock;
+  private final EngineListener listener;
+  private final PlanBook plans;
+  private final WorkingOrders working;
+  private final RiskExposure exposure;
+
+  OrderFlow(
+      EngineConfig config,
+      Portfolio portfolio,
+      Venue venue,
+      RiskCheck risk,
+      Clock clock,
+      EngineListener listener,
+      PlanBook plans,
+      WorkingOrders working,
+      RiskExposure exposure) {
+    this.config = config;
+    this.portfolio = portfolio;
+    this.venue = venue;
+    this.simulated = venue instanceof SimulatedVenue s ? s : null;
+    this.risk = risk;
+    this.clock = clock;
+    this.listener = listener;
+    this.plans = plans;
+    this.working = working;
+    this.exposure = exposure;
+  }
+
+  // ---- strategy actions -------------------------------------------------------------------
+
+  /** Carries out one action decided at {@code time}; the instrument of a new plan is named. */
+  void act(Action action, Instant time) {
+    switch (action) {
+      case Action.OpenPlan a -> openPlan(a, time);
+      case Action.AdjustPlan a -> adjust(a, time);
+      case Action.ClosePlan a -> close(a.planId(), time);
+      case Action.CancelPlan a -> cancel(a.planId(), time);
+    }
+  }
+
+  private void openPlan(Action.OpenPlan action, Instant time) {
+    Instrument instrument = action.instrument();
+    PlanId id = plans.nextId();
+    Plan plan = Plan.pending(id, action.spec(), instrument, time, config.botVersion());
+    boolean buy = plan.side() == Side.BUY;
+    long limit = plan.entryLimit() == 0 ? 0 : tick(instrument, plan.entryLimit(), !buy);
+    OrderType type = limit == 0 ? OrderType.MARKET : OrderType.LIMIT;
+    BigDecimal mark = portfolio.mark(instrument.symbol());
+    BigDecimal reference = limit != 0 ? instrument.price(limit).toBigDecimal() : mark;
+    Quantity quantity = null;
+    BigDecimal quote = null;
+    BigDecimal value;
+    RiskRefusal refusal = null;
+    switch (plan.sizing()) {
+      case Sizing.Fixed f -> {
+        // The strategy may give a quantity at any scale; orders use the instrument's, in lots.
+        Quantity asked = Quantity.of(f.quantity().toBigDecimal(), instrument.quantityScale());
+        quantity = instrument.quantity(instrument.lotDown(asked.units()));
+        value = reference == null ? BigDecimal.ZERO : reference.multiply(quantity.toBigDecimal());
+        if (quantity.isZero()) {
+          refusal =
+              RiskCheck.belowLot(
+                  instrument.symbol(), instrument.quantity(instrument.lotSize()), asked);
+          quantity = instrument.quantity(instrument.lotSize());
+        }
+      }
+      case Sizing.CashShare s -> {
+        // Cash already committed to working entries is not spent twice.
+        quote = exposure.availableCash().multiply(s.share());
+        value = quote;
+        if (quote.signum() <= 0) {
+          // Nothing to spend: refused like any cap, with an order for the smallest quantity.
+          refusal = RiskCheck.noCash(instrument.symbol(), value);
+          quote = null;
+          quantity = instrument.quantity(instrument.lotSize());
+        }
+      }
+    }
+    Order order =
+        new Order(
+            ClientOrderId.entry(id),
+            id,
+            instrument,
+            plan.side(),
+            type,
+            quantity,
+            quote,
+            type == OrderType.LIMIT ? instrument.price(limit) : null,
+            null,
+            plan.timeInForce(),
+            time,
+            config.botVersion());
+    if (refusal == null && reference == null) {
+      refusal =
+          new RiskRefusal(
+              RiskCap.NO_PRICE,
+              BigDecimal.ZERO,
+              BigDecimal.ZERO,
+              instrument.symbol() + ": no price yet to value a market entry");
+    }
+    if (refusal == null) {
+      refusal =
+          risk.check(
+                  instrument.symbol(),
+                  plan.side(),
+                  value,
+                  portfolio.ledger().position(instrument.symbol()),
+                  reference,
+                  exposure.withWorkingEntries())
+              .orElse(null);
+    }
+    if (refusal == null && buy && quote == null) {
+      refusal = RiskCheck.cash(instrument.symbol(), value, exposure.availableCash()).orElse(null);
+    }
+    if (refusal != null) {
+      listener.on(new OrderRefused(time, clock.instant(), order, refusal));
+      return;
+    }
+    plans.put(plan);
+    listener.on(new PlanChanged(time, clock.instant(), null, plan, "opened"));
+    send(new WorkingOrder(order, OrderRole.ENTRY, null), time);
+  }
+
+  private void adjust(Action.AdjustPlan action, Instant time) {
+    Plan plan = plans.get(action.planId());
+    if (plan == null) {
+      return;
+    }
+    Plan after = plan.withLevels(action.stop(), action.target(), action.trailDistance(), time);
+    plans.put(after);
+    listener.on(new PlanChanged(time, clock.instant(), plan, after, "adjusted"));
+  }
+
+  /** Moves an open plan's stop and target from outside the strategy; false if it is not open. */
+  boolean adjustLevels(PlanId id, long stop, long target, Instant at, String reason) {
+    Plan plan = plans.get(id);
+    if (plan == null) {
+      return false;
+    }
+    Plan after = plan.withLevels(stop, target, plan.trailDistance(), at);
+    plans.put(after);
+    listener.on(new PlanChanged(at, clock.instant(), plan, after, reason));
+    return true;
+  }
+
+  private void close(PlanId id, Instant time) {
+    Plan plan = plans.get(id);
+    if (plan == null) {
+      return;
+    }
+    plans.markClosing(id);
+    cancelOrders(plan, true, false, CancelReason.PLAN_CLOSED);
+    if (plan.status() != PlanStatus.ACTIVE) {
+      return;
+    }
+    cancelOrders(plan, false, true, CancelReason.REPLACED);
+    exitAtMarket(plan, plan.openQuantity(), time);
+  }
+
+  /** Sends a market order that exits {@code quantity} of the plan for the strategy. */
+  void exitAtMarket(Plan plan, Quantity quantity, Instant time) {
+    if (quantity.isZero()) {
+      return;
+    }
+    Order order =
+        Order.market(
+            plans.nextExitId(plan),
+            plan.id(),
+            plan.instrument(),
+            plan.side().opposite(),
+            quantity,
+            time,
+            config.botVersion());
+    send(new WorkingOrder(order, OrderRole.EXIT, ExitReason.STRATEGY), time);
+  }
+
+  private void cancel(PlanId id, Instant time) {
+    Plan plan = plans.get(id);
+    if (plan != null) {
+      cancelOrders(plan, true, false, CancelReason.PLAN_CANCELLED);
+    }
+  }
+
+  // ---- exits from the monitor ---------------------------------------------------------------
+
+  /**
+   * Sends the exit the monitor found on {@code bar}: a simulated venue matches it against that bar,
+   * a live one trades it from now on.
+   */
+  void exit(Plan plan, ExitSignal signal, Bar bar) {
+    cancelOrders(plan, true, false, CancelReason.EXIT_TRIGGERED);
+    Instrument instrument = plan.instrument();
+    boolean stop = signal.orderType() == OrderType.STOP;
+    boolean sell = plan.side() == Side.BUY;
+    // A sell stop rounds down and a sell limit up (a buy the other way): never more eager.
+    long level = tick(instrument, signal.level(), stop ? !sell : sell);
+    Order order =
+        new Order(
+            plans.nextExitId(plan),
+            plan.id(),
+            instrument,
+            plan.side().opposite(),
+            signal.orderType(),
+            plan.openQuantity(),
+            null,
+            stop ? null : instrument.price(level),
+            stop ? instrument.price(level) : null,
+            TimeInForce.GTC,
+            bar.time(),
+            plan.botVersion());
+    WorkingOrder w = new WorkingOrder(order, OrderRole.EXIT, signal.reason());
+    working.add(w);
+    listener.on(new OrderSubmitted(bar.time(), clock.instant(), order, w.exitReason));
+    if (simulated != null) {
+      simulated.submitTriggered(order, bar);
+    } else {
+      venue.submit(order);
+    }
+  }
+
+  void trail(Bar bar, PlanMonitor monitor) {
+    if (!plans.hasActive(bar.instrument())) {
+      return;
+    }
+    for (Plan plan : plans.active(bar.instrument())) {
+      Plan after = monitor.trail(plan, bar);
+      if (after != plan) {
+        plans.put(after);
+        listener.on(new PlanChanged(bar.time(), clock.instant(), plan, after, "trailed"));
+      }
+    }
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private void send(WorkingOrder w, Instant time) {
+    working.add(w);
+    listener.on(new OrderSubmitted(time, clock.instant(), w.order, w.exitReason));
+    venue.submit(w.order);
+  }
+
+  /** Asks the venue to cancel the plan's working entries and/or exits, for {@code reason}. */
+  void cancelOrders(Plan plan, boolean entries, boolean exits, CancelReason reason) {
+    for (WorkingOrder w : working.ofPlan(plan.id(), entries, exits)) {
+      if (w.cancelRequested == null) {
+        w.cancelRequested = reason;
+        venue.cancel(w.order.id());
+      }
+    }
+  }
+
+  /** {@code units} on the tick grid, rounded up or down. */
+  private static long tick(Instrument instrument, long units, boolean up) {
+    return up ? instrument.tickUp(units) : instrument.tickDown(units);
+  }
+}

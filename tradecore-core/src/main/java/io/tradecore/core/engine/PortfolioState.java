@@ -1,0 +1,79 @@
+package io.tradecore.core.engine;
+
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.ledger.LedgerSummary;
+import io.tradecore.core.ledger.Portfolio;
+import io.tradecore.core.ledger.Position;
+import io.tradecore.core.plan.Plan;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The read-only view of the portfolio that strategies and listeners get from the engine. */
+final class PortfolioState implements PortfolioView {
+  private final Portfolio portfolio;
+  private final PlanBook plans;
+  private final RiskExposure exposure;
+
+  PortfolioState(Portfolio portfolio, PlanBook plans, RiskExposure exposure) {
+    this.portfolio = portfolio;
+    this.plans = plans;
+    this.exposure = exposure;
+  }
+
+  @Override
+  public BigDecimal cash() {
+    return portfolio.ledger().cash();
+  }
+
+  @Override
+  public BigDecimal availableCash() {
+    return exposure.availableCash();
+  }
+
+  @Override
+  public BigDecimal position(String symbol) {
+    Position p = portfolio.ledger().position(symbol);
+    return p == null ? BigDecimal.ZERO : p.quantity();
+  }
+
+  @Override
+  public BigDecimal mark(String symbol) {
+    return portfolio.mark(symbol);
+  }
+
+  @Override
+  public BigDecimal equity() {
+    BigDecimal equity = portfolio.ledger().cash();
+    for (Position p : portfolio.ledger().positions().values()) {
+      BigDecimal mark = portfolio.mark(p.instrument().symbol());
+      equity = equity.add(mark == null ? p.costBasis() : p.marketValue(mark));
+    }
+    return equity;
+  }
+
+  @Override
+  public LedgerSummary summary() {
+    return portfolio.summary();
+  }
+
+  @Override
+  public Map<String, LedgerSummary> summaryByVersion() {
+    return portfolio.summaryByVersion();
+  }
+
+  @Override
+  public List<Plan> openPlans() {
+    return plans.all();
+  }
+
+  @Override
+  public List<Plan> openPlans(Instrument instrument) {
+    return plans.open(instrument);
+  }
+
+  @Override
+  public int openPlanCount(Instrument instrument) {
+    return plans.openCount(instrument);
+  }
+}

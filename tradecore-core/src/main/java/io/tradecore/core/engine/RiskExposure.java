@@ -1,0 +1,78 @@
+package io.tradecore.core.engine;
+
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.Side;
+import io.tradecore.core.ledger.LedgerSummary;
+import io.tradecore.core.ledger.Portfolio;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The portfolio as risk must see it: entries still working count as if they had filled, so caps and
+ * cash hold across orders decided at one moment before any of them fills. Not thread-safe.
+ */
+final class RiskExposure {
+  private final Portfolio portfolio;
+  private final WorkingOrders working;
+
+  RiskExposure(Portfolio portfolio, WorkingOrders working) {
+    this.portfolio = portfolio;
+    this.working = working;
+  }
+
+  /** The ledger's summary with working entries added to gross exposure and open positions. */
+  LedgerSummary withWorkingEntries() {
+    LedgerSummary s = portfolio.summary();
+    if (working.isEmpty()) {
+      return s;
+    }
+    BigDecimal gross = s.grossExposure();
+    int positions = s.openPositions();
+    List<Instrument> counted = new ArrayList<>();
+    for (WorkingOrder w : working.all()) {
+      if (!w.entry() || w.cancelRequested != null) {
+        continue;
+      }
+      Order o = w.order;
+      BigDecimal mark = portfolio.mark(o.instrument().symbol());
+      gross =
+          gross.add(
+              o.quoteAmount() != null
+                  ? o.quoteAmount()
+                  : o.quantity().toBigDecimal().multiply(mark == null ? BigDecimal.ZERO : mark));
+      if (portfolio.ledger().position(o.instrument().symbol()) == null
+          && !counted.contains(o.instrument())) {
+        counted.add(o.instrument());
+        positions++;
+      }
+    }
+    return new LedgerSummary(
+        s.startingCash(),
+        s.cash(),
+        s.equity(),
+        s.realizedPnl(),
+        s.unrealizedPnl(),
+        s.fees(),
+        gross,
+        positions,
+        s.fills());
+  }
+
+  /** Cash less what working buy entries may still spend. */
+  BigDecimal availableCash() {
+    BigDecimal cash = portfolio.ledger().cash();
+    for (WorkingOrder w : working.all()) {
+      if (w.entry() && w.cancelRequested == null && w.order.side() == Side.BUY) {
+        Order o = w.order;
+        BigDecimal price =
+            o.limitPrice() != null
+                ? o.limitPrice().toBigDecimal()
+                : portfolio.mark(o.instrument().symbol());
+        cash = cash.subtract(w.commitment(price));
+      }
+    }
+    return cash;
+  }
+}

@@ -1,0 +1,20 @@
+package io.tradecore.core.venue;
+
+import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.Order;
+
+/**
+ * A venue that trades against the market data the engine sees, bar by bar: the simulated exchange
+ * of backtests and the paper exchange. The engine shows it every price event before anything else
+ * happens on that event.
+ */
+public interface SimulatedVenue extends Venue {
+  /** Matches the working orders of the bar's instrument against it; reports what happened. */
+  void onBar(Bar bar);
+
+  /**
+   * Takes an exit the engine's plan monitor found on the bar being processed (a stop or target the
+   * bar reached) and matches it against that same bar, as if it had been resting at the venue.
+   */
+  void submitTriggered(Order order, Bar bar);
+}

@@ -1,5 +1,7 @@
 package io.tradecore.strategies;
 
+import io.tradecore.core.engine.PerInstrumentStrategies;
+import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.engine.StrategyFactory;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The strategies TradeCore ships, by name, with their parameters and defaults. Building one checks
@@ -23,12 +26,13 @@ public final class StrategyCatalog {
                   "stop-atr", "2",
                   "target-atr", "4",
                   "trail-atr", "0",
-                  "cash-share", "0.5"));
+                  "cash-share", "0.5"),
+          "momentum-rotation", Map.of("top", "1", "lookback", "60", "rebalance", "20"));
 
   private StrategyCatalog() {}
 
   public static List<String> names() {
-    return List.of("sma-cross", "breakout");
+    return List.of("sma-cross", "breakout", "momentum-rotation");
   }
 
   /** The defaults of a strategy's parameters, by name. */
@@ -41,8 +45,31 @@ public final class StrategyCatalog {
     return new TreeMap<>(d);
   }
 
-  /** A factory for {@code strategy} with {@code params} over its defaults. */
-  public static StrategyFactory factory(String strategy, Map<String, String> params) {
+  /**
+   * Makes fresh instances of {@code strategy} with {@code params} over its defaults, as a portfolio
+   * strategy (a strategy of one instrument runs one instance per instrument); checks the parameters
+   * first.
+   */
+  public static Supplier<PortfolioStrategy> portfolio(String strategy, Map<String, String> params) {
+    if (strategy.equals("momentum-rotation")) {
+      Map<String, String> p = checked(strategy, params);
+      int top = intParam(p, "top");
+      int lookback = intParam(p, "lookback");
+      int rebalance = intParam(p, "rebalance");
+      new MomentumRotation(top, lookback, rebalance);
+      return () -> new MomentumRotation(top, lookback, rebalance);
+    }
+    StrategyFactory factory = factory(strategy, params);
+    return () -> new PerInstrumentStrategies(factory);
+  }
+
+  /** Whether {@code strategy} trades each instrument on its own (one instance per instrument). */
+  public static boolean perInstrument(String strategy) {
+    defaults(strategy);
+    return !strategy.equals("momentum-rotation");
+  }
+
+  private static Map<String, String> checked(String strategy, Map<String, String> params) {
     Map<String, String> p = defaults(strategy);
     Set<String> unknown = new HashSet<>(params.keySet());
     unknown.removeAll(p.keySet());
@@ -56,6 +83,15 @@ public final class StrategyCatalog {
               + p.keySet());
     }
     p.putAll(params);
+    return p;
+  }
+
+  /**
+   * A factory for {@code strategy}, a strategy of one instrument, with {@code params} over its
+   * defaults.
+   */
+  public static StrategyFactory factory(String strategy, Map<String, String> params) {
+    Map<String, String> p = checked(strategy, params);
     return switch (strategy) {
       case "sma-cross" -> {
         int fast = intParam(p, "fast");
@@ -73,7 +109,9 @@ public final class StrategyCatalog {
         new Breakout(channel, atr, stop, target, trail, share);
         yield instrument -> new Breakout(channel, atr, stop, target, trail, share);
       }
-      default -> throw new IllegalStateException("no factory for " + strategy);
+      default ->
+          throw new IllegalArgumentException(
+              strategy + " trades the whole portfolio, not one instrument at a time");
     };
   }
 

@@ -6,23 +6,30 @@ import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.engine.Engine;
 import io.tradecore.core.engine.EngineConfig;
-import io.tradecore.core.engine.StrategyFactory;
+import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.exchange.SimulatedExchange;
+import io.tradecore.core.feed.Moment;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.strategies.StrategyCatalog;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Runs one strategy over one bar series: a fresh portfolio, a simulated exchange and the engine,
- * driven bar by bar with a simulated clock set to each bar's time. The same spec and bars always
- * give the same result.
+ * Runs one strategy over one or more bar series: a fresh portfolio, a simulated exchange and the
+ * engine, driven moment by moment (every bar that shares a time) with a simulated clock set to each
+ * moment's time. The same spec and bars always give the same result.
  */
 public final class Backtest {
   private final BacktestSpec spec;
-  private final StrategyFactory strategies;
+  private final Supplier<PortfolioStrategy> strategies;
 
   /**
    * @throws IllegalArgumentException naming the strategy or parameter when either is unknown or a
@@ -30,7 +37,7 @@ public final class Backtest {
    */
   public Backtest(BacktestSpec spec) {
     this.spec = spec;
-    this.strategies = StrategyCatalog.factory(spec.strategy(), spec.params());
+    this.strategies = StrategyCatalog.portfolio(spec.strategy(), spec.params());
   }
 
   public BacktestSpec spec() {
@@ -39,53 +46,126 @@ public final class Backtest {
 
   /** Runs over {@code series}, reporting progress on a terminal when the series is long. */
   public BacktestResult run(BarSeries series) {
-    return run(series, Progress.onTerminal(series.size()));
+    return run(List.of(series));
+  }
+
+  /** Runs over several series at once, reporting progress on a terminal when they are long. */
+  public BacktestResult run(List<BarSeries> series) {
+    int bars = 0;
+    for (BarSeries s : series) {
+      bars += s.size();
+    }
+    return run(series, Progress.onTerminal(bars));
   }
 
   public BacktestResult run(BarSeries series, Progress progress) {
-    Instrument instrument = series.instrument();
-    List<Bar> bars = series.bars();
+    return run(List.of(series), progress);
+  }
+
+  public BacktestResult run(List<BarSeries> series, Progress progress) {
+    if (series.isEmpty()) {
+      throw new IllegalArgumentException("a backtest needs at least one bar series");
+    }
+    List<Instrument> instruments = instruments(series);
+    List<Moment> moments = moments(series);
+    Instrument first = instruments.getFirst();
     Portfolio portfolio =
-        new Portfolio(new PortfolioId("backtest"), instrument.currency(), spec.startingCash());
+        new Portfolio(new PortfolioId("backtest"), first.currency(), spec.startingCash());
     SimulatedExchange exchange = new SimulatedExchange("sim", spec.costs(), spec.volumeShare());
-    SimulatedClock clock = new SimulatedClock(bars.isEmpty() ? Instant.EPOCH : bars.get(0).time());
-    BacktestRecorder recorder = new BacktestRecorder(instrument, bars.size());
+    SimulatedClock clock =
+        new SimulatedClock(moments.isEmpty() ? Instant.EPOCH : moments.getFirst().time());
+    BacktestRecorder recorder =
+        new BacktestRecorder(instruments.size() == 1 ? first : null, moments.size());
     Engine engine =
         Engine.builder()
             .config(EngineConfig.defaults().withBotVersion(spec.botVersion()))
             .portfolio(portfolio)
             .venue(exchange)
             .risk(spec.riskLimits())
-            .strategy(strategies)
+            .strategy(strategies.get())
             .clock(clock)
             .listener(recorder)
             .build();
-    int total = bars.size();
+    int total = moments.size();
     for (int i = 0; i < total; i++) {
-      Bar bar = bars.get(i);
-      clock.set(bar.time());
-      engine.onBar(bar);
+      Moment moment = moments.get(i);
+      clock.set(moment.time());
+      engine.onMoment(moment);
       progress.update(i + 1, total);
     }
-    List<OpenPosition> open =
-        bars.isEmpty()
-            ? List.of()
-            : recorder.openPositions(bars.get(total - 1).closePrice().toBigDecimal());
+    List<OpenPosition> open = recorder.openPositions(lastCloses(series));
     BigDecimal fees = BigDecimal.ZERO;
     for (Fill fill : recorder.fills()) {
       fees = fees.add(fill.fee());
     }
     Metrics metrics =
         Metrics.of(spec.startingCash(), recorder.curve(), recorder.trades(), open.size(), fees);
+    List<String> sources = new ArrayList<>();
+    series.forEach(s -> sources.add(s.source()));
     return new BacktestResult(
         spec,
-        instrument,
-        series.source(),
+        instruments,
+        String.join(",", sources),
         recorder.fills(),
         recorder.trades(),
         open,
         recorder.curve(),
         recorder.refusals(),
         metrics);
+  }
+
+  private static List<Instrument> instruments(List<BarSeries> series) {
+    Set<String> symbols = new LinkedHashSet<>();
+    List<Instrument> out = new ArrayList<>();
+    for (BarSeries s : series) {
+      if (!symbols.add(s.instrument().symbol())) {
+        throw new IllegalArgumentException(
+            "symbol " + s.instrument().symbol() + " is given twice (" + s.source() + ")");
+      }
+      if (!s.instrument().currency().equals(series.getFirst().instrument().currency())) {
+        throw new IllegalArgumentException(
+            s.source()
+                + " is priced in "
+                + s.instrument().currency()
+                + ", the others in "
+                + series.getFirst().instrument().currency());
+      }
+      out.add(s.instrument());
+    }
+    return out;
+  }
+
+  /** The bars of all series grouped by time, in time order; one series is one bar per moment. */
+  static List<Moment> moments(List<BarSeries> series) {
+    if (series.size() == 1) {
+      List<Bar> bars = series.getFirst().bars();
+      List<Moment> out = new ArrayList<>(bars.size());
+      for (Bar bar : bars) {
+        out.add(Moment.of(bar));
+      }
+      return out;
+    }
+    List<Bar> all = new ArrayList<>();
+    series.forEach(s -> all.addAll(s.bars()));
+    all.sort(java.util.Comparator.comparing(Bar::time)); // stable: ties keep series order
+    List<Moment> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i <= all.size(); i++) {
+      if (i == all.size() || !all.get(i).time().equals(all.get(from).time())) {
+        out.add(new Moment(all.get(from).time(), all.subList(from, i)));
+        from = i;
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, BigDecimal> lastCloses(List<BarSeries> series) {
+    Map<String, BigDecimal> out = new HashMap<>();
+    for (BarSeries s : series) {
+      if (!s.bars().isEmpty()) {
+        out.put(s.instrument().symbol(), s.bars().getLast().closePrice().toBigDecimal());
+      }
+    }
+    return out;
   }
 }

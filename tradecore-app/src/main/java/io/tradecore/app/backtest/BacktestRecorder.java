@@ -1,6 +1,5 @@
 package io.tradecore.app.backtest;
 
-import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Side;
@@ -21,7 +20,9 @@ import java.util.Map;
  * closed plan, the refusals and one equity point per bar.
  */
 final class BacktestRecorder implements EngineListener {
+  /** The one instrument of a backtest of one series; null when there are several. */
   private final Instrument instrument;
+
   private final List<Fill> fills = new ArrayList<>();
   private final List<RoundTrip> trades = new ArrayList<>();
   private final List<Refusal> refusals = new ArrayList<>();
@@ -95,7 +96,6 @@ final class BacktestRecorder implements EngineListener {
 
   @Override
   public void onMomentClosed(Moment moment, PortfolioView portfolio) {
-    Bar bar = moment.bars().getFirst();
     BarAction action =
         lastSideThisBar == null
             ? BarAction.HOLD
@@ -106,10 +106,10 @@ final class BacktestRecorder implements EngineListener {
             };
     curve.add(
         new EquityPoint(
-            bar.time(),
-            bar.closePrice().toBigDecimal(),
+            moment.time(),
+            instrument == null ? null : moment.bars().getFirst().closePrice().toBigDecimal(),
             portfolio.cash(),
-            portfolio.position(instrument.symbol()),
+            instrument == null ? null : portfolio.position(instrument.symbol()),
             portfolio.equity(),
             action));
     tradedThisBar = BigDecimal.ZERO;
@@ -132,12 +132,12 @@ final class BacktestRecorder implements EngineListener {
     return curve;
   }
 
-  /** The plans still holding something, marked to {@code mark}. */
-  List<OpenPosition> openPositions(BigDecimal mark) {
+  /** The plans still holding something, each marked to its symbol's last close. */
+  List<OpenPosition> openPositions(Map<String, BigDecimal> marks) {
     List<OpenPosition> out = new ArrayList<>();
     for (PlanFills p : plans.values()) {
       if (p.holds()) {
-        out.add(p.openPosition(mark));
+        out.add(p.openPosition(marks.get(p.symbol())));
       }
     }
     return out;

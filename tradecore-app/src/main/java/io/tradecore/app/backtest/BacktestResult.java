@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * What a backtest produced: every fill, one round trip per closed plan, the positions still open at
- * the end (marked to the last close), one equity point per bar, the orders risk refused, and the
+ * the end (marked to the last close), one equity point per moment, the orders risk refused, and the
  * metrics. Immutable.
  *
  * @param source where the bars came from (a file name or a description)
  */
 public record BacktestResult(
     BacktestSpec spec,
-    Instrument instrument,
+    List<Instrument> instruments,
     String source,
     List<Fill> fills,
     List<RoundTrip> trades,
@@ -23,10 +23,23 @@ public record BacktestResult(
     Metrics metrics) {
 
   public BacktestResult {
+    instruments = List.copyOf(instruments);
     fills = List.copyOf(fills);
     trades = List.copyOf(trades);
     openPositions = List.copyOf(openPositions);
     equityCurve = List.copyOf(equityCurve);
     refusals = List.copyOf(refusals);
+  }
+
+  /** The instrument of a backtest of one series; the first one when there were several. */
+  public Instrument instrument() {
+    return instruments.getFirst();
+  }
+
+  /** The symbols traded, joined by commas. */
+  public String symbols() {
+    List<String> out = new java.util.ArrayList<>();
+    instruments.forEach(i -> out.add(i.symbol()));
+    return String.join(",", out);
   }
 }

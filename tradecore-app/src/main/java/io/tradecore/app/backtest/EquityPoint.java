@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The portfolio after one bar: the bar's close, cash, the position held and equity (cash plus the
- * position at the close), all exact, and whether anything filled on the bar. Immutable.
+ * The portfolio after one moment: cash and equity (cash plus positions at their closes), all exact,
+ * and whether anything filled. With one instrument also its close and the position held; with
+ * several, {@code close} and {@code position} are null. Immutable.
  */
 public record EquityPoint(
     Instant time,
@@ -18,9 +19,7 @@ public record EquityPoint(
 
   public EquityPoint {
     Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(close, "close");
     Objects.requireNonNull(cash, "cash");
-    Objects.requireNonNull(position, "position");
     Objects.requireNonNull(equity, "equity");
     Objects.requireNonNull(action, "action");
   }

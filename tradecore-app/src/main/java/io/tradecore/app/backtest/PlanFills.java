@@ -43,6 +43,10 @@ final class PlanFills {
     }
   }
 
+  String symbol() {
+    return symbol;
+  }
+
   boolean holds() {
     return entryQuantity.compareTo(exitQuantity) > 0;
   }

@@ -13,11 +13,14 @@ import io.tradecore.core.risk.RiskLimits;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.marketdata.CsvBarReader;
 import io.tradecore.marketdata.CsvFormat;
+import io.tradecore.marketdata.DataFiles;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code tradecore backtest}: runs one strategy over a CSV file of bars and reports how it did. */
+/**
+ * {@code tradecore backtest}: runs one strategy over one or more CSV files of bars and reports how
+ * it did.
+ */
 @Command(
     name = "backtest",
     mixinStandardHelpOptions = true,
@@ -38,13 +44,25 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Bars CSV file.")
-  private Path data;
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE[@SYMBOL]",
+      description =
+          "Bars CSV file, repeatable; a folder stands for its .csv and .txt files. Without"
+              + " @SYMBOL the symbol is the file name up to its first '-', '_' or '.'.")
+  private List<String> data = new ArrayList<>();
 
-  @Option(names = "--symbol", required = true, description = "Instrument symbol, e.g. ORCL.")
+  @Option(
+      names = "--symbol",
+      description =
+          "Instrument symbol of a single --data file, e.g. ORCL (default: from its name).")
   private String symbol;
 
-  @Option(names = "--strategy", required = true, description = "Strategy: sma-cross or breakout.")
+  @Option(
+      names = "--strategy",
+      required = true,
+      description = "Strategy: sma-cross, breakout or momentum-rotation.")
   private String strategy;
 
   @Option(
@@ -122,20 +140,28 @@ public final class BacktestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Backtest backtest = prepare();
-    BarSeries series =
-        CsvBarReader.read(data, symbol, currency, new CsvBarReader.Options(format, lenient));
+    List<DataFiles.DataFile> files = dataFiles();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    if (series.skippedRows() > 0) {
-      stderr.printf(
-          "warning: skipped %d malformed row(s) of %s; first: %s%n",
-          series.skippedRows(), series.source(), series.problems().getFirst());
-      stderr.flush();
+    List<BarSeries> all = new ArrayList<>();
+    for (DataFiles.DataFile file : files) {
+      BarSeries series =
+          CsvBarReader.read(
+              file.path(), file.symbol(), currency, new CsvBarReader.Options(format, lenient));
+      if (series.skippedRows() > 0) {
+        stderr.printf(
+            "warning: skipped %d malformed row(s) of %s; first: %s%n",
+            series.skippedRows(), series.source(), series.problems().getFirst());
+        stderr.flush();
+      }
+      all.add(series);
     }
-    BacktestResult result = backtest.run(series);
+    BacktestResult result = backtest.run(all);
     Path runDir = null;
     if (out != null) {
-      RunInfo info = new RunInfo(data.toString(), wallClock.instant(), Version.current());
+      List<String> names = new ArrayList<>();
+      files.forEach(f -> names.add(f.path().toString()));
+      RunInfo info = new RunInfo(String.join(",", names), wallClock.instant(), Version.current());
       runDir = OutputWriter.write(out, result, info);
     }
     if (json) {
@@ -172,7 +198,9 @@ public final class BacktestCommand implements Callable<Integer> {
       throw usage("--volume-share must be in (0, 1] but was " + volumeShare.toPlainString());
     }
     try {
-      Instrument.of(symbol, currency, 0);
+      if (symbol != null) {
+        Instrument.of(symbol, currency, 0);
+      }
       if (out != null) {
         OutputWriter.checkTarget(out);
       }
@@ -188,6 +216,23 @@ public final class BacktestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  /** The --data files with their symbols; --symbol names the symbol of a single file. */
+  private List<DataFiles.DataFile> dataFiles() {
+    List<DataFiles.DataFile> files;
+    try {
+      files = DataFiles.expand(data, Path.of("").toAbsolutePath());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (symbol != null) {
+      if (files.size() != 1) {
+        throw usage("--symbol names the symbol of one --data file; use FILE@SYMBOL for several");
+      }
+      files = List.of(new DataFiles.DataFile(files.getFirst().path(), symbol));
+    }
+    return files;
   }
 
   private void positive(String option, BigDecimal value) {

@@ -18,7 +18,7 @@ public final class SummaryText {
     Metrics m = r.metrics();
     String ccy = r.instrument().currency();
     StringBuilder out = new StringBuilder();
-    out.append(r.spec().strategy()).append(" on ").append(r.instrument().symbol());
+    out.append(r.spec().strategy()).append(" on ").append(r.symbols());
     if (!r.equityCurve().isEmpty()) {
       out.append(
           String.format(

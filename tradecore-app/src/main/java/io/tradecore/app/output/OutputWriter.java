@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public final class OutputWriter {
   public static final String TRADES_HEADER =
-      "entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees";
+      "entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees,symbol,side";
   public static final String FILLS_HEADER =
       "trade_id,order_id,plan_id,time,symbol,side,quantity,price,fee,bot_version";
   public static final String EQUITY_HEADER = "time,close,cash,position,equity";
@@ -59,7 +59,9 @@ public final class OutputWriter {
             t.exitPrice(),
             t.quantity(),
             t.pnl(),
-            t.fees());
+            t.fees(),
+            t.symbol(),
+            t.side());
       }
     }
   }

@@ -31,7 +31,7 @@ public final class RunFolderWriter {
   /** Writes a new run folder under {@code runsDir} and returns it. */
   public static Path write(Path runsDir, BacktestResult result, RunInfo info) throws IOException {
     String base =
-        (result.spec().strategy() + "-" + result.instrument().symbol())
+        (result.spec().strategy() + "-" + result.symbols().replace(',', '-'))
                 .replaceAll("[^A-Za-z0-9._-]", "_")
             + "-"
             + STAMP.format(info.created());
@@ -59,7 +59,7 @@ public final class RunFolderWriter {
     out.put("algorithm", "rule:" + spec.strategy());
     out.put("strategy", spec.strategy());
     out.put("params", spec.effectiveParams());
-    out.put("symbol", r.instrument().symbol());
+    out.put("symbol", r.symbols());
     out.put("currency", r.instrument().currency());
     out.put("data_file", info.dataFile());
     out.put("bars", r.equityCurve().size());

@@ -12,7 +12,7 @@ public final class SummaryJson {
   /** The keys of summary.json and of {@code backtest --json}, in a stable order. */
   public static Map<String, Object> of(BacktestResult result) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("symbol", result.instrument().symbol());
+    out.put("symbol", result.symbols());
     out.put("currency", result.instrument().currency());
     out.put("strategy", result.spec().strategy());
     out.put("params", result.spec().effectiveParams());

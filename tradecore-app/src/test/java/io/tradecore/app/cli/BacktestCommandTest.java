@@ -152,4 +152,32 @@ class BacktestCommandTest {
         .containsPattern("max drawdown +\\d+\\.\\d\\d%")
         .containsPattern("starting cash +100,000\\.00 USD");
   }
+
+  @Test
+  void a_folder_of_files_backtests_them_together_with_symbols_from_their_names()
+      throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("market"));
+    Path shared = nvda.getParent();
+    for (String name : List.of("orcl-1995-2014.txt", "nvda-1999-2014.txt", "yhoo-1996-2014.txt")) {
+      Files.copy(shared.resolve(name), folder.resolve(name));
+    }
+    Path out = tmp.resolve("rotation");
+
+    Cli.Run run =
+        Cli.run(
+            "backtest",
+            "--data",
+            folder.toString(),
+            "--strategy",
+            "momentum-rotation",
+            "--out",
+            out.toString(),
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(json(out.resolve("summary.json")).get("symbol").asText())
+        .isEqualTo("NVDA,ORCL,YHOO");
+    List<Map<String, String>> trades = csv(out.resolve("trades.csv"), OutputWriter.TRADES_HEADER);
+    assertThat(trades).extracting(t -> t.get("symbol")).contains("NVDA", "ORCL", "YHOO");
+  }
 }

@@ -60,7 +60,7 @@ class BacktestOutputTest {
     List<Map<String, String>> trades = csv(out.resolve("trades.csv"), OutputWriter.TRADES_HEADER);
     assertThat(trades).isNotEmpty();
     assertThat(OutputWriter.TRADES_HEADER)
-        .isEqualTo("entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees");
+        .isEqualTo("entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees,symbol,side");
     assertThat(OutputWriter.FILLS_HEADER)
         .isEqualTo("trade_id,order_id,plan_id,time,symbol,side,quantity,price,fee,bot_version");
     assertThat(OutputWriter.EQUITY_HEADER).isEqualTo("time,close,cash,position,equity");

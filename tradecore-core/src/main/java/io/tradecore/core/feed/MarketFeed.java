@@ -1,11 +1,14 @@
 package io.tradecore.core.feed;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The port market data comes through: a replay of files, or a live feed on the wall clock. It
  * delivers moments in time order, may never end, and resumes after the time of the last moment a
- * runner committed (its cursor, kept in the runner's store). Called from the runner's thread.
+ * runner committed (its cursor, kept in the runner's store). Called from the runner's thread,
+ * except {@link #stop}.
  */
 public interface MarketFeed extends AutoCloseable {
   /** A stable name under which a runner keeps this feed's cursor. */
@@ -17,21 +20,30 @@ public interface MarketFeed extends AutoCloseable {
   boolean daily();
 
   /**
+   * Whether moments arrive on the wall clock (a live feed): each is then committed before the next
+   * is acted on. A replay may commit several together.
+   */
+  boolean live();
+
+  /**
    * Moves the feed to just after {@code cursor} (null: its beginning). The moments up to and
    * including the cursor are handed to {@code history}, oldest first, so strategies and indicators
    * can warm up to where they were; a feed that cannot replay its past hands what it has.
    */
-  void resumeAfter(Instant cursor, java.util.function.Consumer<Moment> history);
+  void resumeAfter(Instant cursor, Consumer<Moment> history);
 
   /**
-   * The next moment, waiting for it if none is ready yet; null once the feed has ended (a replay at
-   * its last moment) or was stopped.
+   * The next moment, waiting up to {@code wait} for one; null when none came in that time (a live
+   * feed between bars) or the feed has ended ({@link #ended}).
    *
    * @throws InterruptedException if the waiting thread is interrupted
    */
-  Moment next() throws InterruptedException;
+  Moment poll(Duration wait) throws InterruptedException;
 
-  /** Makes a waiting {@link #next} return null soon; safe to call from any thread. */
+  /** True once no moment will come any more: a replay past its last one, or a stopped feed. */
+  boolean ended();
+
+  /** Ends the feed: a waiting {@link #poll} returns null soon. Safe to call from any thread. */
   void stop();
 
   /** How many moments are left, when the feed knows (a replay), or -1. */

@@ -41,7 +41,7 @@ final class Specs {
     ArrayNode mean = n.putArray("mean");
     ArrayNode var = n.putArray("var");
     double[] means = {0.001, 0.002, 0.01, 0.012, 0.1, 0.3, 0.7, 0.0, 0.5};
-    double[] vars = {0.0001, 0.0004, 0.0009, 0.00002, 1.2, 0.2, 0.2, 0.01, 0.3};
+    double[] vars = {0.00001, 0.0004, 0.0009, 0.00002, 1.2, 0.2, 0.2, 0.01, 0.3};
     for (int i = 0; i < FEATURES; i++) {
       mean.add(means[i]);
       var.add(vars[i]);

@@ -2,6 +2,7 @@ package io.tradecore.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ final class ActionSpecReader {
   }
 
   private static Set<String> with(Set<String> keys) {
-    Set<String> all = new java.util.HashSet<>(keys);
+    Set<String> all = new HashSet<>(keys);
     all.addAll(RULES);
     return all;
   }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Writes small ONNX models with known weights (the ONNX protobuf classes), so tests can check
@@ -59,8 +60,7 @@ public final class OnnxModels {
   }
 
   /** Random weights in [-scale, scale], seeded: for the benchmark and larger networks. */
-  public static Layer randomLayer(
-      java.util.Random random, int in, int out, double scale, boolean tanh) {
+  public static Layer randomLayer(Random random, int in, int out, double scale, boolean tanh) {
     float[][] w = new float[in][out];
     float[] b = new float[out];
     for (int i = 0; i < in; i++) {

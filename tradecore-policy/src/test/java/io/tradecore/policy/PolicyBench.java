@@ -48,6 +48,7 @@ public final class PolicyBench {
     try (Policy policy = Policy.load(model)) {
       Account account = new Account();
       double[] decide = new double[runs];
+      double[] decideCpu = new double[runs];
       double[] infer = new double[runs];
       double[] observe = new double[runs];
       long allocated = 0;
@@ -56,6 +57,7 @@ public final class PolicyBench {
         BarWindow window = policy.newWindow();
         account.reset();
         long before = allocatedBytes();
+        long cpuStart = cpuNanos();
         long start = System.nanoTime();
         for (double[] b : series) {
           window.add(b[0], b[1], b[2], b[3], b[4]);
@@ -66,20 +68,29 @@ public final class PolicyBench {
           }
         }
         long nanos = System.nanoTime() - start;
+        long cpu = cpuNanos() - cpuStart;
         if (r >= 0) {
           decide[r] = nanos;
+          decideCpu[r] = cpu;
           allocated += allocatedBytes() - before;
           infer[r] = timeInference(policy, bars);
           observe[r] = timeObservation(policy, series, account);
         }
       }
       double decideUs = median(decide) / bars / 1e3;
+      double decideCpuUs = median(decideCpu) / bars / 1e3;
       double inferUs = median(infer) / bars / 1e3;
       double observeNs = median(observe) / bars;
       long allocPerBar = allocated / ((long) runs * bars);
       log(
-          "decide: %d warm-up + %d timed runs, median %.3f s, best %.3f s (runs: %s)",
-          warmup, runs, median(decide) / 1e9, min(decide) / 1e9, seconds(decide));
+          "decide: %d warm-up + %d timed runs, median %.3f s, best %.3f s, median CPU time of"
+              + " this thread %.3f s (runs: %s)",
+          warmup,
+          runs,
+          median(decide) / 1e9,
+          min(decide) / 1e9,
+          median(decideCpu) / 1e9,
+          seconds(decide));
       log(
           "inference alone: median %.3f s; observation alone: median %.3f s",
           median(infer) / 1e9, median(observe) / 1e9);
@@ -214,6 +225,10 @@ public final class PolicyBench {
       series[i] = new double[] {open, high, low, close, 1000 + random.nextInt(500)};
     }
     return series;
+  }
+
+  private static long cpuNanos() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private static long allocatedBytes() {

@@ -12,8 +12,8 @@ import java.util.Random;
  * Inference cost per bar of a policy with SB3's default network (two hidden layers of 64, tanh),
  * run by {@code bench/run policy}: the whole {@link Policy#decide} (observation, VecNormalize,
  * onnxruntime, action mapping) and the model's run alone, per bar of a seeded random walk. The last
- * line printed is {@code policy bars=N decide_us_per_bar=X infer_us_per_bar=Y observe_ns_per_bar=Z
- * alloc_bytes_per_bar=B}.
+ * line printed is {@code policy bars=N decide_us_per_bar=X decide_cpu_us_per_bar=C
+ * infer_us_per_bar=Y observe_ns_per_bar=Z alloc_bytes_per_bar=B}.
  */
 public final class PolicyBench {
   private PolicyBench() {}
@@ -50,6 +50,7 @@ public final class PolicyBench {
       double[] decide = new double[runs];
       double[] decideCpu = new double[runs];
       double[] infer = new double[runs];
+      double[] inferCpu = new double[runs];
       double[] observe = new double[runs];
       long allocated = 0;
       int[] actions = new int[3];
@@ -73,7 +74,9 @@ public final class PolicyBench {
           decide[r] = nanos;
           decideCpu[r] = cpu;
           allocated += allocatedBytes() - before;
+          long inferStart = cpuNanos();
           infer[r] = timeInference(policy, bars);
+          inferCpu[r] = cpuNanos() - inferStart;
           observe[r] = timeObservation(policy, series, account);
         }
       }
@@ -92,15 +95,16 @@ public final class PolicyBench {
           median(decideCpu) / 1e9,
           seconds(decide));
       log(
-          "inference alone: median %.3f s; observation alone: median %.3f s",
-          median(infer) / 1e9, median(observe) / 1e9);
+          "inference alone: median %.3f s (CPU %.3f s); observation alone: median %.3f s",
+          median(infer) / 1e9, median(inferCpu) / 1e9, median(observe) / 1e9);
       log("actions over all runs: flat %d, long %d, short %d", actions[0], actions[1], actions[2]);
       System.out.printf(
           Locale.ROOT,
-          "policy bars=%d decide_us_per_bar=%.2f infer_us_per_bar=%.2f observe_ns_per_bar=%.0f"
-              + " alloc_bytes_per_bar=%d%n",
+          "policy bars=%d decide_us_per_bar=%.2f decide_cpu_us_per_bar=%.2f"
+              + " infer_us_per_bar=%.2f observe_ns_per_bar=%.0f alloc_bytes_per_bar=%d%n",
           bars,
           decideUs,
+          decideCpuUs,
           inferUs,
           observeNs,
           allocPerBar);

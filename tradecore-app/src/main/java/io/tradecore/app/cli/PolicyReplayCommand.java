@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay an action trace (*_actions.csv with obs_0..obs_n and action columns) through a",
-      "policy and report the largest difference to the recorded actions. Exits 1 when a row",
-      "differs by more than --tolerance."
+      "Replay an action trace through a policy: each row's observation columns",
+      "(obs_0..obs_n) go through the model, and the largest difference to the",
+      "recorded action is reported. Exits 1 when a row differs by more than",
+      "--tolerance."
     })
 public final class PolicyReplayCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -40,7 +41,7 @@ public final class PolicyReplayCommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       paramLabel = "FILE",
-      description = "Its spec (default: beside the model, MODEL.spec.json for MODEL.onnx).")
+      description = "The spec (default: NAME.spec.json beside NAME.onnx).")
   private Path specFile;
 
   @Option(names = "--trace", required = true, paramLabel = "FILE", description = "The trace CSV.")

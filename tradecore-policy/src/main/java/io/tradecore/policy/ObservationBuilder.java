@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Computes a spec's features, in order, from a window of bars and the portfolio, in double maths.
  * The formulas are the ones documented in docs/rl-policies.md, which a training environment must
- * reproduce. Allocates nothing; not thread-safe only in that it writes into the caller's array.
+ * reproduce. Allocates nothing and keeps no state, so threads may share one.
  */
 public final class ObservationBuilder {
   private final Feature[] features;
@@ -64,12 +64,24 @@ public final class ObservationBuilder {
             case Feature.UnrealizedPnlRatio f ->
                 quantity == 0
                     ? 0
-                    : (bars.close(0) / portfolio.averageCost(instrument) - 1)
+                    : (bars.close(0) / averageCost(instrument, portfolio) - 1)
                         * Math.signum(quantity);
             case Feature.BarsHeld f ->
                 quantity == 0 ? 0 : portfolio.barsHeld(instrument) / f.scale();
           };
     }
+  }
+
+  private static double averageCost(String instrument, PortfolioInput portfolio) {
+    double cost = portfolio.averageCost(instrument);
+    if (!(cost > 0 && cost < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "the observation needs the average cost of the position in "
+              + instrument
+              + " but it was "
+              + cost);
+    }
+    return cost;
   }
 
   /** Mean close of the n bars from {@code lag} back, oldest first. */

@@ -230,6 +230,12 @@ public final class PolicySpecReader {
     if (!(epsilon >= 0)) {
       throw n.fail("normalization.epsilon must be >= 0 but was " + epsilon);
     }
+    for (int i = 0; i < var.size(); i++) {
+      if (!(var.get(i) + epsilon > 0)) {
+        throw n.fail(
+            "normalization.var[" + i + "] + epsilon is 0: the feature cannot be normalised");
+      }
+    }
     return Normalization.of(mean, var, clip, epsilon);
   }
 }

@@ -13,7 +13,7 @@ public record PortfolioSnapshot(double equity, double cash, Map<String, Holding>
   }
 
   /** A portfolio holding nothing but cash. */
-  public static PortfolioSnapshot cash(double cash) {
+  public static PortfolioSnapshot ofCash(double cash) {
     return new PortfolioSnapshot(cash, cash, Map.of());
   }
 

@@ -70,7 +70,7 @@ class IntentTest {
 
     try (Policy policy = Policy.load(model)) {
       assertThat(policy.barsNeeded()).isEqualTo(15);
-      Decision d = policy.decide("SOL", Bars.window(BARS, t, 15), PortfolioSnapshot.cash(1000));
+      Decision d = policy.decide("SOL", Bars.window(BARS, t, 15), PortfolioSnapshot.ofCash(1000));
 
       assertThat(d.action()).isCloseTo(0.75, within(1e-7));
       Intent.Enter enter = (Intent.Enter) d.intent();
@@ -114,7 +114,7 @@ class IntentTest {
 
     try (Policy policy = Policy.load(model)) {
       assertThatThrownBy(
-              () -> policy.decide("X", Bars.window(BARS, 10, 5), PortfolioSnapshot.cash(1000)))
+              () -> policy.decide("X", Bars.window(BARS, 10, 5), PortfolioSnapshot.ofCash(1000)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(model + ": the model gave action 3.0, not one of 0..2");
     }

@@ -28,7 +28,7 @@ class ObservationBuilderTest {
     ObservationBuilder builder = new ObservationBuilder(NINE);
     List<PortfolioSnapshot> portfolios =
         List.of(
-            PortfolioSnapshot.cash(10_000),
+            PortfolioSnapshot.ofCash(10_000),
             new PortfolioSnapshot(10_250, 4_000, Map.of("ETH", new Holding(55, 108.5, 7))),
             new PortfolioSnapshot(9_800, 15_000, Map.of("ETH", new Holding(-42.5, 115.25, 3))));
     double[] out = new double[9];
@@ -61,7 +61,7 @@ class ObservationBuilderTest {
                 new Feature.VolumeZScore(6, 0)));
     double[] a = new double[4];
     double[] b = new double[4];
-    PortfolioSnapshot p = PortfolioSnapshot.cash(1000);
+    PortfolioSnapshot p = PortfolioSnapshot.ofCash(1000);
 
     lagged.build("X", Bars.window(BARS, 40, 30), p, a);
     now.build("X", Bars.window(BARS, 38, 30), p, b);
@@ -79,7 +79,7 @@ class ObservationBuilderTest {
     double[] out = new double[1];
 
     new ObservationBuilder(List.of(new Feature.VolumeZScore(5, 0)))
-        .build("X", w, PortfolioSnapshot.cash(1), out);
+        .build("X", w, PortfolioSnapshot.ofCash(1), out);
 
     assertThat(out[0]).isZero();
   }
@@ -91,7 +91,7 @@ class ObservationBuilderTest {
     assertThatThrownBy(
             () ->
                 builder.build(
-                    "ETH", Bars.window(BARS, 3, 8), PortfolioSnapshot.cash(1), new double[9]))
+                    "ETH", Bars.window(BARS, 3, 8), PortfolioSnapshot.ofCash(1), new double[9]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the observation needs 5 bars of ETH but has 4");
   }
@@ -103,6 +103,41 @@ class ObservationBuilderTest {
 
     assertThatThrownBy(() -> builder.build("ETH", Bars.window(BARS, 10, 8), blown, new double[9]))
         .hasMessage("the observation needs a positive equity but it was 0.0");
+  }
+
+  @Test
+  void a_position_without_an_average_cost_is_refused_by_name() {
+    PortfolioInput noCost =
+        new PortfolioInput() {
+          @Override
+          public double equity() {
+            return 1000;
+          }
+
+          @Override
+          public double cash() {
+            return 0;
+          }
+
+          @Override
+          public double quantity(String instrument) {
+            return 3;
+          }
+
+          @Override
+          public double averageCost(String instrument) {
+            return 0;
+          }
+
+          @Override
+          public int barsHeld(String instrument) {
+            return 1;
+          }
+        };
+    ObservationBuilder builder = new ObservationBuilder(List.of(new Feature.UnrealizedPnlRatio()));
+
+    assertThatThrownBy(() -> builder.build("ETH", Bars.window(BARS, 10, 8), noCost, new double[1]))
+        .hasMessage("the observation needs the average cost of the position in ETH but it was 0.0");
   }
 
   @Test

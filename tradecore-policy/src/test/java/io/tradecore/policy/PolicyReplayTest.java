@@ -153,7 +153,7 @@ class PolicyReplayTest {
     List<String> lines = new ArrayList<>();
     lines.add(header(9));
     PortfolioSnapshot[] envs = {
-      PortfolioSnapshot.cash(10_000),
+      PortfolioSnapshot.ofCash(10_000),
       new PortfolioSnapshot(10_000, 2_000, Map.of("X", new Holding(70, 104.0, 5)))
     };
     for (int t = 4; t < BARS.size(); t++) {

@@ -123,6 +123,13 @@ class PolicySpecReaderTest {
             s -> ((ArrayNode) s.at("/normalization/var")).set(1, -0.5),
             "normalization.var[1] is negative (-0.5)"),
         bad(
+            "zero variance without epsilon",
+            s -> {
+              ((ArrayNode) s.at("/normalization/var")).set(3, 0.0);
+              ((ObjectNode) s.get("normalization")).put("epsilon", 0.0);
+            },
+            "normalization.var[3] + epsilon is 0: the feature cannot be normalised"),
+        bad(
             "no clip",
             s -> ((ObjectNode) s.get("normalization")).remove("clip_obs"),
             "missing field 'normalization.clip_obs'"),

@@ -132,7 +132,7 @@ class PolicyTest {
     ObjectNode json = Specs.continuous();
     json.remove("normalization");
     Specs.write(dir.resolve("f64.spec.json"), json);
-    PortfolioSnapshot portfolio = PortfolioSnapshot.cash(1000);
+    PortfolioSnapshot portfolio = PortfolioSnapshot.ofCash(1000);
 
     try (Policy policy = Policy.load(model)) {
       assertThat(policy.model().isDouble()).isTrue();
@@ -159,7 +159,7 @@ class PolicyTest {
     ((ObjectNode) json.get("action")).put("output", "index");
     json.remove("normalization");
     Specs.write(dir.resolve("idx.spec.json"), json);
-    PortfolioSnapshot portfolio = PortfolioSnapshot.cash(1000);
+    PortfolioSnapshot portfolio = PortfolioSnapshot.ofCash(1000);
 
     try (Policy policy = Policy.load(model)) {
       for (int t = 4; t < BARS.size(); t++) {

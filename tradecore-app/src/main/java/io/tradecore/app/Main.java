@@ -9,6 +9,7 @@ import io.tradecore.app.cli.ImportCommand;
 import io.tradecore.app.cli.InitCommand;
 import io.tradecore.app.cli.InsightsCommand;
 import io.tradecore.app.cli.LogCommand;
+import io.tradecore.app.cli.PolicyCommand;
 import io.tradecore.app.cli.PortfolioCommand;
 import io.tradecore.app.cli.ResyncCommand;
 import io.tradecore.app.cli.RunCommand;
@@ -62,6 +63,7 @@ public final class Main implements Runnable {
             .addSubcommand(DbCommand.commandLine(env))
             .addSubcommand(CalendarCommand.commandLine(wallClock))
             .addSubcommand(InsightsCommand.commandLine())
+            .addSubcommand(PolicyCommand.commandLine())
             .addSubcommand(LogCommand.commandLine(wallClock, env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)

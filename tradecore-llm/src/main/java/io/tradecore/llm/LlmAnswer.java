@@ -10,7 +10,7 @@ import java.util.Objects;
  * The model's answer for one moment, ready for the engine: the accepted decisions (holds included),
  * the refusals, the outcome with its reason, and the trace to store.
  *
- * @param capReached whether the spending cap stopped a call
+ * @param capReached whether the spending cap stopped a call (or a retry, after a failed attempt)
  */
 public record LlmAnswer(
     Instant moment,

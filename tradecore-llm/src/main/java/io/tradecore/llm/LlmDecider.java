@@ -88,8 +88,9 @@ public final class LlmDecider implements AutoCloseable {
     Outcome outcome;
     String reason;
     if (result.reply() == null) {
-      boolean held = result.capReached() || result.attempts() == 0;
-      outcome = held ? Outcome.HELD : Outcome.FAILED;
+      // No attempt made (the cap, a missing recording) is a hold; a failed attempt is an error,
+      // even when the cap then stopped the retry.
+      outcome = result.attempts() == 0 ? Outcome.HELD : Outcome.FAILED;
       reason = result.problem();
     } else {
       verdict = AnswerValidator.validate(result.reply().content(), request);

@@ -135,6 +135,29 @@ class SpendingCapCallsTest {
   }
 
   @Test
+  void a_timed_out_attempt_books_its_worst_case_and_the_cap_may_stop_the_retry() throws Exception {
+    server.then(new FakeOpenAi.Hang());
+    LlmConfig config =
+        TestConfigs.config(server, recordings)
+            .timeout(Duration.ofMillis(500))
+            .maxRetries(2)
+            .build();
+    BigDecimal worst = TestConfigs.worstCase(config, Requests.request());
+    SpendingCap cap = SpendingCap.of(worst.add(worst.divide(BigDecimal.TWO)), null, "USD");
+
+    LlmAnswer answer = askTimes(1, config, cap, Requests.request()).get(0);
+
+    assertThat(server.calls()).isEqualTo(1);
+    assertThat(answer.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(answer.capReached()).isTrue();
+    assertThat(answer.reason())
+        .startsWith("cap reached")
+        .contains("(after: attempt 1: no answer within the timeout");
+    assertThat(cap.spent()).isEqualTo(worst);
+    assertThat(answer.trace().cost()).isEqualTo(worst);
+  }
+
+  @Test
   void a_cap_resumed_after_a_restart_counts_what_was_spent_before() throws Exception {
     LlmConfig config = TestConfigs.config(server, recordings).build();
     BigDecimal worst = TestConfigs.worstCase(config, Requests.request());

@@ -19,6 +19,7 @@ final class ConfigLoader {
           "runner",
           "market_data",
           "insights",
+          "llm",
           "portfolio_defaults",
           "portfolios");
 
@@ -29,7 +30,7 @@ final class ConfigLoader {
   static TradeCoreConfig load(Path explicitFile, Map<String, String> env, Path workingDir) {
     Path dir = workingDir.toAbsolutePath();
     Node.Mapping document = EnvOverrides.apply(read(explicitFile, env, dir), env);
-    return build(Section.root(document), dir);
+    return build(Section.root(document), dir, env);
   }
 
   private static Node.Mapping read(Path explicitFile, Map<String, String> env, Path dir) {
@@ -75,7 +76,7 @@ final class ConfigLoader {
     }
   }
 
-  private static TradeCoreConfig build(Section root, Path dir) {
+  private static TradeCoreConfig build(Section root, Path dir, Map<String, String> env) {
     root.requireOnly(KEYS);
     Path dataDir = root.get("data_dir", dir.resolve("data"), Values.directory(dir));
     return new TradeCoreConfig(
@@ -84,6 +85,7 @@ final class ConfigLoader {
         runner(root.section("runner")),
         marketData(root.section("market_data")),
         insights(root.section("insights"), dir),
+        LlmSettingsReader.read(root.section("llm"), dataDir, dir, env),
         portfolioDefaults(root),
         portfolios(root));
   }

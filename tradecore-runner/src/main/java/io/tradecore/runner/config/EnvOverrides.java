@@ -20,7 +20,8 @@ final class EnvOverrides {
           new Variable("TRADECORE_DB_PASSWORD", List.of("database", "password")),
           new Variable("TRADECORE_DB_POOL_SIZE", List.of("database", "pool_size")),
           new Variable("TRADECORE_LEASE_SECONDS", List.of("runner", "lease_seconds")),
-          new Variable("TRADECORE_RETENTION_DAYS", List.of("market_data", "retention_days")));
+          new Variable("TRADECORE_RETENTION_DAYS", List.of("market_data", "retention_days")),
+          new Variable("OPENAI_BASE_URL", List.of("llm", "base_url")));
 
   private EnvOverrides() {}
 

@@ -1,5 +1,6 @@
 package io.tradecore.runner.config;
 
+import io.tradecore.llm.LlmConfig;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * immutable.
  *
  * @param dataDir absolute folder for the SQLite database and other files
+ * @param llm the LLM strategy's model, prices, caps and record/replay settings
  * @param portfolioDefaults settings for portfolios without an entry in {@code portfolios}
  * @param portfolios settings of named portfolios, each already merged over the defaults
  */
@@ -20,6 +22,7 @@ public record TradeCoreConfig(
     RunnerConfig runner,
     MarketDataConfig marketData,
     InsightsConfig insights,
+    LlmConfig llm,
     PortfolioSettings portfolioDefaults,
     Map<String, PortfolioSettings> portfolios) {
 
@@ -30,6 +33,7 @@ public record TradeCoreConfig(
     Objects.requireNonNull(runner, "runner");
     Objects.requireNonNull(marketData, "marketData");
     Objects.requireNonNull(insights, "insights");
+    Objects.requireNonNull(llm, "llm");
     Objects.requireNonNull(portfolioDefaults, "portfolioDefaults");
     portfolios = Collections.unmodifiableMap(new LinkedHashMap<>(portfolios));
   }

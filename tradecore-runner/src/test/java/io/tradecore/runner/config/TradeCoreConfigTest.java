@@ -259,7 +259,7 @@ class TradeCoreConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "tradecore.yaml line 3: unknown key 'databse' (known: data_dir, database, runner,"
-                + " market_data, insights, portfolio_defaults, portfolios)");
+                + " market_data, insights, llm, portfolio_defaults, portfolios)");
   }
 
   @Test

@@ -1,0 +1,9 @@
+package io.tradecore.store;
+
+/** The LLM trace contract on a SQLite file. */
+class SqliteLlmTraceTest extends LlmTraceContractTest {
+  @Override
+  Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+}

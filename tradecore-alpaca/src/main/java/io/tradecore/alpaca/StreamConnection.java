@@ -74,6 +74,9 @@ abstract class StreamConnection implements AutoCloseable {
   /** Closes the socket and stops reconnecting. */
   @Override
   public void close() {
+    if (thread.isShutdown()) {
+      return;
+    }
     thread.execute(
         () -> {
           closed = true;
@@ -150,17 +153,26 @@ abstract class StreamConnection implements AutoCloseable {
               } else if (gen != generation || closed) {
                 ws.abort();
               } else {
-                socket = ws;
-                sending = CompletableFuture.completedFuture(null);
-                lastHeardNanos = System.nanoTime();
-                thread.schedule(
-                    () -> authDeadline(gen),
-                    options.authTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-                opened();
+                attach(gen, ws);
               }
             },
             thread);
+  }
+
+  /**
+   * The socket of connection {@code gen} is open. Called from the listener's onOpen, which comes
+   * before any message, and again when the connect completes; the first call wins.
+   */
+  private void attach(long gen, WebSocket ws) {
+    if (gen != generation || closed || socket == ws) {
+      return;
+    }
+    socket = ws;
+    sending = CompletableFuture.completedFuture(null);
+    lastHeardNanos = System.nanoTime();
+    thread.schedule(
+        () -> authDeadline(gen), options.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    opened();
   }
 
   private void authDeadline(long gen) {
@@ -239,6 +251,12 @@ abstract class StreamConnection implements AutoCloseable {
     }
 
     @Override
+    public void onOpen(WebSocket ws) {
+      later(() -> attach(gen, ws));
+      ws.request(1);
+    }
+
+    @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       text.append(data);
       if (last) {
@@ -300,6 +318,7 @@ abstract class StreamConnection implements AutoCloseable {
               return;
             }
             lastHeardNanos = System.nanoTime();
+            LOG.debug("Alpaca {} stream received {} characters", name, message.length());
             try {
               received(message);
             } catch (RuntimeException e) {

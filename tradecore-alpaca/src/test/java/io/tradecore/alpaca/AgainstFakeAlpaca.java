@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** Starts a fake Alpaca and a client wired to it with a test clock and a recording sleeper. */
 abstract class AgainstFakeAlpaca {
   /** Short timeouts and a fixed jitter seed, so lost answers cost a fraction of a second. */
-  static final RetryPolicy FAST = RetryPolicy.DEFAULT.withRequestTimeout(Duration.ofMillis(1000));
+  static final RetryPolicy FAST = RetryPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(2));
 
   static final StreamOptions QUICK_STREAMS =
       new StreamOptions(

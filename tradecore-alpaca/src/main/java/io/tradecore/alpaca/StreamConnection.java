@@ -1,13 +1,10 @@
 package io.tradecore.alpaca;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -145,7 +142,7 @@ abstract class StreamConnection implements AutoCloseable {
     changeState(StreamState.CONNECTING, null);
     http.newWebSocketBuilder()
         .connectTimeout(options.connectTimeout())
-        .buildAsync(uri, new SocketListener(gen))
+        .buildAsync(uri, new FrameListener(new Connection(gen)))
         .whenCompleteAsync(
             (ws, error) -> {
               if (error != null) {
@@ -240,91 +237,54 @@ abstract class StreamConnection implements AutoCloseable {
         + (root.getMessage() == null ? "" : " " + root.getMessage());
   }
 
-  /** Reassembles messages, text or binary (Alpaca's paper trade stream sends binary frames). */
-  private final class SocketListener implements WebSocket.Listener {
+  /** The events of connection {@code gen}, moved onto the stream's thread. */
+  private final class Connection implements FrameListener.Sink {
     private final long gen;
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    SocketListener(long gen) {
+    Connection(long gen) {
       this.gen = gen;
     }
 
     @Override
-    public void onOpen(WebSocket ws) {
+    public void opened(WebSocket ws) {
       later(() -> attach(gen, ws));
-      ws.request(1);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      text.append(data);
-      if (last) {
-        deliver(text.toString());
-        text.setLength(0);
-      }
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-      byte[] chunk = new byte[data.remaining()];
-      data.get(chunk);
-      bytes.writeBytes(chunk);
-      if (last) {
-        deliver(bytes.toString(StandardCharsets.UTF_8));
-        bytes.reset();
-      }
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
-      later(() -> heard());
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
-      later(() -> heard());
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-      later(() -> drop(gen, "closed by Alpaca (" + code + " " + reason + ")"));
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      later(() -> drop(gen, "connection failed: " + rootMessage(error)));
-    }
-
-    private void heard() {
-      if (gen == generation) {
-        lastHeardNanos = System.nanoTime();
-      }
-    }
-
-    private void deliver(String message) {
+    public void message(String text) {
       later(
           () -> {
             if (gen != generation || closed) {
               return;
             }
             lastHeardNanos = System.nanoTime();
-            LOG.debug("Alpaca {} stream received {} characters", name, message.length());
+            LOG.debug("Alpaca {} stream received {} characters", name, text.length());
             try {
-              received(message);
+              received(text);
             } catch (RuntimeException e) {
               LOG.error("Alpaca {} stream: cannot handle a message", name, e);
             }
           });
+    }
+
+    @Override
+    public void heard() {
+      later(
+          () -> {
+            if (gen == generation) {
+              lastHeardNanos = System.nanoTime();
+            }
+          });
+    }
+
+    @Override
+    public void closed(String reason) {
+      later(() -> drop(gen, reason));
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      later(() -> drop(gen, "connection failed: " + rootMessage(error)));
     }
   }
 }

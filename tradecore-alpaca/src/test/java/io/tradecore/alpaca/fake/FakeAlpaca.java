@@ -174,14 +174,14 @@ public final class FakeAlpaca implements AutoCloseable {
   /** Wraps a route in the fake's checks: keys, rate limit, scripted faults, request log. */
   @FunctionalInterface
   interface Guard {
-    void handle(Context ctx, Supplier<FakeBook.Answer> action);
+    void handle(Context ctx, Supplier<FakeAnswer> action);
   }
 
-  private void guarded(Context ctx, Supplier<FakeBook.Answer> action) {
+  private void guarded(Context ctx, Supplier<FakeAnswer> action) {
     requests.add(new Request(ctx.method().name(), ctx.path(), ctx.queryString(), clock.instant()));
     if (!KEY_ID.equals(ctx.header("APCA-API-KEY-ID"))
         || !SECRET.equals(ctx.header("APCA-API-SECRET-KEY"))) {
-      answer(ctx, FakeBook.Answer.error(401, 40110000, "request is not authorized"));
+      answer(ctx, FakeAnswer.error(401, 40110000, "request is not authorized"));
       return;
     }
     long epochSecond = clock.instant().getEpochSecond();
@@ -198,14 +198,14 @@ public final class FakeAlpaca implements AutoCloseable {
       remaining = Math.max(0, limitPerMinute - usedInWindow);
       if (usedInWindow > limitPerMinute) {
         rateHeaders(ctx, 0, reset);
-        answer(ctx, FakeBook.Answer.error(429, 42910000, "rate limit exceeded"));
+        answer(ctx, FakeAnswer.error(429, 42910000, "rate limit exceeded"));
         return;
       }
     }
     FakeFaults.Fault fault = faults.take(ctx.method().name(), ctx.path()).orElse(null);
     if (fault != null && fault.kind() == FakeFaults.Kind.RATE_LIMITED) {
       rateHeaders(ctx, 0, epochSecond + fault.resetIn().toSeconds());
-      answer(ctx, FakeBook.Answer.error(429, 42910000, "rate limit exceeded"));
+      answer(ctx, FakeAnswer.error(429, 42910000, "rate limit exceeded"));
       return;
     }
     rateHeaders(ctx, remaining, reset);
@@ -216,7 +216,7 @@ public final class FakeAlpaca implements AutoCloseable {
           return;
         }
         case ERROR_BEFORE_ACTING -> {
-          answer(ctx, FakeBook.Answer.error(fault.status(), 50010000, "internal server error"));
+          answer(ctx, FakeAnswer.error(fault.status(), 50010000, "internal server error"));
           return;
         }
         case LOSE_AFTER_ACTING -> {
@@ -226,7 +226,7 @@ public final class FakeAlpaca implements AutoCloseable {
         }
         case ERROR_AFTER_ACTING -> {
           action.get();
-          answer(ctx, FakeBook.Answer.error(fault.status(), 50010000, "internal server error"));
+          answer(ctx, FakeAnswer.error(fault.status(), 50010000, "internal server error"));
           return;
         }
         default -> throw new IllegalStateException("unhandled fault " + fault);
@@ -241,7 +241,7 @@ public final class FakeAlpaca implements AutoCloseable {
     ctx.header("X-Ratelimit-Reset", String.valueOf(reset));
   }
 
-  private static void answer(Context ctx, FakeBook.Answer answer) {
+  private static void answer(Context ctx, FakeAnswer answer) {
     ctx.status(answer.status());
     if (answer.body() != null) {
       ctx.contentType("application/json").result(answer.body().toString());

@@ -118,7 +118,7 @@ public final class FakeMarketData {
         });
   }
 
-  private synchronized FakeBook.Answer multiBars(Context ctx) {
+  private synchronized FakeAnswer multiBars(Context ctx) {
     String token = ctx.queryParam("page_token");
     if (token != null) {
       pageTokensSeen.add(token);
@@ -156,7 +156,7 @@ public final class FakeMarketData {
         to < all.size()
             ? java.util.Base64.getEncoder().encodeToString(String.valueOf(to).getBytes())
             : null);
-    return new FakeBook.Answer(200, body);
+    return new FakeAnswer(200, body);
   }
 
   private void onMessage(WsContext ctx, JsonNode message) {

@@ -30,7 +30,7 @@ final class TradingRoutes {
                         .filter(a -> a.path("symbol").asText().equals(ctx.pathParam("symbol")))
                         .findFirst()
                         .map(TradingRoutes::ok)
-                        .orElse(FakeBook.Answer.error(404, 40410000, "asset not found"))));
+                        .orElse(FakeAnswer.error(404, 40410000, "asset not found"))));
     app.post("/v2/orders", ctx -> guard.handle(ctx, () -> book.submit(body(json, ctx))));
     app.get(
         "/v2/orders:by_client_order_id",
@@ -40,7 +40,7 @@ final class TradingRoutes {
                 () ->
                     book.byClientOrderId(ctx.queryParam("client_order_id"))
                         .map(o -> ok(book.orderJson(o)))
-                        .orElse(FakeBook.Answer.error(404, 40410000, "order not found"))));
+                        .orElse(FakeAnswer.error(404, 40410000, "order not found"))));
     app.get(
         "/v2/orders",
         ctx ->
@@ -64,7 +64,7 @@ final class TradingRoutes {
                 () ->
                     book.order(ctx.pathParam("id"))
                         .map(o -> ok(book.orderJson(o)))
-                        .orElse(FakeBook.Answer.error(404, 40410000, "order not found"))));
+                        .orElse(FakeAnswer.error(404, 40410000, "order not found"))));
     app.patch(
         "/v2/orders/{id}",
         ctx -> guard.handle(ctx, () -> book.replace(ctx.pathParam("id"), body(json, ctx))));
@@ -149,7 +149,7 @@ final class TradingRoutes {
     }
   }
 
-  private static FakeBook.Answer ok(JsonNode body) {
-    return new FakeBook.Answer(200, body);
+  private static FakeAnswer ok(JsonNode body) {
+    return new FakeAnswer(200, body);
   }
 }

@@ -2,6 +2,7 @@ package io.tradecore.app;
 
 import io.tradecore.app.cli.BacktestCommand;
 import io.tradecore.app.cli.CalendarCommand;
+import io.tradecore.app.cli.DataCommand;
 import io.tradecore.app.cli.DbCommand;
 import io.tradecore.app.cli.DemoCommand;
 import io.tradecore.app.cli.ErrorReporter;
@@ -62,6 +63,7 @@ public final class Main implements Runnable {
             .addSubcommand(DbCommand.commandLine(env))
             .addSubcommand(CalendarCommand.commandLine(wallClock))
             .addSubcommand(InsightsCommand.commandLine())
+            .addSubcommand(DataCommand.commandLine(env))
             .addSubcommand(LogCommand.commandLine(wallClock, env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)

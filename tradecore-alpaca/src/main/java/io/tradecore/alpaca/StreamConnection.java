@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ abstract class StreamConnection implements AutoCloseable {
   private final Backoff backoff;
   private final StreamListener<?> listener;
   private final ScheduledExecutorService thread;
+  private final AtomicBoolean started = new AtomicBoolean();
   private volatile StreamState state = StreamState.DISCONNECTED;
   // The fields below belong to the stream's thread.
   private WebSocket socket;
@@ -58,6 +60,9 @@ abstract class StreamConnection implements AutoCloseable {
 
   /** Starts connecting; events and state changes follow on the stream's thread. */
   public void start() {
+    if (started.getAndSet(true)) {
+      throw new IllegalStateException("the Alpaca " + name + " stream is already started");
+    }
     thread.execute(this::connect);
     long ping = options.pingInterval().toMillis();
     thread.scheduleAtFixedRate(this::heartbeat, ping, ping, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package io.tradecore.app;
 
 import io.tradecore.app.cli.BacktestCommand;
 import io.tradecore.app.cli.CalendarCommand;
+import io.tradecore.app.cli.DataCommand;
 import io.tradecore.app.cli.DbCommand;
 import io.tradecore.app.cli.DemoCommand;
 import io.tradecore.app.cli.ErrorReporter;
@@ -64,6 +65,7 @@ public final class Main implements Runnable {
             .addSubcommand(CalendarCommand.commandLine(wallClock))
             .addSubcommand(InsightsCommand.commandLine())
             .addSubcommand(PolicyCommand.commandLine())
+            .addSubcommand(DataCommand.commandLine(env))
             .addSubcommand(LogCommand.commandLine(wallClock, env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)

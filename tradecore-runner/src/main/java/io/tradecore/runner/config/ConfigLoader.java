@@ -19,6 +19,7 @@ final class ConfigLoader {
           "runner",
           "market_data",
           "insights",
+          "web",
           "portfolio_defaults",
           "portfolios");
 
@@ -84,6 +85,7 @@ final class ConfigLoader {
         runner(root.section("runner")),
         marketData(root.section("market_data")),
         insights(root.section("insights"), dir),
+        web(root.section("web")),
         portfolioDefaults(root),
         portfolios(root));
   }
@@ -141,6 +143,12 @@ final class ConfigLoader {
     section.requireOnly(List.of("roots"));
     return new InsightsConfig(
         section.list("roots", InsightsConfig.DEFAULTS.roots(), Values.directory(dir)));
+  }
+
+  private static WebSettings web(Section section) {
+    section.requireOnly(List.of("allowed_hosts"));
+    return new WebSettings(
+        section.list("allowed_hosts", WebSettings.DEFAULTS.allowedHosts(), WebSettings::hostName));
   }
 
   private static PortfolioSettings portfolioDefaults(Section root) {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * immutable.
  *
  * @param dataDir absolute folder for the SQLite database and other files
+ * @param web what the web server answers to
  * @param portfolioDefaults settings for portfolios without an entry in {@code portfolios}
  * @param portfolios settings of named portfolios, each already merged over the defaults
  */
@@ -20,6 +21,7 @@ public record TradeCoreConfig(
     RunnerConfig runner,
     MarketDataConfig marketData,
     InsightsConfig insights,
+    WebSettings web,
     PortfolioSettings portfolioDefaults,
     Map<String, PortfolioSettings> portfolios) {
 
@@ -30,6 +32,7 @@ public record TradeCoreConfig(
     Objects.requireNonNull(runner, "runner");
     Objects.requireNonNull(marketData, "marketData");
     Objects.requireNonNull(insights, "insights");
+    Objects.requireNonNull(web, "web");
     Objects.requireNonNull(portfolioDefaults, "portfolioDefaults");
     portfolios = Collections.unmodifiableMap(new LinkedHashMap<>(portfolios));
   }

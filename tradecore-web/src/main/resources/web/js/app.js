@@ -20,6 +20,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   portfolios: [],
   portfolio: null,
+  notice: null, // a warning shown once with the next page (e.g. an unknown portfolio in the URL)
   page: null, // the rendered page's handle: {refresh(types), dispose()}
   generation: 0,
   live: null,
@@ -27,21 +28,65 @@ const state = {
   timer: null,
 };
 
-/** The route in the hash: "#/activity?day=2024-06-04" -> {name: "activity", query}. */
+/**
+ * The route in the hash: "#/activity?portfolio=alpha&day=2024-06-04" ->
+ * {name: "activity", portfolio: "alpha", query: day=2024-06-04}. The portfolio is part of every
+ * address, so a bookmarked or shared view opens on the same portfolio and filter.
+ */
 function route() {
   const hash = window.location.hash.replace(/^#\/?/, "");
-  const [path, qs] = hash.split("?");
+  const at = hash.indexOf("?");
+  const path = at < 0 ? hash : hash.slice(0, at);
   const name = PAGES[path] ? path : "overview";
-  return { name, query: new URLSearchParams(qs || "") };
+  const query = new URLSearchParams(at < 0 ? "" : hash.slice(at + 1));
+  const portfolio = query.get("portfolio");
+  query.delete("portfolio");
+  return { name, portfolio, query };
+}
+
+/** The address of page NAME for PORTFOLIO with QUERY (an object or URLSearchParams; "" left out). */
+function hashFor(name, portfolio, query = {}) {
+  const qs = new URLSearchParams();
+  if (portfolio) qs.set("portfolio", portfolio);
+  const entries = query instanceof URLSearchParams ? query.entries() : Object.entries(query);
+  for (const [k, v] of entries) if (v !== null && v !== undefined && v !== "") qs.set(k, v);
+  const s = qs.toString();
+  return `#/${name}${s ? `?${s}` : ""}`;
+}
+
+function selectedName() {
+  return state.portfolio ? state.portfolio.name : null;
 }
 
 /** Changes the current route's query (e.g. the day filter) without a reload. */
 function navigate(query) {
-  const { name } = route();
-  const qs = new URLSearchParams(query);
-  for (const [k, v] of [...qs.entries()]) if (!v) qs.delete(k);
-  const s = qs.toString();
-  window.location.hash = `#/${name}${s ? `?${s}` : ""}`;
+  window.location.hash = hashFor(route().name, selectedName(), query);
+}
+
+/** Writes the selected portfolio into the address, without a new history entry or a reload. */
+function syncAddress() {
+  const { name, query } = route();
+  const wanted = hashFor(name, selectedName(), query);
+  if (window.location.hash !== wanted) window.history.replaceState(null, "", wanted);
+}
+
+function unknownPortfolio(name) {
+  return `There is no portfolio named '${name}'; showing ${selectedName() || "none"}.`;
+}
+
+/** Selects the portfolio the address names, if it names a known one other than the selected. */
+function followAddress() {
+  const { portfolio } = route();
+  if (!portfolio || portfolio === selectedName() || state.portfolios.length === 0) return;
+  const found = state.portfolios.find((p) => p.name === portfolio);
+  if (!found) {
+    state.notice = unknownPortfolio(portfolio);
+    return;
+  }
+  state.portfolio = found;
+  settings.setPortfolio(found.name);
+  fillSelector();
+  subscribe();
 }
 
 export function showBanner(message, kind = "error") {
@@ -118,7 +163,9 @@ function subscribe() {
 function markNav(name) {
   for (const a of document.querySelectorAll("#nav a")) {
     a.classList.toggle("active", a.dataset.page === name);
+    a.setAttribute("href", hashFor(a.dataset.page, selectedName()));
   }
+  document.querySelector(".brand").setAttribute("href", hashFor("overview", selectedName()));
 }
 
 /** Renders the page of the current route for the selected portfolio. */
@@ -151,7 +198,8 @@ async function render() {
     const page = await PAGES[name].render(main, ctx);
     if (generation === state.generation) {
       state.page = page;
-      showBanner("");
+      showBanner(state.notice || "", "warn");
+      state.notice = null;
     } else if (page && page.dispose) {
       page.dispose();
     }
@@ -186,11 +234,15 @@ async function start() {
     return;
   }
   $("token-panel").hidden = true;
-  const remembered = settings.portfolio();
-  state.portfolio =
-    state.portfolios.find((p) => p.name === remembered) || state.portfolios[0] || null;
+  // The address's portfolio first (a bookmark), then the one this browser remembers, then the first.
+  const named = (name) => state.portfolios.find((p) => p.name === name);
+  const wanted = route().portfolio;
+  state.portfolio = named(wanted) || named(settings.portfolio()) || state.portfolios[0] || null;
+  if (wanted && named(wanted)) settings.setPortfolio(wanted);
+  else if (wanted) state.notice = unknownPortfolio(wanted);
   fillSelector();
   subscribe();
+  syncAddress();
   await render();
 }
 
@@ -199,10 +251,8 @@ function wire() {
     state.portfolio = state.portfolios.find((p) => p.name === e.target.value) || null;
     if (state.portfolio) settings.setPortfolio(state.portfolio.name);
     subscribe();
-    const { name } = route();
     // A filter of one portfolio (a day, a symbol) means nothing for another.
-    if (window.location.hash.includes("?")) window.location.hash = `#/${name}`;
-    else render();
+    window.location.hash = hashFor(route().name, selectedName());
   });
   $("token-button").addEventListener("click", () => {
     const panel = $("token-panel");
@@ -219,7 +269,12 @@ function wire() {
     settings.setToken("");
     $("token-input").value = "";
   });
-  window.addEventListener("hashchange", () => render());
+  window.addEventListener("hashchange", () => {
+    // A link within the page keeps the selected portfolio; an address naming another selects it.
+    followAddress();
+    syncAddress();
+    render();
+  });
 }
 
 wire();

@@ -1,12 +1,17 @@
 // Small DOM helpers: an element builder, tables, panels and the empty states that say what to do.
 
-/** Makes an element: h("td", {class: "num"}, "12"); attributes starting with "on" are listeners. */
+/**
+ * Makes an element: h("td", {class: "num"}, "12"); attributes starting with "on" are listeners.
+ * A style is set through the element's style object, which the page's Content-Security-Policy
+ * allows, rather than as a style attribute, which it refuses.
+ */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (k === "class") el.className = v;
+    else if (k === "style") el.style.cssText = v;
     else if (k === "dataset") Object.assign(el.dataset, v);
     else if (v === true) el.setAttribute(k, "");
     else el.setAttribute(k, v);

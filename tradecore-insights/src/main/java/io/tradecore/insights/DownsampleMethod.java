@@ -40,7 +40,7 @@ public enum DownsampleMethod {
     throw new TraceQueryException(
         "method",
         "unknown method '"
-            + text
+            + TraceQueryException.shown(text)
             + "'; methods: "
             + Arrays.stream(values()).map(DownsampleMethod::id).collect(Collectors.joining(", ")));
   }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.List;
 /**
  * Reads a run's JSON files leniently (Python's NaN and Infinity are accepted and kept as the
  * strings "nan", "inf" and "-inf", so the tree is valid JSON again); failures become a problem
- * text, never an exception.
+ * text, never an exception. A problem says where the JSON breaks, never what the file holds.
  */
 final class JsonFiles {
   static final long MAX_BYTES = 16L << 20;
@@ -29,25 +28,25 @@ final class JsonFiles {
   /** A parsed file, or the problem that stopped it being parsed. */
   record Parsed(JsonNode node, String problem) {}
 
-  static Parsed read(Path file) {
+  /** The file {@code file} of a run under {@code root}, read through {@link RunFileAccess}. */
+  static Parsed read(Path root, Path file) {
     String name = file.getFileName().toString();
     try {
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        return new Parsed(null, name + ": too large to read (" + size + " bytes)");
-      }
-      JsonNode node = JSON.readTree(Files.readAllBytes(file));
+      byte[] bytes = RunFileAccess.read(root, file, MAX_BYTES);
+      JsonNode node = JSON.readTree(bytes);
       if (node == null || node.isMissingNode()) {
         return new Parsed(null, name + ": empty file");
       }
       return new Parsed(finite(node), null);
+    } catch (RunFileAccess.Refused e) {
+      return new Parsed(null, e.getMessage());
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where =
           loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      return new Parsed(null, name + ": malformed JSON" + where + ": " + e.getOriginalMessage());
+      return new Parsed(null, name + ": malformed JSON" + where);
     } catch (IOException e) {
-      return new Parsed(null, name + ": cannot read: " + e);
+      return new Parsed(null, name + ": cannot read (" + e.getClass().getSimpleName() + ")");
     }
   }
 

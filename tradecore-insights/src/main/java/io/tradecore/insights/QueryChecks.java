@@ -30,8 +30,8 @@ final class QueryChecks {
       if (!numeric.contains(m)) {
         String what =
             columns.contains(m)
-                ? "metric '" + m + "' is not numeric"
-                : "unknown metric '" + m + "'";
+                ? "metric '" + TraceQueryException.shown(m) + "' is not numeric"
+                : "unknown metric '" + TraceQueryException.shown(m) + "'";
         throw new TraceQueryException(
             "metrics", what + "; numeric columns: " + String.join(", ", numeric));
       }
@@ -70,7 +70,8 @@ final class QueryChecks {
         listed += ", ... (" + ids.size() + " in all)";
       }
       throw new TraceQueryException(
-          "env", "unknown env '" + q.env() + "'; env ids: all, " + listed);
+          "env",
+          "unknown env '" + TraceQueryException.shown(q.env()) + "'; env ids: all, " + listed);
     }
     return env;
   }

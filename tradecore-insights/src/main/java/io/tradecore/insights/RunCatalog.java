@@ -2,17 +2,21 @@ package io.tradecore.insights;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The runs under a list of run roots: discovery, summaries, details and action-trace queries.
  *
  * <p>Runs are discovered afresh on every call (a few directory listings), so new runs appear
  * without a restart. A run name is resolved only by looking it up among the discovered runs, never
- * by joining it to a path: {@code ..}, absolute paths and unknown names simply are not found, and
- * nothing outside the roots is touched. Thread-safe.
+ * by joining it to a path: {@code ..}, absolute paths and unknown names simply are not found. A
+ * run's files are read only as regular files inside its root, up to a size cap (see {@link
+ * RunFileAccess}), and each call reads run folders within a time limit (see {@link RunReads}), so
+ * nothing outside the roots is read and one bad run folder cannot hold up the others. Thread-safe.
  */
 public final class RunCatalog implements AutoCloseable {
   private static final int MAX_NAME = 4096;
@@ -20,6 +24,8 @@ public final class RunCatalog implements AutoCloseable {
   private final List<Path> roots;
   private final TraceStore traces;
   private final boolean ownsTraces;
+  private final RunReads reads;
+  private final Function<RunFolder, RunSummaries.Read> summaries;
 
   /** A catalog over {@code roots} reading traces with {@code traces} (which the caller closes). */
   public RunCatalog(List<Path> roots, TraceStore traces) {
@@ -38,6 +44,27 @@ public final class RunCatalog implements AutoCloseable {
   }
 
   private RunCatalog(List<Path> roots, TraceStore traces, boolean ownsTraces) {
+    this(roots, traces, ownsTraces, RunReads.DEFAULT_LIMIT, RunSummaries::read);
+  }
+
+  /**
+   * A catalog reading each run's summary with {@code summaries}, a call's reads limited to {@code
+   * limit} (tests slow a run down with it).
+   */
+  RunCatalog(
+      List<Path> roots,
+      TraceStore traces,
+      Duration limit,
+      Function<RunFolder, RunSummaries.Read> summaries) {
+    this(roots, traces, false, limit, summaries);
+  }
+
+  private RunCatalog(
+      List<Path> roots,
+      TraceStore traces,
+      boolean ownsTraces,
+      Duration limit,
+      Function<RunFolder, RunSummaries.Read> summaries) {
     List<Path> normalized = new ArrayList<>();
     for (Path r : roots) {
       normalized.add(r.toAbsolutePath().normalize());
@@ -45,6 +72,8 @@ public final class RunCatalog implements AutoCloseable {
     this.roots = List.copyOf(normalized);
     this.traces = traces;
     this.ownsTraces = ownsTraces;
+    this.reads = new RunReads(limit);
+    this.summaries = summaries;
   }
 
   public List<Path> roots() {
@@ -57,7 +86,9 @@ public final class RunCatalog implements AutoCloseable {
 
   /** Every run under the roots, by name; problems are reported on the run, never thrown. */
   public List<RunSummary> list() {
-    return discover().stream().map(r -> RunSummaries.read(r).summary()).toList();
+    return reads.each(discover(), summaries, RunSummaries.Read::unread).stream()
+        .map(RunSummaries.Read::summary)
+        .toList();
   }
 
   /** The discovered run called {@code name}, or empty (unknown, {@code ..}, absolute, ...). */
@@ -89,17 +120,42 @@ public final class RunCatalog implements AutoCloseable {
               if (run.trace() == null) {
                 throw new TraceReadException("run " + run.name() + " has no action trace");
               }
-              return traces.query(run.trace(), query);
+              return traces.query(trace(run), query);
             });
   }
 
+  /**
+   * The real path of the run's trace, checked as {@link RunFileAccess} does (DuckDB then reads
+   * exactly that file), within the time limit.
+   */
+  private Path trace(RunFolder run) {
+    Checked checked =
+        reads.one(
+            run,
+            r -> {
+              try {
+                return new Checked(RunFileAccess.real(r.root(), r.trace()), null);
+              } catch (RunFileAccess.Refused e) {
+                return new Checked(null, e.getMessage());
+              }
+            },
+            (r, problem) -> new Checked(null, problem));
+    if (checked.real() == null) {
+      throw new TraceReadException(checked.problem());
+    }
+    return checked.real();
+  }
+
+  /** A run file's real path, or why it may not be read. */
+  private record Checked(Path real, String problem) {}
+
   private RunDetail detail(RunFolder run) {
-    RunSummaries.Read read = RunSummaries.read(run);
+    RunSummaries.Read read = reads.one(run, summaries, RunSummaries.Read::unread);
     List<String> problems = new ArrayList<>(read.summary().problems());
     TraceInfo trace = null;
     if (run.trace() != null && read.traceLooksReadable()) {
       try {
-        trace = traces.info(run.trace());
+        trace = traces.info(trace(run));
       } catch (TraceReadException e) {
         problems.add(run.trace().getFileName() + ": unreadable trace: " + e.getMessage());
       }
@@ -113,8 +169,10 @@ public final class RunCatalog implements AutoCloseable {
     return RunDiscovery.discover(existing, traces.cacheDir());
   }
 
+  /** Stops the threads that read run folders and, if the catalog made it, the trace store. */
   @Override
   public void close() {
+    reads.close();
     if (ownsTraces) {
       traces.close();
     }

@@ -2,6 +2,7 @@ package io.tradecore.insights;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A discovered run folder.
@@ -13,5 +14,16 @@ import java.util.List;
  * @param artifacts its files, by name
  * @param trace its action trace (the first *_actions.parquet, else the first *_actions.csv), or
  *     null
+ * @param files the folder entries its artifacts are read from, by name (a link to a regular file
+ *     inside the root among them), which the catalog reads only after checking them again
+ * @param problems its run files that are never read: links leading outside the root, FIFOs, devices
+ *     and sockets
  */
-public record RunFolder(String name, Path root, Path dir, List<Artifact> artifacts, Path trace) {}
+public record RunFolder(
+    String name,
+    Path root,
+    Path dir,
+    List<Artifact> artifacts,
+    Path trace,
+    Map<String, Path> files,
+    List<String> problems) {}

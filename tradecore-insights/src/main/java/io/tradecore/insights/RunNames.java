@@ -34,7 +34,15 @@ final class RunNames {
       for (int n = 2; !taken.add(unique); n++) {
         unique = name + "~" + n;
       }
-      out.add(new RunFolder(unique, roots.get(f.rootIndex()), f.dir(), f.artifacts(), f.trace()));
+      out.add(
+          new RunFolder(
+              unique,
+              roots.get(f.rootIndex()),
+              f.dir(),
+              f.artifacts(),
+              f.trace(),
+              f.files(),
+              f.problems()));
     }
     out.sort(Comparator.comparing(RunFolder::name));
     return out;

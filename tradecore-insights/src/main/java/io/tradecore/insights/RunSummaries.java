@@ -14,13 +14,31 @@ final class RunSummaries {
   private RunSummaries() {}
 
   /** The parsed JSON files of a run, and whether its trace (if any) looked readable. */
-  record Read(RunSummary summary, JsonNode experiment, JsonNode eval, boolean traceLooksReadable) {}
+  record Read(RunSummary summary, JsonNode experiment, JsonNode eval, boolean traceLooksReadable) {
+
+    /** What is known of {@code run} without reading its files, with {@code problem}. */
+    static Read unread(RunFolder run, String problem) {
+      List<String> problems = new ArrayList<>(run.problems());
+      problems.add(problem);
+      RunSummary summary =
+          new RunSummary(
+              run.name(),
+              null,
+              null,
+              null,
+              null,
+              ExperimentFields.headline(null),
+              run.artifacts(),
+              List.copyOf(problems));
+      return new Read(summary, null, null, false);
+    }
+  }
 
   static Read read(RunFolder run) {
-    List<String> problems = new ArrayList<>();
-    JsonNode experiment = json(run.dir().resolve(RunFiles.EXPERIMENT), problems);
-    JsonNode eval = json(run.dir().resolve(RunFiles.EVAL), problems);
-    String traceProblem = run.trace() == null ? null : TraceHeader.problem(run.trace());
+    List<String> problems = new ArrayList<>(run.problems());
+    JsonNode experiment = json(run, RunFiles.EXPERIMENT, problems);
+    JsonNode eval = json(run, RunFiles.EVAL, problems);
+    String traceProblem = run.trace() == null ? null : TraceHeader.problem(run.root(), run.trace());
     if (traceProblem != null) {
       problems.add(traceProblem);
     }
@@ -37,11 +55,12 @@ final class RunSummaries {
     return new Read(summary, experiment, eval, traceProblem == null);
   }
 
-  private static JsonNode json(Path file, List<String> problems) {
-    if (!Files.exists(file)) {
+  private static JsonNode json(RunFolder run, String name, List<String> problems) {
+    Path file = run.files().get(name);
+    if (file == null) {
       return null;
     }
-    JsonFiles.Parsed parsed = JsonFiles.read(file);
+    JsonFiles.Parsed parsed = JsonFiles.read(run.root(), file);
     if (parsed.problem() != null) {
       problems.add(parsed.problem());
     }
@@ -52,7 +71,7 @@ final class RunSummaries {
     FileTime latest = null;
     List<Path> paths = new ArrayList<>();
     paths.add(run.dir());
-    run.artifacts().forEach(a -> paths.add(run.dir().resolve(a.name())));
+    paths.addAll(run.files().values());
     for (Path p : paths) {
       try {
         FileTime t = Files.getLastModifiedTime(p);

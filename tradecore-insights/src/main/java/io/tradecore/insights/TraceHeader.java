@@ -1,18 +1,18 @@
 package io.tradecore.insights;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A cheap look at a trace for the run list, reading at most its first 64 KB: a CSV must have a
- * header with a step column, a Parquet file its magic bytes. Returns a problem text or null.
+ * A cheap look at a trace for the run list, reading at most its first 64 KB (and a Parquet file's
+ * last four bytes) through {@link RunFileAccess}: a CSV must have a header with a step column, a
+ * Parquet file its magic bytes. Returns a problem text or null.
  */
 final class TraceHeader {
   private static final int LIMIT = 64 * 1024;
@@ -20,40 +20,38 @@ final class TraceHeader {
 
   private TraceHeader() {}
 
-  /** A Parquet file starts and ends with "PAR1". */
-  private static boolean parquetMagic(Path trace, byte[] head) {
-    if (head.length < 12 || !ascii(head, 0).equals(MAGIC)) {
-      return false;
-    }
-    try (SeekableByteChannel ch = Files.newByteChannel(trace)) {
-      ByteBuffer tail = ByteBuffer.allocate(4);
-      ch.position(ch.size() - 4);
-      while (tail.hasRemaining() && ch.read(tail) >= 0) {
-        // read the last four bytes
-      }
-      return ascii(tail.array(), 0).equals(MAGIC);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static String ascii(byte[] bytes, int from) {
     return new String(bytes, from, 4, StandardCharsets.US_ASCII);
   }
 
-  static String problem(Path trace) {
+  /** A Parquet file ends with "PAR1" too. */
+  private static boolean endsWithMagic(SeekableByteChannel ch) throws IOException {
+    ByteBuffer tail = ByteBuffer.allocate(4);
+    ch.position(ch.size() - 4);
+    while (tail.hasRemaining() && ch.read(tail) >= 0) {
+      // read the last four bytes
+    }
+    return ascii(tail.array(), 0).equals(MAGIC);
+  }
+
+  /** The problem of the trace {@code trace} of a run under {@code root}, or null. */
+  static String problem(Path root, Path trace) {
     String name = trace.getFileName().toString();
     byte[] head;
-    try (InputStream in = Files.newInputStream(trace)) {
-      head = in.readNBytes(LIMIT);
+    boolean parquetTail;
+    try (SeekableByteChannel ch = RunFileAccess.open(root, trace)) {
+      head = Channels.newInputStream(ch).readNBytes(LIMIT);
+      parquetTail = head.length >= 12 && ascii(head, 0).equals(MAGIC) && endsWithMagic(ch);
+    } catch (RunFileAccess.Refused e) {
+      return e.getMessage();
     } catch (IOException e) {
-      return name + ": unreadable trace: " + e;
+      return name + ": unreadable trace (" + e.getClass().getSimpleName() + ")";
     }
     if (head.length == 0) {
       return name + ": empty trace";
     }
     if (name.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
-      return parquetMagic(trace, head) ? null : name + ": unreadable trace: not a Parquet file";
+      return parquetTail ? null : name + ": unreadable trace: not a Parquet file";
     }
     int end = 0;
     while (end < head.length && head[end] != '\n' && head[end] != '\r') {

@@ -2,6 +2,7 @@ package io.tradecore.insights;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A request for an action trace's series, stats and sample rows; the constructor checks what can be
@@ -26,6 +27,7 @@ public record TraceQuery(
   public static final int DEFAULT_POINTS = 1500;
   public static final int MAX_METRICS = 16;
   public static final String ALL_ENVS = "all";
+  private static final Pattern ASCII_WHOLE = Pattern.compile("-?[0-9]+");
 
   public TraceQuery {
     metrics = metrics == null ? List.of() : List.copyOf(metrics);
@@ -120,18 +122,27 @@ public record TraceQuery(
     if (v < MIN_POINTS || v > MAX_POINTS) {
       throw new TraceQueryException(
           "max_points",
-          "max_points must be between " + MIN_POINTS + " and " + MAX_POINTS + ", got " + text);
+          "max_points must be between "
+              + MIN_POINTS
+              + " and "
+              + MAX_POINTS
+              + ", got "
+              + TraceQueryException.shown(text));
     }
     return (int) v;
   }
 
   private static long parseLong(String parameter, String text) {
     try {
+      if (!ASCII_WHOLE.matcher(text).matches()) {
+        throw new NumberFormatException(); // Long.parseLong takes any script's digits
+      }
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
       String expected = parameter.equals("env") ? "'all' or an environment id" : "a whole number";
       throw new TraceQueryException(
-          parameter, parameter + " must be " + expected + ", got '" + text + "'");
+          parameter,
+          parameter + " must be " + expected + ", got '" + TraceQueryException.shown(text) + "'");
     }
   }
 }

@@ -42,7 +42,7 @@ final class Errors {
   private static void http(HttpResponseException e, Context ctx) {
     String message =
         e instanceof EndpointNotFound
-            ? "no such endpoint: " + ctx.method() + " " + ctx.path()
+            ? "no such endpoint: " + ctx.method() + " " + Params.shown(ctx.path())
             : e.getMessage();
     ctx.status(e.getStatus()).json(body(message, null));
   }

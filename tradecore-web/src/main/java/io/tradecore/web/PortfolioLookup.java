@@ -1,6 +1,7 @@
 package io.tradecore.web;
 
 import io.javalin.http.Context;
+import io.tradecore.runner.Portfolios;
 import io.tradecore.store.Database;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
@@ -21,13 +22,27 @@ public final class PortfolioLookup {
     this.db = db;
   }
 
-  /** The portfolio named by the path parameter {@code name}. */
+  /**
+   * The portfolio named by the path parameter {@code name}; a name no portfolio can have (see
+   * {@link Portfolios#checkName}) is not looked up, so no odd text reaches the database.
+   */
   public PortfolioRecord find(Context ctx) {
     String name = ctx.pathParam("name");
-    Optional<PortfolioRecord> found = db.jdbi().withHandle(h -> repo.byName(h, name));
+    Optional<PortfolioRecord> found =
+        possibleName(name) ? db.jdbi().withHandle(h -> repo.byName(h, name)) : Optional.empty();
     PortfolioRecord record =
-        found.orElseThrow(() -> ApiException.notFound("no portfolio named '" + name + "'"));
+        found.orElseThrow(
+            () -> ApiException.notFound("no portfolio named '" + Params.shown(name) + "'"));
     ctx.attribute(ATTRIBUTE, record.id().value());
     return record;
+  }
+
+  private static boolean possibleName(String name) {
+    try {
+      Portfolios.checkName(name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.tradecore.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.tradecore.web.api.ActivityApi;
 import io.tradecore.web.api.HealthApi;
 import io.tradecore.web.api.HistoryApi;
@@ -24,26 +25,38 @@ final class Routes {
       StreamApi stream,
       MarketApi market) {}
 
+  /**
+   * Registers the routes. Every read answers HEAD as it answers GET (same checks, same status, no
+   * body), rather than Javalin's default 200 for HEAD of any GET route.
+   */
   static void register(Javalin app, Handlers h, WebMetrics metrics) {
     String one = "/api/portfolios/{name}";
-    app.get("/api/health", h.health()::health);
-    app.get("/api/portfolios", h.portfolios()::list);
-    app.get(one, h.portfolios()::get);
-    app.get(one + "/positions", h.portfolios()::positions);
-    app.get(one + "/plans", h.activity()::plans);
-    app.get(one + "/orders", h.activity()::orders);
-    app.get(one + "/fills", h.activity()::fills);
-    app.get(one + "/runs", h.activity()::runs);
-    app.get(one + "/equity", h.history()::equity);
-    app.get(one + "/days", h.history()::days);
-    app.get(one + "/bars", h.market()::bars);
-    app.get(one + "/logs", h.logs()::list);
-    app.get(one + "/logs/{day}", h.logs()::day);
+    read(app, "/api/health", h.health()::health);
+    read(app, "/api/portfolios", h.portfolios()::list);
+    read(app, one, h.portfolios()::get);
+    read(app, one + "/positions", h.portfolios()::positions);
+    read(app, one + "/plans", h.activity()::plans);
+    read(app, one + "/orders", h.activity()::orders);
+    read(app, one + "/fills", h.activity()::fills);
+    read(app, one + "/runs", h.activity()::runs);
+    read(app, one + "/equity", h.history()::equity);
+    read(app, one + "/days", h.history()::days);
+    read(app, one + "/bars", h.market()::bars);
+    read(app, one + "/logs", h.logs()::list);
+    read(app, one + "/logs/{day}", h.logs()::day);
     app.post(one + "/logs/{day}/notes", h.logs()::addNote);
     app.get(one + "/stream", h.stream()::stream);
-    app.get(
+    app.head(one + "/stream", h.stream()::head);
+    read(
+        app,
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+  }
+
+  /** Routes GET and HEAD of {@code path} to {@code handler}. */
+  static void read(Javalin app, String path, Handler handler) {
+    app.get(path, handler);
+    app.head(path, handler);
   }
 }

@@ -6,16 +6,29 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Who may do what. With a token configured every request to /api and /metrics must carry {@code
- * Authorization: Bearer <token>} (the stream also takes {@code ?access_token=}, as a browser's
- * EventSource cannot set headers); a write needs the token always, so a server without one refuses
- * every write. The dashboard's static files hold no data and are served to anyone who can connect.
+ * Who may do what. With a token configured every request must carry {@code Authorization: Bearer
+ * <token>} (the stream also takes {@code ?access_token=}, as a browser's EventSource cannot set
+ * headers), except a GET or HEAD of one of the dashboard's static files, which hold no data and are
+ * served to anyone who can connect. A write needs the token always, so a server without one refuses
+ * every write.
+ *
+ * <p>The exception is an allow-list of plainly spelled file paths, not a list of protected
+ * prefixes: a path the router would also match in another spelling (a trailing or doubled slash,
+ * other letter case, percent-encoding, dot segments) is simply not a dashboard file, so it needs
+ * the token like every other request, whatever endpoint it reaches.
  */
 public final class Security {
   /** The shortest token accepted. */
   public static final int MIN_TOKEN_LENGTH = 16;
+
+  /** The folders of the dashboard's static files (see {@link #isDashboardFile}). */
+  private static final List<String> FILE_FOLDERS = List.of("css", "js", "webjars");
+
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
   private final String token;
 
@@ -64,11 +77,10 @@ public final class Security {
   public void check(Context ctx) {
     HandlerType method = ctx.method();
     String path = ctx.path();
-    boolean api = path.equals("/api") || path.startsWith("/api/");
-    if (method == HandlerType.OPTIONS || !(api || path.equals("/metrics"))) {
-      return;
-    }
     boolean read = method == HandlerType.GET || method == HandlerType.HEAD;
+    if (method == HandlerType.OPTIONS || (read && isDashboardFile(path))) {
+      return; // a CORS preflight carries no token and gets no data; the files hold none
+    }
     if (!read && token == null) {
       throw unauthorized(
           ctx,
@@ -79,7 +91,7 @@ public final class Security {
     if (token == null) {
       return;
     }
-    String presented = presented(ctx, read && path.endsWith("/stream"));
+    String presented = presented(ctx, read && isStream(path));
     if (presented == null) {
       throw unauthorized(ctx, "this server needs an API token: send Authorization: Bearer <token>");
     }
@@ -87,6 +99,40 @@ public final class Security {
         presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
       throw unauthorized(ctx, "the API token is wrong");
     }
+  }
+
+  /**
+   * Whether {@code rawPath} (as sent, not decoded) plainly names one of the dashboard's static
+   * files: {@code /}, {@code /index.html}, or a file under /css, /js or /webjars whose path
+   * segments are plain names (letters, digits, '.', '_', '-'; none empty, none starting with '.').
+   * No endpoint lives there.
+   */
+  static boolean isDashboardFile(String rawPath) {
+    if (rawPath.equals("/") || rawPath.equals("/index.html")) {
+      return true;
+    }
+    if (!rawPath.startsWith("/")) {
+      return false;
+    }
+    String[] segments = rawPath.substring(1).split("/", -1);
+    if (segments.length < 2 || !FILE_FOLDERS.contains(segments[0])) {
+      return false;
+    }
+    for (String segment : segments) {
+      if (!SEGMENT.matcher(segment).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The live stream, the one endpoint that may take the token as a query parameter. */
+  private static boolean isStream(String rawPath) {
+    String trimmed = rawPath;
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed.endsWith("/stream");
   }
 
   private static String presented(Context ctx, boolean queryAllowed) {

@@ -31,19 +31,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The TradeCore web server: the REST API under /api, the live stream per portfolio, Prometheus
  * metrics at /metrics and the dashboard's static files at /, all read from the database runners
- * write (in this process or others). Start one with {@link #start}; stop it with {@link #stop}.
+ * write (in this process or others). Every request passes the Host check ({@link HostCheck}) and
+ * the token check ({@link Security}), and every answer carries {@link SecurityHeaders}. Start one
+ * with {@link #start}; stop it with {@link #stop}.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private final Javalin app;
   private final LiveUpdates live;
   private final WebConfig config;
+  private final RunCatalog runs;
   private final TraceStore traces;
 
-  private WebServer(Javalin app, LiveUpdates live, WebConfig config, TraceStore traces) {
+  private WebServer(
+      Javalin app, LiveUpdates live, WebConfig config, RunCatalog runs, TraceStore traces) {
     this.app = app;
     this.live = live;
     this.config = config;
+    this.runs = runs;
     this.traces = traces;
   }
 
@@ -88,22 +93,27 @@ public final class WebServer implements AutoCloseable {
     RequestLog requestLog = new RequestLog(metrics);
     Javalin app =
         Javalin.create(c -> configure(c, config, json, requestLog))
-            .before(new Security(config.apiToken())::check);
+            .before(SecurityHeaders::add)
+            .before(new HostCheck(config.bind(), cfg.web().allowedHosts())::check)
+            .before(new Security(config.apiToken())::check)
+            .before(Params::checkEncoding);
     Errors.register(app);
     Routes.register(app, routes(db, cfg, clock, json, ledgers, live), metrics);
     TraceStore traces = TraceStore.inDataDir(cfg.dataDir());
-    InsightsRoutes.register(app, new InsightsApi(new RunCatalog(runRoots, traces)));
+    RunCatalog runs = new RunCatalog(runRoots, traces);
+    InsightsRoutes.register(app, new InsightsApi(runs));
     live.start(config.pollInterval(), config.heartbeatInterval());
     try {
       app.start(config.bind(), config.port());
     } catch (RuntimeException e) {
       live.close();
       app.stop();
+      runs.close();
       traces.close();
       throw new IllegalStateException(
           "cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
     }
-    WebServer server = new WebServer(app, live, config, traces);
+    WebServer server = new WebServer(app, live, config, runs, traces);
     LOG.info(
         "serving the TradeCore API and dashboard at {} ({}; CORS {})",
         server.url(),
@@ -123,9 +133,13 @@ public final class WebServer implements AutoCloseable {
           s.hostedPath = "/";
           s.directory = "/web";
           s.location = Location.CLASSPATH;
+          s.mimeTypes.add("text/html; charset=utf-8", "html"); // Jetty names no charset itself
         });
     c.staticFiles.enableWebjars(); // the dashboard's chart library, at /webjars/chart.js/...
     c.requestLogger.http(requestLog::finished);
+    // Requests Jetty refuses before routing (a malformed URI, an overlong request line) get JSON.
+    c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
+    c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorPages()));
     if (config.allowedOrigin() != null) {
       c.bundledPlugins.enableCors(
           cors -> cors.addRule(rule -> rule.allowHost(config.allowedOrigin())));
@@ -161,10 +175,11 @@ public final class WebServer implements AutoCloseable {
     return "http://" + host + ":" + port() + "/";
   }
 
-  /** Ends the live streams, stops listening and releases the trace reader. */
+  /** Ends the live streams, stops listening and releases the run readers and trace reader. */
   public void stop() {
     live.close();
     app.stop();
+    runs.close();
     traces.close();
   }
 

@@ -3,6 +3,7 @@ package io.tradecore.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradecore.store.Dialect;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,9 @@ class ApiErrorsTest {
     "/api/portfolios/alpha/days?to=2024-13-01, to",
     "/api/portfolios/alpha/logs?last=0, last",
     "/api/portfolios/alpha/logs?last=abc, last",
+    "/api/portfolios/alpha/logs?last=%D9%A1%D9%A2%D9%A3, last",
+    "/api/portfolios/alpha/fills?limit=%EF%BC%95, limit",
+    "/api/portfolios/alpha/fills?day=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%94-06-05, day",
     "/api/portfolios/alpha/logs/2024-06-5, day",
   })
   void a_bad_parameter_is_a_400_naming_it(String path, String parameter) {
@@ -81,6 +85,44 @@ class ApiErrorsTest {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().get("error").asText()).contains(message);
     assertThat(r.json().has("parameter")).isFalse();
+  }
+
+  @Test
+  void a_value_that_is_not_valid_percent_encoding_is_a_400_naming_it() {
+    RawHttp raw = new RawHttp(fixture.server.port());
+    for (String query : List.of("day=%zz", "day=%", "day=%u0041", "limit=1&day=2024-06-0%")) {
+      RawHttp.Response r = raw.send("GET", "/api/portfolios/alpha/fills?" + query);
+      assertThat(r.status()).as(query).isEqualTo(400);
+      assertThat(r.json().get("parameter").asText()).as(query).isEqualTo("day");
+      assertThat(r.json().get("error").asText()).contains("percent-encoding");
+    }
+    RawHttp.Response path = raw.send("GET", "/api/portfolios/zz%u0041");
+    assertThat(path.status()).isEqualTo(400);
+    assertThat(path.json().get("parameter").asText()).isEqualTo("path");
+    // Jetty itself refuses this one before routing; its answer is JSON too.
+    RawHttp.Response jetty = raw.send("GET", "/api/portfolios/alpha%/fills");
+    assertThat(jetty.status()).isEqualTo(400);
+    assertThat(jetty.header("Content-Type")).startsWith("application/json");
+    assertThat(jetty.json().get("error").asText()).isNotBlank();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/portfolios/alpha/fills, 200",
+    "/api/portfolios/alpha/fills?day=yesterday, 400",
+    "/api/portfolios/nope, 404",
+    "/api/portfolios/nope/stream, 404",
+    "/api/portfolios/alpha/stream, 406",
+    "/api/runs/nope, 404",
+    "/api/nothing-here, 404",
+    "/metrics, 200",
+  })
+  void head_answers_with_the_status_get_would(String path, int status) {
+    RawHttp raw = new RawHttp(fixture.server.port());
+    assertThat(raw.send("GET", path, "Accept: application/json").status()).isEqualTo(status);
+    RawHttp.Response head = raw.send("HEAD", path, "Accept: application/json");
+    assertThat(head.status()).isEqualTo(status);
+    assertThat(head.body()).isEmpty();
   }
 
   @Test

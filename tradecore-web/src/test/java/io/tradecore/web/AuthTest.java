@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,57 @@ class AuthTest {
       Http.Response page = anonymous.get("/");
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.body()).contains("<title>TradeCore</title>");
+    }
+  }
+
+  @Test
+  void the_token_is_needed_however_the_path_is_spelled() throws Exception {
+    try (ServerFixture f =
+        ServerFixture.start(
+            Dialect.SQLITE, ServerFixture.config().withApiToken(ServerFixture.TOKEN))) {
+      RawHttp raw = new RawHttp(f.server.port());
+      String bearer = "Authorization: Bearer " + ServerFixture.TOKEN;
+      for (String path :
+          List.of(
+              "/metrics/",
+              "/metrics//",
+              "//metrics",
+              "/METRICS",
+              "/Metrics/",
+              "/%6Detrics",
+              "/metrics;x",
+              "/metrics/.",
+              "/./metrics",
+              "/css/../metrics",
+              "/js/%2e%2e/metrics",
+              "/api/portfolios/",
+              "//api/portfolios",
+              "/api//portfolios",
+              "/API/portfolios",
+              "/Api/Portfolios/",
+              "/api/portfolios/alpha/",
+              "/api/portfolios/alpha/fills/",
+              "/api/%70ortfolios/alpha",
+              "/api/portfolios%2Falpha",
+              "/%2Fapi/portfolios",
+              "/api/health/",
+              "/api/runs/",
+              "/webjars/../api/portfolios")) {
+        for (String method : List.of("GET", "HEAD")) {
+          RawHttp.Response r = raw.send(method, path);
+          assertThat(r.status()).as(method + " " + path).isEqualTo(401);
+          assertThat(r.body()).as(method + " " + path).doesNotContain("alpha", "tradecore_");
+        }
+      }
+      // With the token, a spelling the router accepts answers as the plain path does.
+      assertThat(raw.send("GET", "/metrics/", bearer).body()).contains("tradecore_fills");
+      assertThat(raw.send("HEAD", "/metrics/", bearer).status()).isEqualTo(200);
+      assertThat(raw.send("GET", "/api/portfolios/", bearer).body()).contains("alpha");
+      // The dashboard's own files are open to anyone who can connect.
+      for (String file : List.of("/", "/index.html", "/css/dashboard.css", "/js/app.js")) {
+        assertThat(raw.send("GET", file).status()).as(file).isEqualTo(200);
+        assertThat(raw.send("HEAD", file).status()).as(file).isEqualTo(200);
+      }
     }
   }
 

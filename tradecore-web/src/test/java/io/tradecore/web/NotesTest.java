@@ -71,6 +71,9 @@ class NotesTest {
         "{\"text\": 42}                            | text",
         "not json                                  | body",
         "[1, 2]                                    | body",
+        "{\"text\": \"a\\u0000b\"}                  | text",
+        "{\"text\": \"bell \\u0007\"}               | text",
+        "{\"text\": \"half \\ud83d pair\"}          | text",
       })
   void a_bad_note_is_a_400_naming_the_field(String body, String parameter) {
     Http.Response r = http.post(NOTES, body);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,18 +40,33 @@ final class ServerFixture implements AutoCloseable {
 
   /** Seeds a fresh database of the dialect and serves it with {@code config}. */
   static ServerFixture start(Dialect dialect, WebConfig config) throws IOException {
+    return start(dialect, config, Map.of(), dir -> List.of());
+  }
+
+  /**
+   * As {@link #start(Dialect, WebConfig)}, with the configuration read with {@code env} and Run
+   * Insights over the run roots {@code runs} makes in the fixture's folder.
+   */
+  static ServerFixture start(
+      Dialect dialect, WebConfig config, Map<String, String> env, RunRoots runs)
+      throws IOException {
     Database db = TestDatabases.open(dialect);
     try {
       Path dir = Path.of(System.getProperty("java.io.tmpdir"), "web-" + UUID.randomUUID());
       Files.createDirectories(dir);
       Seed.both(db, dir);
-      TradeCoreConfig cfg = TradeCoreConfig.load(null, Map.of(), dir);
-      WebServer server = WebServer.start(config, db, cfg, Clock.systemUTC());
+      TradeCoreConfig cfg = TradeCoreConfig.load(null, env, dir);
+      WebServer server = WebServer.start(config, db, cfg, Clock.systemUTC(), runs.make(dir));
       return new ServerFixture(db, dir, cfg, server);
     } catch (IOException | RuntimeException e) {
       TestDatabases.dispose(db);
       throw e;
     }
+  }
+
+  /** Makes the run roots of a fixture in its folder. */
+  interface RunRoots {
+    List<Path> make(Path dir) throws IOException;
   }
 
   /** A client that sends {@code token} (null: none). */

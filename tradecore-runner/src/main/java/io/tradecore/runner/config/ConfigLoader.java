@@ -20,6 +20,7 @@ final class ConfigLoader {
           "market_data",
           "insights",
           "llm",
+          "web",
           "portfolio_defaults",
           "portfolios");
 
@@ -86,6 +87,7 @@ final class ConfigLoader {
         marketData(root.section("market_data")),
         insights(root.section("insights"), dir),
         LlmSettingsReader.read(root.section("llm"), dataDir, dir, env),
+        web(root.section("web")),
         portfolioDefaults(root),
         portfolios(root));
   }
@@ -143,6 +145,12 @@ final class ConfigLoader {
     section.requireOnly(List.of("roots"));
     return new InsightsConfig(
         section.list("roots", InsightsConfig.DEFAULTS.roots(), Values.directory(dir)));
+  }
+
+  private static WebSettings web(Section section) {
+    section.requireOnly(List.of("allowed_hosts"));
+    return new WebSettings(
+        section.list("allowed_hosts", WebSettings.DEFAULTS.allowedHosts(), WebSettings::hostName));
   }
 
   private static PortfolioSettings portfolioDefaults(Section root) {

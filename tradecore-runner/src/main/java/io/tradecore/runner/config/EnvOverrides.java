@@ -1,5 +1,8 @@
 package io.tradecore.runner.config;
 
+import static io.tradecore.runner.config.Node.Scalar.Kind.STRING;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +13,12 @@ final class EnvOverrides {
   /** Names the config file when no {@code --config} is given. */
   static final String CONFIG_FILE = "TRADECORE_CONFIG";
 
-  private record Variable(String variable, List<String> keys) {}
+  /** A variable and the key it sets; a list variable holds comma-separated values. */
+  private record Variable(String variable, List<String> keys, boolean list) {
+    Variable(String variable, List<String> keys) {
+      this(variable, keys, false);
+    }
+  }
 
   private static final List<Variable> OVERRIDES =
       List.of(
@@ -21,7 +29,8 @@ final class EnvOverrides {
           new Variable("TRADECORE_DB_POOL_SIZE", List.of("database", "pool_size")),
           new Variable("TRADECORE_LEASE_SECONDS", List.of("runner", "lease_seconds")),
           new Variable("TRADECORE_RETENTION_DAYS", List.of("market_data", "retention_days")),
-          new Variable("OPENAI_BASE_URL", List.of("llm", "base_url")));
+          new Variable("OPENAI_BASE_URL", List.of("llm", "base_url")),
+          new Variable("TRADECORE_ALLOWED_HOSTS", List.of("web", "allowed_hosts"), true));
 
   private EnvOverrides() {}
 
@@ -32,11 +41,22 @@ final class EnvOverrides {
       String value = env.get(override.variable());
       if (value != null && !value.isEmpty()) {
         Origin origin = Origin.env(override.variable());
-        Node.Scalar scalar = new Node.Scalar(value, Node.Scalar.Kind.STRING, origin);
-        result = put(result, override.keys(), scalar, origin);
+        Node node = override.list() ? items(value, origin) : new Node.Scalar(value, STRING, origin);
+        result = put(result, override.keys(), node, origin);
       }
     }
     return result;
+  }
+
+  /** The comma-separated values of a list variable; empty items are left out. */
+  private static Node.Sequence items(String value, Origin origin) {
+    List<Node> items = new ArrayList<>();
+    for (String item : value.split(",")) {
+      if (!item.isBlank()) {
+        items.add(new Node.Scalar(item.strip(), STRING, origin));
+      }
+    }
+    return new Node.Sequence(items, origin);
   }
 
   private static Node.Mapping put(

@@ -13,6 +13,7 @@ import java.util.Objects;
  *
  * @param dataDir absolute folder for the SQLite database and other files
  * @param llm the LLM strategy's model, prices, caps and record/replay settings
+ * @param web what the web server answers to
  * @param portfolioDefaults settings for portfolios without an entry in {@code portfolios}
  * @param portfolios settings of named portfolios, each already merged over the defaults
  */
@@ -23,6 +24,7 @@ public record TradeCoreConfig(
     MarketDataConfig marketData,
     InsightsConfig insights,
     LlmConfig llm,
+    WebSettings web,
     PortfolioSettings portfolioDefaults,
     Map<String, PortfolioSettings> portfolios) {
 
@@ -34,6 +36,7 @@ public record TradeCoreConfig(
     Objects.requireNonNull(marketData, "marketData");
     Objects.requireNonNull(insights, "insights");
     Objects.requireNonNull(llm, "llm");
+    Objects.requireNonNull(web, "web");
     Objects.requireNonNull(portfolioDefaults, "portfolioDefaults");
     portfolios = Collections.unmodifiableMap(new LinkedHashMap<>(portfolios));
   }

@@ -57,6 +57,12 @@ class ConfigValidationTest {
           insights.roots                     | {a: b}          | insights.roots: expected a list of values, found a mapping
           insights.roots                     | "[runs, '']"    | insights.roots[1]: '' is not a path
           insights.roots                     | "[runs, [x]]"   | insights.roots[1]: expected a single value, found a list
+          web.allowed_hosts                  | "[dash.example, 'http://x.example']" | web.allowed_hosts[1]: 'http://x.example' is not a host name (allowed: a name such as dash.example or an IP address, without scheme, port or path)
+          web.allowed_hosts                  | dash.example:8080 | web.allowed_hosts: 'dash.example:8080' is not a host name (allowed: a name such as dash.example or an IP address, without scheme, port or path)
+          web.allowed_hosts                  | "['*.example']" | web.allowed_hosts[0]: '*.example' is not a host name (allowed: a name such as dash.example or an IP address, without scheme, port or path)
+          web.allowed_hosts                  | "[a.example/x]" | web.allowed_hosts[0]: 'a.example/x' is not a host name (allowed: a name such as dash.example or an IP address, without scheme, port or path)
+          web.allowed_hosts                  | {a: b}          | web.allowed_hosts: expected a list of values, found a mapping
+          web.allowed_host                   | x.example       | unknown key 'web.allowed_host' (known: allowed_hosts)
           """)
   void bad_file_value_is_an_error_naming_file_line_key_and_value(
       String keyPath, String value, String expected) throws IOException {
@@ -79,6 +85,7 @@ class ConfigValidationTest {
           TRADECORE_LEASE_SECONDS  | soon         | 'soon' is not a whole number
           TRADECORE_LEASE_SECONDS  | 5            | '5' must be greater than runner.heartbeat_seconds (5)
           TRADECORE_RETENTION_DAYS | -1           | '-1' must be at least 1
+          TRADECORE_ALLOWED_HOSTS  | "dash.example, a b" | 'a b' is not a host name (allowed: a name such as dash.example or an IP address, without scheme, port or path)
           """)
   void bad_env_value_is_an_error_naming_the_variable(
       String variable, String value, String expected) {

@@ -36,6 +36,7 @@ class TradeCoreConfigTest {
     assertThat(config.runner()).isEqualTo(new RunnerConfig(15, 5));
     assertThat(config.marketData()).isEqualTo(new MarketDataConfig(730));
     assertThat(config.insights().roots()).isEmpty();
+    assertThat(config.web().allowedHosts()).isEmpty();
     assertThat(config.portfolioDefaults()).isEqualTo(PortfolioSettings.DEFAULTS);
     assertThat(config.portfolios()).isEmpty();
     PortfolioSettings defaults = config.portfolioDefaults();
@@ -78,6 +79,8 @@ class TradeCoreConfigTest {
           roots:
             - /srv/rl-runs
             - runs/../experiments
+        web:
+          allowed_hosts: [Dash.Example, "[FE80::1]", tradebox.lan., 192.168.1.20]
         portfolio_defaults:
           base_currency: AUD
           time_zone: UTC
@@ -108,6 +111,8 @@ class TradeCoreConfigTest {
     assertThat(config.marketData()).isEqualTo(new MarketDataConfig(90));
     assertThat(config.insights().roots())
         .containsExactly(Path.of("/srv/rl-runs"), dir.resolve("experiments"));
+    assertThat(config.web().allowedHosts())
+        .containsExactly("dash.example", "fe80::1", "tradebox.lan", "192.168.1.20");
     PortfolioSettings defaults = config.portfolioDefaults();
     assertThat(defaults.baseCurrency()).isEqualTo("AUD");
     assertThat(defaults.timeZone()).isEqualTo(ZoneId.of("UTC"));
@@ -148,6 +153,8 @@ class TradeCoreConfigTest {
           lease_seconds: 20
         market_data:
           retention_days: 10
+        web:
+          allowed_hosts: [file.example]
         """);
     Map<String, String> env =
         Map.of(
@@ -157,7 +164,8 @@ class TradeCoreConfigTest {
             "TRADECORE_DB_PASSWORD", "env-password",
             "TRADECORE_DB_POOL_SIZE", "16",
             "TRADECORE_LEASE_SECONDS", "60",
-            "TRADECORE_RETENTION_DAYS", "365");
+            "TRADECORE_RETENTION_DAYS", "365",
+            "TRADECORE_ALLOWED_HOSTS", "a.example, ,b.example");
 
     TradeCoreConfig config = load(env);
 
@@ -166,6 +174,7 @@ class TradeCoreConfigTest {
         .isEqualTo(new DatabaseConfig("jdbc:postgresql://db/tc", "env-user", "env-password", 16));
     assertThat(config.runner()).isEqualTo(new RunnerConfig(60, 5));
     assertThat(config.marketData()).isEqualTo(new MarketDataConfig(365));
+    assertThat(config.web().allowedHosts()).containsExactly("a.example", "b.example");
   }
 
   @Test
@@ -259,7 +268,7 @@ class TradeCoreConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "tradecore.yaml line 3: unknown key 'databse' (known: data_dir, database, runner,"
-                + " market_data, insights, llm, portfolio_defaults, portfolios)");
+                + " market_data, insights, llm, web, portfolio_defaults, portfolios)");
   }
 
   @Test

@@ -121,10 +121,35 @@ public final class LogApi {
       throw ApiException.badParameter("text", "text must be a non-empty string");
     }
     String text = node.asText().strip();
+    if (!isPlainText(text)) {
+      throw ApiException.badParameter(
+          "text",
+          "text must be plain text: no control characters but line breaks and tabs, and no"
+              + " unpaired surrogates");
+    }
     if (text.length() > MAX_NOTE) {
       throw ApiException.badParameter(
           "text", "text must be at most " + MAX_NOTE + " characters but has " + text.length());
     }
     return text;
+  }
+
+  /**
+   * Whether {@code text} is text a database stores as written: no NUL or other control character
+   * but line breaks and tabs (PostgreSQL refuses NUL), and every surrogate paired.
+   */
+  private static boolean isPlainText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)
+          || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -69,7 +69,8 @@ public final class MarketApi {
                 h -> {
                   Instrument i = instruments.all(h).get(symbol);
                   if (i == null) {
-                    throw ApiException.notFound("no instrument named '" + symbol + "'");
+                    throw ApiException.notFound(
+                        "no instrument named '" + Params.shown(symbol) + "'");
                   }
                   return bars.newest(h, symbol, range, limit).stream()
                       .map(r -> view(r, i.priceScale(), zone))

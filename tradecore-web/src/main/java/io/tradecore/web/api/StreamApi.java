@@ -20,14 +20,7 @@ public final class StreamApi {
 
   public void stream(Context ctx) throws Exception {
     PortfolioRecord record = lookup.find(ctx);
-    String accept = ctx.header("Accept");
-    if (accept == null || !accept.strip().equals(EVENT_STREAM)) {
-      throw new ApiException(
-          406,
-          "this endpoint is a server-sent event stream: ask for it with the header"
-              + " Accept: text/event-stream (as EventSource does)",
-          "Accept");
-    }
+    requireEventStream(ctx);
     ctx.req().setAttribute("tradecore.stream", Boolean.TRUE);
     new SseHandler(
             0,
@@ -36,5 +29,23 @@ public final class StreamApi {
               live.subscribe(record, client);
             })
         .handle(ctx);
+  }
+
+  /** HEAD of the stream: the checks GET makes, without opening a stream. */
+  public void head(Context ctx) {
+    lookup.find(ctx);
+    requireEventStream(ctx);
+    ctx.contentType(EVENT_STREAM);
+  }
+
+  private static void requireEventStream(Context ctx) {
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.strip().equals(EVENT_STREAM)) {
+      throw new ApiException(
+          406,
+          "this endpoint is a server-sent event stream: ask for it with the header"
+              + " Accept: text/event-stream (as EventSource does)",
+          "Accept");
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.tradecore.insights.TraceQueryException;
 import io.tradecore.insights.TraceReadException;
 import io.tradecore.insights.TraceResult;
 import io.tradecore.web.ApiException;
+import io.tradecore.web.Params;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -76,12 +77,7 @@ public final class InsightsApi {
   }
 
   private static ApiException unknown(String name) {
-    return ApiException.notFound("no run named '" + printable(name) + "'");
-  }
-
-  private static String printable(String name) {
-    String s = name.length() > 200 ? name.substring(0, 200) + "..." : name;
-    return s.replaceAll("\\p{Cntrl}", "?");
+    return ApiException.notFound("no run named '" + Params.shown(name) + "'");
   }
 
   private void write(Context ctx, Object body) {

@@ -65,6 +65,7 @@ class DashboardBrowserTest {
   BrowserContext context;
   Page page;
   final List<String> pageErrors = new ArrayList<>();
+  final List<String> policyViolations = new ArrayList<>();
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -124,12 +125,20 @@ class DashboardBrowserTest {
     page = context.newPage();
     pageErrors.clear();
     page.onPageError(pageErrors::add);
+    policyViolations.clear();
+    context.onConsoleMessage(
+        m -> {
+          if (m.text().contains("Content Security Policy")) {
+            policyViolations.add(m.text());
+          }
+        });
   }
 
   @AfterEach
   void closeContext() {
     context.close();
     assertThat(pageErrors).as("uncaught errors in the page").isEmpty();
+    assertThat(policyViolations).as("what the Content-Security-Policy refused").isEmpty();
   }
 
   /** Keeps the API token in the browser's storage, as the token prompt would. */
@@ -287,7 +296,7 @@ class DashboardBrowserTest {
     waitUntil(
         "the fills are narrowed to " + day,
         () -> page.locator("#fills-count").textContent().contains("on " + day));
-    assertThat(page.url()).endsWith("#/activity?day=" + day);
+    assertThat(page.url()).endsWith("#/activity?portfolio=alpha&day=" + day);
     assertThat(rows("fills-table").count()).isEqualTo(onDay);
     assertThat(page.locator("#fills-table tbody tr td:nth-child(3)").allTextContents())
         .containsOnly(day);
@@ -443,6 +452,61 @@ class DashboardBrowserTest {
 
   @Test
   @Order(8)
+  void a_bookmarked_address_opens_on_its_portfolio_and_day() {
+    withToken();
+    // This browser remembers alpha; the bookmark names beta and one of its days.
+    context.addInitScript("window.localStorage.setItem('tradecore.portfolio', 'alpha');");
+    JsonNode betaFills = api("portfolios/beta/fills?limit=1000").get("items");
+    String betaDay = betaFills.get(0).get("day").asText();
+    int onBetaDay = api("portfolios/beta/fills?day=" + betaDay).get("total").asInt();
+    open("#/activity?portfolio=beta&day=" + betaDay);
+    waitUntil(
+        "beta's fills of " + betaDay + " are shown",
+        () -> page.locator("#fills-count").textContent().contains("on " + betaDay));
+    assertThat(page.locator("#portfolio-select").inputValue()).isEqualTo("beta");
+    assertThat(rows("fills-table").count()).isEqualTo(onBetaDay);
+    assertThat(page.locator("#fills-table tbody tr td:nth-child(3)").allTextContents())
+        .containsOnly(betaDay);
+    assertThat(page.locator("#fills-table").textContent()).contains("ZED");
+
+    // Choosing a portfolio and a day writes both into the address, and the page links keep it.
+    page.locator("#portfolio-select").selectOption("alpha");
+    waitUntil("the address names alpha", () -> page.url().endsWith("#/activity?portfolio=alpha"));
+    JsonNode alphaFills = api("portfolios/alpha/fills?limit=1000").get("items");
+    String alphaDay = alphaFills.get(alphaFills.size() / 2).get("day").asText();
+    page.locator("#day-filter").fill(alphaDay);
+    waitUntil(
+        "alpha's fills of " + alphaDay + " are shown",
+        () -> page.locator("#fills-count").textContent().contains("on " + alphaDay));
+    String bookmark = page.url();
+    assertThat(bookmark).endsWith("#/activity?portfolio=alpha&day=" + alphaDay);
+    assertThat(page.locator("#nav a[data-page=days]").getAttribute("href"))
+        .isEqualTo("#/days?portfolio=alpha");
+
+    // Going back returns to beta's day; the same address in a fresh page shows alpha's again.
+    page.goBack();
+    page.goBack();
+    waitUntil("back on beta", () -> page.locator("#portfolio-select").inputValue().equals("beta"));
+    waitUntil(
+        "beta's day again",
+        () -> page.locator("#fills-count").textContent().contains("on " + betaDay));
+    Page fresh = context.newPage();
+    fresh.navigate(bookmark);
+    fresh.locator("#fills-count").waitFor();
+    fresh.waitForCondition(
+        () -> fresh.locator("#fills-count").textContent().contains("on " + alphaDay));
+    assertThat(fresh.locator("#portfolio-select").inputValue()).isEqualTo("alpha");
+
+    // An address naming no portfolio says so and shows the remembered one.
+    open("#/positions?portfolio=nope");
+    rows("positions-table").first().waitFor();
+    assertThat(page.locator("#banner").textContent())
+        .contains("There is no portfolio named 'nope'");
+    assertThat(page.url()).doesNotContain("nope");
+  }
+
+  @Test
+  @Order(9)
   void empty_states_say_what_to_do() throws IOException {
     Database empty = TestDatabases.open(Dialect.SQLITE);
     WebServer bare = serve(empty, null);

@@ -225,12 +225,19 @@ class InsightsApiTest {
     "metrics=equity&method=fancy, method",
     "metrics=equity&from_step=x, from_step",
     "metrics=equity&from_step=9&to_step=3, from_step",
+    "metrics=equity&env=%D9%A1, env",
+    "metrics=equity&max_points=%EF%BC%95%EF%BC%90, max_points",
+    "metrics=equity&to_step=%F0%9D%9F%97, to_step",
+    "metrics=equity&method=%1B%5B31m, method",
   })
   void badParametersAre400sNamingTheParameter(String query, String parameter) {
     Reply r = actions(query);
     assertThat(r.status()).as(query).isEqualTo(400);
     assertThat(r.json().get("parameter").asText()).isEqualTo(parameter);
-    assertThat(r.json().get("error").asText()).isNotBlank().doesNotContain("Exception");
+    assertThat(r.json().get("error").asText())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContainPattern("\\p{Cntrl}");
   }
 
   @Test

@@ -103,13 +103,19 @@ class InsightsBrowserTest {
       context.setDefaultTimeout(20_000);
       Page page = context.newPage();
       page.onPageError(errors::add);
+      page.onConsoleMessage(
+          m -> {
+            if (m.text().contains("Content Security Policy")) {
+              errors.add(m.text()); // the page must run under the server's policy as it is
+            }
+          });
       page.navigate(server.url() + "#/insights");
       page.locator("#runs-table").waitFor();
       assertThat(page.locator("#runs-table .run-link").allTextContents())
           .containsExactly("ppo/run-a", "tf/run-b");
 
       page.locator("#runs-table .run-link[data-run='tf/run-b']").click();
-      page.waitForFunction("document.querySelector('#run-detail h2')?.textContent === 'tf/run-b'");
+      waitFor(page, "document.querySelector('#run-detail h2')?.textContent === 'tf/run-b'");
       loaded(page);
       assertThat(page.locator("#eval-cards").textContent()).contains("%");
       assertThat(page.locator("#experiment-cards").textContent()).contains("PPO");
@@ -117,14 +123,15 @@ class InsightsBrowserTest {
       page.screenshot(shot("insights-run"));
 
       page.locator("#metric-select").selectOption("cash");
-      page.waitForFunction("document.querySelector('#trace-stats [data-metric=cash]') !== null");
+      waitFor(page, "document.querySelector('#trace-stats [data-metric=cash]') !== null");
       loaded(page);
       assertThat(page.locator("#trace-stats [data-metric=equity]").count()).isZero();
       String cashMean = stat(page, "cash", "mean");
       String cashCount = stat(page, "cash", "count");
 
       page.locator("#env-select").selectOption("1");
-      page.waitForFunction(
+      waitFor(
+          page,
           "document.querySelector('#trace-stats [data-metric=cash] h3')"
               + ".textContent.includes('env 1')");
       loaded(page);
@@ -142,8 +149,7 @@ class InsightsBrowserTest {
       page.mouse().down();
       page.mouse().move(box.x + box.width * 0.55, y, new Mouse.MoveOptions().setSteps(5));
       page.mouse().up();
-      page.waitForFunction(
-          "document.querySelector('#trace-panel').dataset.to !== '" + fullTo + "'");
+      waitFor(page, "document.querySelector('#trace-panel').dataset.to !== '" + fullTo + "'");
       loaded(page);
       assertThat(page.locator("#zoom-reset").isEnabled()).isTrue();
       assertThat(stat(page, "cash", "count")).isNotEqualTo(envCount);
@@ -151,8 +157,7 @@ class InsightsBrowserTest {
       page.screenshot(shot("insights-zoomed"));
 
       page.locator("#zoom-reset").click();
-      page.waitForFunction(
-          "document.querySelector('#trace-panel').dataset.to === '" + fullTo + "'");
+      waitFor(page, "document.querySelector('#trace-panel').dataset.to === '" + fullTo + "'");
       loaded(page);
       assertThat(stat(page, "cash", "mean")).isEqualTo(envMean);
       assertThat(equityMax).isNotBlank();
@@ -160,8 +165,17 @@ class InsightsBrowserTest {
     assertThat(errors).isEmpty();
   }
 
+  /**
+   * Waits until the JavaScript {@code expression} is true, evaluating it from here: Playwright's
+   * own waitForFunction evaluates a string inside the page, which the page's
+   * Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+   */
+  private static void waitFor(Page page, String expression) {
+    page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => !!(" + expression + ")")));
+  }
+
   private static void loaded(Page page) {
-    page.waitForFunction("document.querySelector('#trace-panel')?.dataset.loading === 'false'");
+    waitFor(page, "document.querySelector('#trace-panel')?.dataset.loading === 'false'");
   }
 
   private static String stat(Page page, String metric, String stat) {

@@ -6,6 +6,7 @@ import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.EngineEvent;
 import io.tradecore.core.engine.EngineListener;
+import io.tradecore.store.DecisionRepository;
 import io.tradecore.store.FillRepository;
 import io.tradecore.store.OrderRecord;
 import io.tradecore.store.OrderRepository;
@@ -18,8 +19,10 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Collects what the engine did during one market event and writes it in the caller's transaction:
- * orders, fills, plan changes and refusals, so the effects of one event commit together.
+ * Collects what the engine did during one moment and writes it in the caller's transaction: orders,
+ * fills, plan changes, refusals and the strategy's decision, so the effects of one moment commit
+ * together. What it collected is kept until {@link #committed}, so a transaction that failed and is
+ * tried again writes it all again.
  */
 final class EventRecorder implements EngineListener {
   private final PortfolioId portfolio;
@@ -31,8 +34,7 @@ final class EventRecorder implements EngineListener {
   private final FillRepository fillRepo = new FillRepository();
   private final PlanRepository planRepo = new PlanRepository();
   private final RefusalRepository refusalRepo = new RefusalRepository();
-  private String fillSource = "engine";
-  private long fillsApplied;
+  private final DecisionRepository decisionRepo = new DecisionRepository();
 
   EventRecorder(PortfolioId portfolio, RunId run) {
     this.portfolio = portfolio;
@@ -51,10 +53,6 @@ final class EventRecorder implements EngineListener {
             record.order(), record.entry(), record.exitReason(), status, record.run(), at));
   }
 
-  void fillSource(String source) {
-    this.fillSource = source;
-  }
-
   @Override
   public void on(EngineEvent event) {
     pending.add(event);
@@ -68,11 +66,7 @@ final class EventRecorder implements EngineListener {
     return List.copyOf(pending);
   }
 
-  long fillsApplied() {
-    return fillsApplied;
-  }
-
-  /** Writes the pending events with {@code h} and forgets them. */
+  /** Writes the pending events with {@code h}; they are kept until {@link #committed}. */
   void flush(Handle h) {
     for (EngineEvent e : pending) {
       switch (e) {
@@ -84,9 +78,7 @@ final class EventRecorder implements EngineListener {
           orderRepo.upsert(h, portfolio, r);
         }
         case EngineEvent.OrderFilled f -> {
-          if (fillRepo.insertIfAbsent(h, portfolio, f.fill(), run, fillSource)) {
-            fillsApplied++;
-          }
+          fillRepo.insertIfAbsent(h, portfolio, f.fill(), run, "engine");
           OrderRecord r = orders.get(f.fill().orderId());
           if (r != null && f.orderDone()) {
             orderRepo.upsert(h, portfolio, withStatus(r, "FILLED", f));
@@ -115,12 +107,21 @@ final class EventRecorder implements EngineListener {
         }
         case EngineEvent.SignalEmitted s -> {}
         case EngineEvent.OrderAccepted a -> {}
-        case EngineEvent.DecisionMade d -> {}
+        case EngineEvent.DecisionMade d -> {
+          if (!d.replayed()) {
+            decisionRepo.insertIfAbsent(
+                h, portfolio, d.time(), d.strategy(), d.actions(), run, d.seenAt());
+          }
+        }
         case EngineEvent.EngineError err -> {}
       }
     }
-    pending.clear();
     closedOrders.forEach(r -> orderRepo.upsert(h, portfolio, r));
+  }
+
+  /** Forgets what was written: its transaction has committed. */
+  void committed() {
+    pending.clear();
     closedOrders.clear();
   }
 

@@ -3,22 +3,34 @@ package io.tradecore.runner;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.RunId;
 import io.tradecore.store.Database;
+import io.tradecore.store.Dialect;
+import io.tradecore.store.Fence;
+import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.LeaseRepository;
+import io.tradecore.store.Retrying;
+import io.tradecore.store.SqliteHolders;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Handle;
 
 /**
  * This runner's hold on a portfolio: taken once at start (or refused, naming the holder), renewed
- * by a heartbeat thread, and released at the end. If a renewal finds the lease gone, {@link
- * #isLost()} turns true and the runner stops before trading again.
+ * by a heartbeat thread, and released at the end. It is also the runner's {@link Fence}: every
+ * transaction the runner commits renews the lease first, in the same transaction, and fails if
+ * another runner has taken it over meanwhile (this one was paused past its expiry), so a runner
+ * that lost its lease commits nothing more. If a renewal finds the lease gone, {@link #isLost()}
+ * turns true and the runner stops before trading again.
  */
-public final class Lease implements AutoCloseable {
+public final class Lease implements Fence, AutoCloseable {
   private final Database db;
   private final PortfolioId portfolio;
+  private final String portfolioName;
   private final RunId run;
   private final Duration ttl;
   private final Clock clock;
@@ -26,9 +38,16 @@ public final class Lease implements AutoCloseable {
   private final ScheduledExecutorService heartbeat;
 
   private Lease(
-      Database db, PortfolioId portfolio, RunId run, Duration ttl, Duration every, Clock clock) {
+      Database db,
+      PortfolioId portfolio,
+      String portfolioName,
+      RunId run,
+      Duration ttl,
+      Duration every,
+      Clock clock) {
     this.db = db;
     this.portfolio = portfolio;
+    this.portfolioName = portfolioName;
     this.run = run;
     this.ttl = ttl;
     this.clock = clock;
@@ -59,10 +78,24 @@ public final class Lease implements AutoCloseable {
       Duration heartbeat,
       Clock clock) {
     LeaseRepository repo = new LeaseRepository();
-    var holder =
-        db.jdbi()
-            .inTransaction(
-                h -> repo.tryAcquire(h, portfolio, run, host, pid, clock.instant(), ttl));
+    Optional<LeaseRepository.Holder> holder;
+    try {
+      // On PostgreSQL a paused runner's open transaction may hold the lease row until the
+      // server ends it (Database.IDLE_IN_TRANSACTION); the lock timeout makes each try short.
+      holder =
+          Retrying.run(
+              () ->
+                  db.jdbi()
+                      .inTransaction(
+                          h -> repo.tryAcquire(h, portfolio, run, host, pid, clock.instant(), ttl)),
+              Database.IDLE_IN_TRANSACTION.plus(Duration.ofSeconds(5)),
+              Retrying.Listener.NONE);
+    } catch (RuntimeException e) {
+      if (db.dialect() == Dialect.SQLITE && Retrying.isTransient(e)) {
+        throw new LeaseHeldException(sqliteLocked(db, portfolioName));
+      }
+      throw e;
+    }
     if (holder.isPresent()) {
       LeaseRepository.Holder x = holder.get();
       throw new LeaseHeldException(
@@ -80,7 +113,36 @@ public final class Lease implements AutoCloseable {
               + x.expiresAt()
               + " unless renewed");
     }
-    return new Lease(db, portfolio, run, ttl, heartbeat, clock);
+    return new Lease(db, portfolio, portfolioName, run, ttl, heartbeat, clock);
+  }
+
+  /** Why a SQLite database could not be written: which other processes have it open. */
+  private static String sqliteLocked(Database db, String portfolioName) {
+    String file = db.sqliteFile().map(p -> p.toAbsolutePath().toString()).orElse(db.redacted());
+    List<String> holders = db.sqliteFile().map(SqliteHolders::describe).orElse(List.of());
+    return "cannot take the lease on portfolio "
+        + portfolioName
+        + ": the database "
+        + file
+        + " stayed locked for writing"
+        + (holders.isEmpty()
+            ? " by another process"
+            : "; it is held open by " + String.join(", ", holders));
+  }
+
+  /**
+   * Renews the lease inside the caller's transaction; fails that transaction when another runner
+   * holds the portfolio now.
+   */
+  @Override
+  public void check(Handle h) {
+    if (lost.get() || !new LeaseRepository().renew(h, portfolio, run, clock.instant(), ttl)) {
+      lost.set(true);
+      throw new LeaseLostException(
+          "lost the lease on portfolio "
+              + portfolioName
+              + ": another runner took it over while this one was paused; it commits nothing more");
+    }
   }
 
   private void renew() {
@@ -105,7 +167,11 @@ public final class Lease implements AutoCloseable {
   public void close() {
     heartbeat.shutdownNow();
     if (!lost.get()) {
-      db.jdbi().useTransaction(h -> new LeaseRepository().release(h, portfolio, run));
+      try {
+        db.jdbi().useTransaction(h -> new LeaseRepository().release(h, portfolio, run));
+      } catch (RuntimeException e) {
+        // Unreleased, the lease expires by itself.
+      }
     }
   }
 

@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +17,16 @@ import org.jdbi.v3.core.Jdbi;
  * IMMEDIATE transactions, full fsync) or PostgreSQL, with its versioned migrations.
  */
 public final class Database implements AutoCloseable {
+  /**
+   * How long a PostgreSQL session may sit idle inside a transaction before the server ends it: a
+   * runner paused mid-commit (a GC, SIGSTOP) then releases its locks, so it cannot stall the runner
+   * that takes over.
+   */
+  public static final Duration IDLE_IN_TRANSACTION = Duration.ofSeconds(10);
+
+  /** How long a PostgreSQL statement waits for a row lock before it fails (and is retried). */
+  public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
+
   private final String url;
   private final Dialect dialect;
   private final HikariDataSource dataSource;
@@ -47,6 +59,13 @@ public final class Database implements AutoCloseable {
     if (password != null) {
       config.setPassword(password);
     }
+    if (dialect == Dialect.POSTGRESQL) {
+      config.setConnectionInitSql(
+          "SET idle_in_transaction_session_timeout = "
+              + IDLE_IN_TRANSACTION.toMillis()
+              + "; SET lock_timeout = "
+              + LOCK_TIMEOUT.toMillis());
+    }
     if (dialect == Dialect.SQLITE) {
       createParentFolder(url);
       config.addDataSourceProperty("journal_mode", "WAL");
@@ -59,20 +78,38 @@ public final class Database implements AutoCloseable {
   }
 
   private static void createParentFolder(String url) {
+    sqliteFile(url)
+        .map(file -> file.toAbsolutePath().getParent())
+        .ifPresent(
+            parent -> {
+              try {
+                Files.createDirectories(parent);
+              } catch (java.io.IOException e) {
+                throw new StoreException(
+                    "cannot create the database folder " + parent + ": " + e, e);
+              }
+            });
+  }
+
+  /** The file of a SQLite JDBC URL; empty for an in-memory database or another URL. */
+  public static Optional<Path> sqliteFile(String url) {
+    if (url == null || !url.startsWith("jdbc:sqlite:")) {
+      return Optional.empty();
+    }
     String file = url.substring("jdbc:sqlite:".length());
     int query = file.indexOf('?');
     if (query >= 0) {
       file = file.substring(0, query);
     }
     if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return;
+      return Optional.empty();
     }
-    Path parent = Paths.get(file).toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (java.io.IOException e) {
-      throw new StoreException("cannot create the database folder " + parent + ": " + e, e);
-    }
+    return Optional.of(Paths.get(file));
+  }
+
+  /** The file of this database, when it is a SQLite file. */
+  public Optional<Path> sqliteFile() {
+    return sqliteFile(url);
   }
 
   private Flyway flyway() {

@@ -80,4 +80,21 @@ public final class EngineStateRepository {
         .mapTo(Long.class)
         .findOne();
   }
+
+  /** Where the portfolio's resync continues in its venue's fills (the venue's cursor), if known. */
+  public Optional<String> venueCursor(Handle h, PortfolioId p) {
+    return h.createQuery("SELECT venue_cursor FROM engine_state WHERE portfolio_id = :p")
+        .bind("p", p.value())
+        .mapTo(String.class)
+        .findOne()
+        .filter(c -> c != null && !c.isEmpty());
+  }
+
+  /** Keeps the venue's cursor; the engine_state row exists once the first commit was made. */
+  public void saveVenueCursor(Handle h, PortfolioId p, String cursor) {
+    h.createUpdate("UPDATE engine_state SET venue_cursor = :c WHERE portfolio_id = :p")
+        .bind("p", p.value())
+        .bind("c", cursor)
+        .execute();
+  }
 }

@@ -131,7 +131,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       throw new IllegalArgumentException(
           "exchange '" + exchange + "' is not available; use --exchange paper");
     }
-    StrategyCatalog.factory(strategy, params); // checks the strategy and its parameters first
+    StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters first
     try (Workspace ws = Workspace.open(config, env, true)) {
       PortfolioRecord record = new Portfolios(ws.db()).find(portfolio);
       ReplayFeed replay =

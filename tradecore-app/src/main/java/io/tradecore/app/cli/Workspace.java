@@ -77,14 +77,8 @@ public final class Workspace implements AutoCloseable {
 
   /** The file of a {@code jdbc:sqlite:} URL, or empty for other databases and in-memory ones. */
   public static Optional<Path> sqliteFile(String url) {
-    if (Dialect.of(url) != Dialect.SQLITE) {
-      return Optional.empty();
-    }
-    String file = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
-    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return Optional.empty();
-    }
-    return Optional.of(Path.of(file));
+    Dialect.of(url); // an unsupported URL is an error, not "no file"
+    return Database.sqliteFile(url);
   }
 
   public TradeCoreConfig config() {

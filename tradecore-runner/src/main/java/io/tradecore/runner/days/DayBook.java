@@ -123,7 +123,10 @@ public final class DayBook {
             plansJson()));
   }
 
-  /** Writes the pending snapshots and their portfolio_days rows in the caller's transaction. */
+  /**
+   * Writes the pending snapshots and their portfolio_days rows in the caller's transaction; they
+   * are kept until {@link #committed}, so a transaction tried again writes them again.
+   */
   public void flush(Handle h) {
     for (DayRepository.Snapshot snap : pending) {
       var previous = repo.snapshotBefore(h, id, snap.day());
@@ -151,6 +154,10 @@ public final class DayBook {
               portfolio.ledger().positions().size(),
               view.openPlans().size()));
     }
+  }
+
+  /** Forgets the snapshots written: their transaction has committed. */
+  public void committed() {
     pending.clear();
   }
 

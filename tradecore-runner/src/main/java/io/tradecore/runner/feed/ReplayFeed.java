@@ -1,33 +1,43 @@
 package io.tradecore.runner.feed;
 
 import io.tradecore.core.domain.Bar;
+import io.tradecore.core.feed.MarketFeed;
+import io.tradecore.core.feed.Moment;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.marketdata.CsvBarReader;
 import io.tradecore.marketdata.MarketDataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
- * A market-data feed that replays CSV files, merged in time order (ties keep file order). Its
- * events are numbered from 0, so a runner can record the last one it committed and resume after it.
- * Spec: {@code replay:FILE[@SYMBOL][,FILE[@SYMBOL]...]}; without {@code @SYMBOL} the symbol is the
- * file name up to its first '-', '_' or '.', in capitals.
+ * A market-data feed that replays CSV files: their bars merged in time order (ties keep file order)
+ * and grouped into moments, all bars of one time together. It resumes after a cursor (the time of
+ * the last moment a runner committed), so a runner need not keep an index into it. Spec: {@code
+ * replay:FILE[@SYMBOL][,FILE[@SYMBOL]...]}; without {@code @SYMBOL} the symbol is the file name up
+ * to its first '-', '_' or '.', in capitals.
  */
-public final class ReplayFeed {
+public final class ReplayFeed implements MarketFeed {
   private final String name;
-  private final List<Bar> events;
+  private final int bars;
+  private final List<Moment> moments;
   private final List<BarSeries> series;
   private final boolean daily;
+  private int next;
+  private volatile boolean stopped;
 
   private ReplayFeed(String name, List<Bar> events, List<BarSeries> series) {
     this.name = name;
-    this.events = events;
+    this.bars = events.size();
+    this.moments = group(events);
     this.series = series;
     this.daily =
         !events.isEmpty()
@@ -85,17 +95,27 @@ public final class ReplayFeed {
     return base.substring(0, cut).toUpperCase(Locale.ROOT);
   }
 
-  /** The canonical name under which the runner records its position. */
+  private static List<Moment> group(List<Bar> sorted) {
+    List<Moment> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i <= sorted.size(); i++) {
+      if (i == sorted.size() || !sorted.get(i).time().equals(sorted.get(from).time())) {
+        out.add(new Moment(sorted.get(from).time(), sorted.subList(from, i)));
+        from = i;
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The canonical name under which the runner records its cursor. */
+  @Override
   public String name() {
     return name;
   }
 
+  /** How many bars the files hold. */
   public int size() {
-    return events.size();
-  }
-
-  public Bar event(int index) {
-    return events.get(index);
+    return bars;
   }
 
   public List<BarSeries> series() {
@@ -106,7 +126,41 @@ public final class ReplayFeed {
    * Whether this is daily data: every bar carries a date and no time (00:00 UTC). An intraday
    * feed's bar at 00:00 UTC is then a moment like any other, not a whole session.
    */
+  @Override
   public boolean daily() {
     return daily;
+  }
+
+  @Override
+  public boolean live() {
+    return false;
+  }
+
+  @Override
+  public void resumeAfter(Instant cursor, Consumer<Moment> history) {
+    next = 0;
+    while (cursor != null && next < moments.size() && !moments.get(next).time().isAfter(cursor)) {
+      history.accept(moments.get(next++));
+    }
+  }
+
+  @Override
+  public Moment poll(Duration wait) {
+    return ended() ? null : moments.get(next++);
+  }
+
+  @Override
+  public boolean ended() {
+    return stopped || next >= moments.size();
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+  }
+
+  @Override
+  public long remaining() {
+    return moments.size() - next;
   }
 }

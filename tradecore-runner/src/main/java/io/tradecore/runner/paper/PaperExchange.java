@@ -16,7 +16,9 @@ import io.tradecore.core.venue.ReportSink;
 import io.tradecore.core.venue.SimulatedVenue;
 import io.tradecore.core.venue.VenueFeatures;
 import io.tradecore.core.venue.VenueOrder;
+import io.tradecore.runner.VenueFactory;
 import io.tradecore.store.Database;
+import io.tradecore.store.Fence;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PaperRepository;
 import java.math.BigDecimal;
@@ -40,6 +42,7 @@ import java.util.function.Function;
  */
 public final class PaperExchange implements SimulatedVenue {
   private final Database db;
+  private final Fence fence;
   private final String account;
   private final String currency;
   private final SimulatedExchange matcher;
@@ -52,6 +55,7 @@ public final class PaperExchange implements SimulatedVenue {
 
   public PaperExchange(
       Database db,
+      Fence fence,
       String account,
       String currency,
       BigDecimal startingCash,
@@ -59,6 +63,7 @@ public final class PaperExchange implements SimulatedVenue {
       BigDecimal volumeShare,
       Clock clock) {
     this.db = db;
+    this.fence = fence;
     this.account = account;
     this.currency = currency;
     this.clock = clock;
@@ -67,6 +72,7 @@ public final class PaperExchange implements SimulatedVenue {
     db.jdbi()
         .useTransaction(
             h -> {
+              fence.check(h);
               repo.ensureAccount(h, account, startingCash);
               matcher.resumeTradeSequence(repo.tradeSequence(h, account));
               cash = repo.cash(h, account);
@@ -74,6 +80,20 @@ public final class PaperExchange implements SimulatedVenue {
                 matcher.restore(o.state());
               }
             });
+  }
+
+  /** The paper exchange of each portfolio, with these costs: its account is the portfolio's id. */
+  public static VenueFactory factory(ExecutionCosts costs, BigDecimal volumeShare) {
+    return (db, portfolio, fence, clock) ->
+        new PaperExchange(
+            db,
+            fence,
+            portfolio.id().value(),
+            portfolio.baseCurrency(),
+            portfolio.startingCash(),
+            costs,
+            volumeShare,
+            clock);
   }
 
   /** How a bar's trading day is found, for DAY orders (see {@link SimulatedExchange}). */
@@ -114,7 +134,12 @@ public final class PaperExchange implements SimulatedVenue {
     }
     try {
       WorkingState state = matcher.workingState(order.id()).orElseThrow();
-      db.jdbi().useTransaction(h -> repo.saveOrder(h, account, state, "WORKING", clock.instant()));
+      db.jdbi()
+          .useTransaction(
+              h -> {
+                fence.check(h);
+                repo.saveOrder(h, account, state, "WORKING", clock.instant());
+              });
     } catch (RuntimeException e) {
       matcher.withdraw(order.id());
       throw e;
@@ -148,7 +173,12 @@ public final class PaperExchange implements SimulatedVenue {
     if (!matcher.withdraw(id)) {
       return;
     }
-    db.jdbi().useTransaction(h -> repo.setStatus(h, account, id, "CANCELLED", clock.instant()));
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              fence.check(h);
+              repo.setStatus(h, account, id, "CANCELLED", clock.instant());
+            });
     sink.report(new ExecutionReport.Cancelled(id, now == null ? clock.instant() : now));
   }
 
@@ -192,12 +222,17 @@ public final class PaperExchange implements SimulatedVenue {
    */
   private void record(
       Bar bar, List<WorkingState> before, MatchResult result, List<WorkingState> stillWorking) {
+    BigDecimal after = cash;
+    for (Fill f : result.fills()) {
+      BigDecimal signed = f.side().sign() > 0 ? f.notional().negate() : f.notional();
+      after = after.add(signed).subtract(f.fee());
+    }
+    BigDecimal newCash = after;
     db.jdbi()
         .useTransaction(
             h -> {
+              fence.check(h);
               for (Fill f : result.fills()) {
-                BigDecimal signed = f.side().sign() > 0 ? f.notional().negate() : f.notional();
-                cash = cash.add(signed).subtract(f.fee());
                 repo.insertFill(h, account, sequenceOf(f), f);
               }
               Set<ClientOrderId> working = new HashSet<>();
@@ -216,8 +251,9 @@ public final class PaperExchange implements SimulatedVenue {
                   repo.saveOrder(h, account, s, status, clock.instant());
                 }
               }
-              repo.updateAccount(h, account, matcher.tradeSequence(), cash);
+              repo.updateAccount(h, account, matcher.tradeSequence(), newCash);
             });
+    cash = newCash;
   }
 
   /** The exchange's own trade sequence number of a fill it made (the suffix of its trade id). */

@@ -1,0 +1,125 @@
+package io.tradecore.runner;
+
+import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.core.engine.EngineEvent;
+import io.tradecore.core.ledger.Portfolio;
+import io.tradecore.runner.days.DayBook;
+import io.tradecore.runner.telemetry.Telemetry;
+import io.tradecore.store.BarRepository;
+import io.tradecore.store.Database;
+import io.tradecore.store.EngineStateRepository;
+import io.tradecore.store.Fence;
+import io.tradecore.store.InstrumentRepository;
+import io.tradecore.store.Retrying;
+import io.tradecore.store.StatsRepository;
+import io.tradecore.store.TelemetryRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Commits what one moment did, in one transaction checked by the runner's lease: the engine's
+ * orders, fills, plans and decision, the day's snapshot, telemetry, the stats cache, where the
+ * runner stands (feed cursor, plan sequence, day, overnight state, marks) and the moment's bars. A
+ * commit that fails for a passing reason (a dropped connection, a locked database) is tried again;
+ * a lost lease fails it for good.
+ */
+final class MomentCommit {
+  /** How long a commit keeps trying through passing failures before the run gives up. */
+  static final Duration PATIENCE = Duration.ofMinutes(2);
+
+  private final Database db;
+  private final Fence fence;
+  private final PortfolioId id;
+  private final Portfolio portfolio;
+  private final EventRecorder recorder;
+  private final DayBook days;
+  private final Telemetry telemetry;
+  private final Clock clock;
+  private final EngineStateRepository stateRepo = new EngineStateRepository();
+  private final BarRepository bars = new BarRepository();
+  private final InstrumentRepository instrumentRepo = new InstrumentRepository();
+  private final TelemetryRepository telemetryRepo = new TelemetryRepository();
+  private final StatsRepository statsRepo = new StatsRepository();
+  private String venueCursor;
+
+  MomentCommit(
+      Database db,
+      Fence fence,
+      Portfolio portfolio,
+      EventRecorder recorder,
+      DayBook days,
+      Telemetry telemetry,
+      Clock clock) {
+    this.db = db;
+    this.fence = fence;
+    this.id = portfolio.id();
+    this.portfolio = portfolio;
+    this.recorder = recorder;
+    this.days = days;
+    this.telemetry = telemetry;
+    this.clock = clock;
+  }
+
+  /** Keeps the venue's cursor with the next commit. */
+  void venueCursor(String cursor) {
+    this.venueCursor = cursor;
+  }
+
+  /**
+   * Commits the pending effects with the runner's new position.
+   *
+   * @param state where the runner stands after them
+   * @param newInstruments instruments to make known first (a feed's), or empty
+   * @param moment the moment's bars to keep, or empty
+   */
+  void commit(
+      EngineStateRepository.State state, List<Instrument> newInstruments, List<Bar> moment) {
+    String day = days.day() == null ? null : days.day().toString();
+    for (EngineEvent e : recorder.pending()) {
+      switch (e) {
+        case EngineEvent.SignalEmitted s ->
+            telemetry.signal(s.time(), day, s.instrument().symbol() + " " + s.action());
+        case EngineEvent.OrderRefused r ->
+            telemetry.warn(r.time(), day, "risk-refusal", r.refusal().message());
+        case EngineEvent.EngineError err ->
+            telemetry.error(err.time(), day, err.kind(), err.message());
+        default -> {}
+      }
+    }
+    List<TelemetryRepository.Event> events = telemetry.drain();
+    StatsRepository.Stats stats = StatsRepository.Stats.of(portfolio.ledger());
+    Retrying.run(
+        () ->
+            db.jdbi()
+                .inTransaction(
+                    h -> {
+                      fence.check(h);
+                      newInstruments.forEach(i -> instrumentRepo.ensure(h, i));
+                      recorder.flush(h);
+                      days.flush(h);
+                      events.forEach(ev -> telemetryRepo.insert(h, ev));
+                      statsRepo.save(h, id, stats, clock.instant());
+                      stateRepo.save(h, id, state);
+                      if (venueCursor != null) {
+                        stateRepo.saveVenueCursor(h, id, venueCursor);
+                      }
+                      if (!moment.isEmpty()) {
+                        bars.insertIfAbsent(h, moment);
+                      }
+                      return null;
+                    }),
+        PATIENCE,
+        (attempt, reason, pause) ->
+            telemetry.error(
+                clock.instant(),
+                day,
+                "commit-retry",
+                "a commit failed (" + reason + "); trying again in " + pause.toMillis() + " ms"));
+    recorder.committed();
+    days.committed();
+    venueCursor = null;
+  }
+}

@@ -2,6 +2,7 @@ package io.tradecore.runner;
 
 import io.tradecore.core.domain.CancelReason;
 import io.tradecore.core.domain.ClientOrderId;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.EngineEvent;
@@ -47,7 +48,7 @@ final class EventRecorder implements EngineListener {
   }
 
   /** Records, with the next flush, that an order stopped working at the exchange. */
-  void closed(OrderRecord record, String status, java.time.Instant at) {
+  void closed(OrderRecord record, OrderStatus status, java.time.Instant at) {
     closedOrders.add(
         new OrderRecord(
             record.order(), record.entry(), record.exitReason(), status, record.run(), at));
@@ -73,7 +74,12 @@ final class EventRecorder implements EngineListener {
         case EngineEvent.OrderSubmitted s -> {
           OrderRecord r =
               new OrderRecord(
-                  s.order(), s.exitReason() == null, s.exitReason(), "WORKING", run, s.time());
+                  s.order(),
+                  s.exitReason() == null,
+                  s.exitReason(),
+                  OrderStatus.WORKING,
+                  run,
+                  s.time());
           orders.put(s.order().id(), r);
           orderRepo.upsert(h, portfolio, r);
         }
@@ -81,12 +87,13 @@ final class EventRecorder implements EngineListener {
           fillRepo.insertIfAbsent(h, portfolio, f.fill(), run, "engine");
           OrderRecord r = orders.get(f.fill().orderId());
           if (r != null && f.orderDone()) {
-            orderRepo.upsert(h, portfolio, withStatus(r, "FILLED", f));
+            orderRepo.upsert(h, portfolio, withStatus(r, OrderStatus.FILLED, f));
           }
         }
         case EngineEvent.OrderCancelled c -> {
           OrderRecord r = orders.get(c.order().id());
-          String status = c.reason() == CancelReason.EXPIRED ? "EXPIRED" : "CANCELLED";
+          OrderStatus status =
+              c.reason() == CancelReason.EXPIRED ? OrderStatus.EXPIRED : OrderStatus.CANCELLED;
           OrderRecord base =
               r != null ? r : new OrderRecord(c.order(), false, null, status, run, c.time());
           orderRepo.upsert(h, portfolio, withStatus(base, status, c));
@@ -94,7 +101,9 @@ final class EventRecorder implements EngineListener {
         case EngineEvent.OrderRefused r -> {
           refusalRepo.insertIfAbsent(h, portfolio, r.order(), r.refusal(), run, r.time());
           orderRepo.upsert(
-              h, portfolio, new OrderRecord(r.order(), true, null, "REFUSED", run, r.time()));
+              h,
+              portfolio,
+              new OrderRecord(r.order(), true, null, OrderStatus.REFUSED, run, r.time()));
         }
         case EngineEvent.PlanChanged p -> planRepo.save(h, portfolio, p.after(), p.reason(), run);
         case EngineEvent.OrderRejected r -> {
@@ -102,8 +111,8 @@ final class EventRecorder implements EngineListener {
           OrderRecord base =
               known != null
                   ? known
-                  : new OrderRecord(r.order(), true, null, "REJECTED", run, r.time());
-          orderRepo.upsert(h, portfolio, withStatus(base, "REJECTED", r));
+                  : new OrderRecord(r.order(), true, null, OrderStatus.REJECTED, run, r.time());
+          orderRepo.upsert(h, portfolio, withStatus(base, OrderStatus.REJECTED, r));
         }
         case EngineEvent.SignalEmitted s -> {}
         case EngineEvent.OrderAccepted a -> {}
@@ -125,7 +134,7 @@ final class EventRecorder implements EngineListener {
     closedOrders.clear();
   }
 
-  private static OrderRecord withStatus(OrderRecord r, String status, EngineEvent e) {
+  private static OrderRecord withStatus(OrderRecord r, OrderStatus status, EngineEvent e) {
     return new OrderRecord(r.order(), r.entry(), r.exitReason(), status, r.run(), e.time());
   }
 }

@@ -2,6 +2,7 @@ package io.tradecore.runner;
 
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.OrderRole;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.engine.Engine;
 import io.tradecore.core.ledger.Portfolio;
@@ -43,12 +44,12 @@ final class PortfolioRestore {
                       o ->
                           !o.entry()
                               && plan.id().equals(o.order().planId())
-                              && !"REFUSED".equals(o.status()))
+                              && o.status() != OrderStatus.REFUSED)
                   .count();
       engine.restorePlan(plan, exits);
     }
     for (OrderRecord o : all) {
-      if ("WORKING".equals(o.status())) {
+      if (o.status().isOpen()) {
         engine.restoreWorkingOrder(
             o.order(), o.entry() ? OrderRole.ENTRY : OrderRole.EXIT, o.exitReason());
         recorder.know(o);

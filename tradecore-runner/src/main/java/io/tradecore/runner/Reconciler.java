@@ -104,7 +104,9 @@ final class Reconciler {
     List<OrderRecord> working =
         db.jdbi()
             .withHandle(
-                h -> new OrderRepository().withStatus(h, portfolio, "WORKING", instruments));
+                h ->
+                    new OrderRepository()
+                        .withStatus(h, portfolio, OrderStatus.WORKING, instruments));
     int closed = 0;
     for (OrderRecord o : working) {
       OrderStatus status =
@@ -119,7 +121,7 @@ final class Reconciler {
         case REJECTED -> engine.apply(new ExecutionReport.Rejected(id, now, "rejected"));
         default -> engine.apply(new ExecutionReport.Cancelled(id, now));
       }
-      recorder.closed(o, status.name(), now);
+      recorder.closed(o, status, now);
       closed++;
     }
     return closed;

@@ -3,6 +3,7 @@ package io.tradecore.store;
 import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.domain.OrderType;
 import io.tradecore.core.domain.PlanId;
 import io.tradecore.core.domain.PortfolioId;
@@ -44,7 +45,7 @@ public final class OrderRepository {
         .bind("limit", o.limitPrice() == null ? null : o.limitPrice().toString())
         .bind("stop", o.stopPrice() == null ? null : o.stopPrice().toString())
         .bind("tif", o.timeInForce().name())
-        .bind("status", r.status())
+        .bind("status", r.status().name())
         .bind("version", o.botVersion())
         .bind("created", o.createdAt().toEpochMilli())
         .bind("updated", r.updatedAt().toEpochMilli())
@@ -52,12 +53,12 @@ public final class OrderRepository {
   }
 
   public List<OrderRecord> withStatus(
-      Handle h, PortfolioId p, String status, Map<String, Instrument> instruments) {
+      Handle h, PortfolioId p, OrderStatus status, Map<String, Instrument> instruments) {
     return h.createQuery(
             "SELECT * FROM orders WHERE portfolio_id = :p AND status = :status"
                 + " ORDER BY created_ms, client_order_id")
         .bind("p", p.value())
-        .bind("status", status)
+        .bind("status", status.name())
         .map((rs, ctx) -> map(rs, instruments))
         .list();
   }
@@ -98,7 +99,7 @@ public final class OrderRepository {
         o,
         "ENTRY".equals(rs.getString("role")),
         reason == null ? null : ExitReason.valueOf(reason),
-        rs.getString("status"),
+        OrderStatus.parse(rs.getString("status")),
         run == null ? null : new RunId(run),
         Instant.ofEpochMilli(rs.getLong("updated_ms")));
   }

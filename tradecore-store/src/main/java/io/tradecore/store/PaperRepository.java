@@ -3,6 +3,7 @@ package io.tradecore.store;
 import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.exchange.WorkingState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.Handle;
 public final class PaperRepository {
 
   /** An order the paper exchange knows, whatever its status. */
-  public record PaperOrder(String status, WorkingState state) {}
+  public record PaperOrder(OrderStatus status, WorkingState state) {}
 
   /** A fill the exchange made, with its position in the account's sequence. */
   public record PaperFill(long seq, Fill fill) {}
@@ -57,7 +58,7 @@ public final class PaperRepository {
   }
 
   /** Stores an order's status and matching state, inserting it the first time. */
-  public void saveOrder(Handle h, String account, WorkingState s, String status, Instant at) {
+  public void saveOrder(Handle h, String account, WorkingState s, OrderStatus status, Instant at) {
     h.createUpdate(
             "INSERT INTO paper_orders (account_id, client_order_id, body, status, remaining,"
                 + " remaining_quote, triggered, last_matched_ms, first_day, arrival_seq,"
@@ -71,7 +72,7 @@ public final class PaperRepository {
         .bind("a", account)
         .bind("id", s.order().id().value())
         .bind("body", Codec.orderJson(s.order()))
-        .bind("status", status)
+        .bind("status", status.name())
         .bind("remaining", Long.toString(s.remaining()))
         .bind("quote", s.remainingQuote() == null ? null : s.remainingQuote().toPlainString())
         .bind("triggered", s.triggered() ? 1 : 0)
@@ -81,13 +82,14 @@ public final class PaperRepository {
         .execute();
   }
 
-  public void setStatus(Handle h, String account, ClientOrderId id, String status, Instant at) {
+  public void setStatus(
+      Handle h, String account, ClientOrderId id, OrderStatus status, Instant at) {
     h.createUpdate(
             "UPDATE paper_orders SET status = :status, updated_ms = :at WHERE account_id = :a AND"
                 + " client_order_id = :id")
         .bind("a", account)
         .bind("id", id.value())
-        .bind("status", status)
+        .bind("status", status.name())
         .bind("at", at.toEpochMilli())
         .execute();
   }
@@ -104,12 +106,12 @@ public final class PaperRepository {
 
   /** Orders with the given status, in arrival order. */
   public List<PaperOrder> orders(
-      Handle h, String account, String status, Map<String, Instrument> instruments) {
+      Handle h, String account, OrderStatus status, Map<String, Instrument> instruments) {
     return h.createQuery(
             "SELECT * FROM paper_orders WHERE account_id = :a AND status = :status ORDER BY"
                 + " arrival_seq")
         .bind("a", account)
-        .bind("status", status)
+        .bind("status", status.name())
         .map((rs, ctx) -> map(rs, instruments))
         .list();
   }
@@ -182,6 +184,6 @@ public final class PaperRepository {
             rs.getInt("triggered") == 1,
             neverMatched ? null : Instant.ofEpochMilli(last),
             first == null ? null : LocalDate.parse(first));
-    return new PaperOrder(rs.getString("status"), state);
+    return new PaperOrder(OrderStatus.parse(rs.getString("status")), state);
   }
 }

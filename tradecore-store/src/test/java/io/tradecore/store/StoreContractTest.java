@@ -7,6 +7,7 @@ import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
+import io.tradecore.core.domain.OrderStatus;
 import io.tradecore.core.domain.PlanId;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.Price;
@@ -155,11 +156,14 @@ abstract class StoreContractTest {
             T,
             "v1");
     db.jdbi()
-        .useHandle(h -> orders.upsert(h, P, new OrderRecord(o, true, null, "WORKING", RUN, T)));
-    db.jdbi().useHandle(h -> orders.upsert(h, P, new OrderRecord(o, true, null, "FILLED", RUN, T)));
+        .useHandle(
+            h -> orders.upsert(h, P, new OrderRecord(o, true, null, OrderStatus.WORKING, RUN, T)));
+    db.jdbi()
+        .useHandle(
+            h -> orders.upsert(h, P, new OrderRecord(o, true, null, OrderStatus.FILLED, RUN, T)));
     List<OrderRecord> all = db.jdbi().withHandle(h -> orders.all(h, P, Map.of("ORCL", ORCL)));
     assertThat(all).hasSize(1);
-    assertThat(all.get(0).status()).isEqualTo("FILLED");
+    assertThat(all.get(0).status()).isEqualTo(OrderStatus.FILLED);
     assertThat(all.get(0).order()).isEqualTo(o);
   }
 
@@ -276,13 +280,13 @@ abstract class StoreContractTest {
         .useTransaction(
             h -> {
               paper.ensureAccount(h, "p-1", new BigDecimal("100000"));
-              paper.saveOrder(h, "p-1", ws, "WORKING", T);
+              paper.saveOrder(h, "p-1", ws, OrderStatus.WORKING, T);
               paper.insertFill(h, "p-1", 1, fill("SIM-1", Side.BUY, "10", "20"));
               paper.updateAccount(h, "p-1", 1, new BigDecimal("99799"));
             });
     Map<String, Instrument> instruments = Map.of("ORCL", ORCL);
-    var v8 = db.jdbi().withHandle(h -> paper.orders(h, "p-1", "WORKING", instruments));
-    assertThat(v8).containsExactly(new PaperRepository.PaperOrder("WORKING", ws));
+    var v8 = db.jdbi().withHandle(h -> paper.orders(h, "p-1", OrderStatus.WORKING, instruments));
+    assertThat(v8).containsExactly(new PaperRepository.PaperOrder(OrderStatus.WORKING, ws));
     var v9 = db.jdbi().withHandle(h -> paper.fillsAfter(h, "p-1", 0, instruments));
     assertThat(v9)
         .extracting(PaperRepository.PaperFill::fill)

@@ -1,5 +1,7 @@
 package io.tradecore.app.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.store.Database;
 import io.tradecore.store.StatsRepository;
@@ -162,5 +164,104 @@ record Books(
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * Fails unless {@code actual} holds exactly the books of {@code expected}: the ledger, the plans
+   * and orders, the days, and the paper exchange's own books.
+   */
+  static void assertSame(Books expected, Books actual) {
+    assertSameRows("ledger fills", expected.fills(), actual.fills());
+    assertThat(actual.cash()).as("cash").isEqualByComparingTo(expected.cash());
+    assertThat(actual.realizedPnl())
+        .as("realized P&L")
+        .isEqualByComparingTo(expected.realizedPnl());
+    assertThat(actual.fees()).as("fees").isEqualByComparingTo(expected.fees());
+    assertThat(actual.fillCount()).as("fill count").isEqualTo(expected.fillCount());
+    assertThat(actual.positions().keySet())
+        .as("open positions")
+        .containsExactlyElementsOf(expected.positions().keySet());
+    expected
+        .positions()
+        .forEach(
+            (symbol, position) -> {
+              Books.Position other = actual.positions().get(symbol);
+              assertThat(other.quantity())
+                  .as(symbol + " quantity")
+                  .isEqualByComparingTo(position.quantity());
+              assertThat(other.costBasis())
+                  .as(symbol + " cost basis")
+                  .isEqualByComparingTo(position.costBasis());
+            });
+    assertSameRows("plans", expected.plans(), actual.plans());
+    assertThat(actual.openPlans()).as("open plans").isEqualTo(expected.openPlans());
+    assertSameRows("ledger orders", expected.orders(), actual.orders());
+    assertThat(actual.ledgerFillRows())
+        .as("ledger fills: rows vs distinct trade ids")
+        .isEqualTo(actual.ledgerDistinctTradeIds())
+        .isEqualTo(expected.ledgerFillRows());
+    // The paper exchange's own books: no order sent twice, none missing.
+    assertThat(actual.paperOrderRows())
+        .as("paper orders: rows vs distinct client order ids")
+        .isEqualTo(actual.paperDistinctOrderIds())
+        .isEqualTo(expected.paperOrderRows());
+    assertSameRows("paper exchange orders", expected.paperOrders(), actual.paperOrders());
+    assertSameRows("paper exchange fills", expected.paperFills(), actual.paperFills());
+    assertThat(actual.paperCash())
+        .as("paper exchange cash")
+        .isEqualByComparingTo(expected.paperCash());
+    assertThat(actual.paperTradeSeq())
+        .as("paper exchange trade sequence")
+        .isEqualTo(expected.paperTradeSeq());
+    assertSameRows("portfolio days", expected.days(), actual.days());
+    // Every plan goes through the same life (opened, filled, closed by the same exit). Around a
+    // recovered event the audit trail may differ: a fill the exchange made before the kill is
+    // applied by the resync on restart, before the replayed event's overnight adjustments.
+    assertSameRows(
+        "plan life cycles", lifeCycle(expected.planChanges()), lifeCycle(actual.planChanges()));
+  }
+
+  /** The plan changes that move a plan through its life, without their sequence numbers. */
+  private static List<String> lifeCycle(List<String> planChanges) {
+    return planChanges.stream()
+        .filter(row -> !row.contains("reason=overnight") && !row.contains("reason=trailed"))
+        .map(row -> row.replaceAll("\\| seq=\\d+ ", ""))
+        .toList();
+  }
+
+  /** Equal lists of rows, or a failure showing the first row that differs and its neighbours. */
+  private static void assertSameRows(String what, List<String> expected, List<String> actual) {
+    int n = Math.min(expected.size(), actual.size());
+    int first = 0;
+    while (first < n && expected.get(first).equals(actual.get(first))) {
+      first++;
+    }
+    if (first == n && expected.size() == actual.size()) {
+      return;
+    }
+    StringBuilder window = new StringBuilder();
+    for (int i = Math.max(0, first - 2);
+        i < Math.min(first + 3, Math.max(expected.size(), actual.size()));
+        i++) {
+      window
+          .append("\n  #")
+          .append(i)
+          .append(" expected: ")
+          .append(i < expected.size() ? expected.get(i) : "(none)")
+          .append("\n  #")
+          .append(i)
+          .append(" actual:   ")
+          .append(i < actual.size() ? actual.get(i) : "(none)");
+    }
+    throw new AssertionError(
+        what
+            + " differ from the uninterrupted run's ("
+            + expected.size()
+            + " expected rows, "
+            + actual.size()
+            + " actual), first at row "
+            + first
+            + ":"
+            + window);
   }
 }

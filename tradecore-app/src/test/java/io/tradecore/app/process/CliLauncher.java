@@ -22,6 +22,7 @@ final class CliLauncher implements AutoCloseable {
   private static String classPath;
   private final Path dir;
   private final Map<String, String> env;
+  private final String mainClass;
   private final List<CliProcess> started = new ArrayList<>();
 
   /**
@@ -29,8 +30,14 @@ final class CliLauncher implements AutoCloseable {
    * @param env the {@code TRADECORE_*} variables the processes see
    */
   CliLauncher(Path dir, Map<String, String> env) {
+    this(dir, env, "io.tradecore.app.Main");
+  }
+
+  /** As {@link #CliLauncher(Path, Map)}, starting another main class of the test class path. */
+  CliLauncher(Path dir, Map<String, String> env, String mainClass) {
     this.dir = dir;
     this.env = Map.copyOf(env);
+    this.mainClass = mainClass;
   }
 
   /** Starts {@code tradecore ARGS...}; {@code label} names its output files and messages. */
@@ -50,7 +57,7 @@ final class CliLauncher implements AutoCloseable {
     // Short-lived JVMs on a small machine: quick start-up, little background work.
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
-    command.add("io.tradecore.app.Main");
+    command.add(mainClass);
     command.addAll(args);
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -64,6 +64,23 @@ final class CliProcess {
     return process.exitValue();
   }
 
+  /** Freezes the process (SIGSTOP), as a long GC pause or a stalled disk would. */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a paused process go on (SIGCONT). */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -" + name + " " + pid() + " failed");
+    }
+  }
+
   /** Asks the process to stop with SIGTERM ({@link Process#destroy()} on Linux). */
   void terminate() {
     process.destroy();

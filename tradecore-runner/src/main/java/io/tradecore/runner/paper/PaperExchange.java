@@ -76,7 +76,8 @@ public final class PaperExchange implements SimulatedVenue {
               repo.ensureAccount(h, account, startingCash);
               matcher.resumeTradeSequence(repo.tradeSequence(h, account));
               cash = repo.cash(h, account);
-              for (PaperRepository.PaperOrder o : repo.orders(h, account, "WORKING", instruments)) {
+              for (PaperRepository.PaperOrder o :
+                  repo.orders(h, account, OrderStatus.WORKING, instruments)) {
                 matcher.restore(o.state());
               }
             });
@@ -138,7 +139,7 @@ public final class PaperExchange implements SimulatedVenue {
           .useTransaction(
               h -> {
                 fence.check(h);
-                repo.saveOrder(h, account, state, "WORKING", clock.instant());
+                repo.saveOrder(h, account, state, OrderStatus.WORKING, clock.instant());
               });
     } catch (RuntimeException e) {
       matcher.withdraw(order.id());
@@ -177,7 +178,7 @@ public final class PaperExchange implements SimulatedVenue {
         .useTransaction(
             h -> {
               fence.check(h);
-              repo.setStatus(h, account, id, "CANCELLED", clock.instant());
+              repo.setStatus(h, account, id, OrderStatus.CANCELLED, clock.instant());
             });
     sink.report(new ExecutionReport.Cancelled(id, now == null ? clock.instant() : now));
   }
@@ -238,7 +239,7 @@ public final class PaperExchange implements SimulatedVenue {
               Set<ClientOrderId> working = new HashSet<>();
               for (WorkingState s : stillWorking) {
                 working.add(s.order().id());
-                repo.saveOrder(h, account, s, "WORKING", clock.instant());
+                repo.saveOrder(h, account, s, OrderStatus.WORKING, clock.instant());
               }
               Set<ClientOrderId> expired = new HashSet<>();
               result.expired().forEach(o -> expired.add(o.id()));
@@ -247,7 +248,8 @@ public final class PaperExchange implements SimulatedVenue {
                 if (s.order().instrument().equals(bar.instrument())
                     && !working.contains(id)
                     && !matcher.isWorking(id)) {
-                  String status = expired.contains(id) ? "EXPIRED" : "FILLED";
+                  OrderStatus status =
+                      expired.contains(id) ? OrderStatus.EXPIRED : OrderStatus.FILLED;
                   repo.saveOrder(h, account, s, status, clock.instant());
                 }
               }
@@ -272,7 +274,7 @@ public final class PaperExchange implements SimulatedVenue {
   public List<VenueOrder> openOrders() {
     List<VenueOrder> out = new ArrayList<>();
     db.jdbi()
-        .withHandle(h -> repo.orders(h, account, "WORKING", instruments))
+        .withHandle(h -> repo.orders(h, account, OrderStatus.WORKING, instruments))
         .forEach(o -> out.add(venueOrder(o)));
     return out;
   }
@@ -287,14 +289,11 @@ public final class PaperExchange implements SimulatedVenue {
   private static VenueOrder venueOrder(PaperRepository.PaperOrder o) {
     Order order = o.state().order();
     long filled = order.quantity() == null ? 0 : order.quantity().units() - o.state().remaining();
-    if (!"WORKING".equals(o.status()) && order.quantity() != null && "FILLED".equals(o.status())) {
+    if (order.quantity() != null && o.status() == OrderStatus.FILLED) {
       filled = order.quantity().units();
     }
     return new VenueOrder(
-        order,
-        OrderStatus.parse(o.status()),
-        order.instrument().quantity(Math.max(0, filled)),
-        null);
+        order, o.status(), order.instrument().quantity(Math.max(0, filled)), null);
   }
 
   /** Fills after the paper exchange's trade sequence number {@code cursor} (null: 0). */

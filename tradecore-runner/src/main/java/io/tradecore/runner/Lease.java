@@ -92,7 +92,7 @@ public final class Lease implements Fence, AutoCloseable {
               Retrying.Listener.NONE);
     } catch (RuntimeException e) {
       if (db.dialect() == Dialect.SQLITE && Retrying.isTransient(e)) {
-        throw new LeaseHeldException(sqliteLocked(db, portfolioName));
+        throw new LeaseHeldException(sqliteLocked(db, portfolioName), null);
       }
       throw e;
     }
@@ -111,7 +111,8 @@ public final class Lease implements Fence, AutoCloseable {
               + x.acquiredAt()
               + "; its lease expires at "
               + x.expiresAt()
-              + " unless renewed");
+              + " unless renewed",
+          x);
     }
     return new Lease(db, portfolio, portfolioName, run, ttl, heartbeat, clock);
   }
@@ -175,12 +176,19 @@ public final class Lease implements Fence, AutoCloseable {
     }
   }
 
-  /** Another runner holds the portfolio. */
+  /** Another runner holds the portfolio (or, on SQLite, another process locks its database). */
   public static final class LeaseHeldException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final transient LeaseRepository.Holder holder;
 
-    public LeaseHeldException(String message) {
+    public LeaseHeldException(String message, LeaseRepository.Holder holder) {
       super(message);
+      this.holder = holder;
+    }
+
+    /** Who holds the lease, or null when the database could not be written to find out. */
+    public LeaseRepository.Holder holder() {
+      return holder;
     }
   }
 }

@@ -380,6 +380,9 @@ public final class PortfolioRunner implements AutoCloseable {
     } catch (LeaseLostException e) {
       endReason = "lease lost";
       throw e;
+    } catch (RuntimeException e) {
+      endReason = "failed";
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return applied;

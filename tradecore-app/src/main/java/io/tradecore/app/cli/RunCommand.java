@@ -3,6 +3,7 @@ package io.tradecore.app.cli;
 import io.tradecore.app.Version;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.ledger.LedgerSummary;
+import io.tradecore.runner.Lease;
 import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.Portfolios;
 import io.tradecore.runner.RunnerOptions;
@@ -10,6 +11,7 @@ import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.Retrying;
 import io.tradecore.strategies.StrategyCatalog;
 import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
@@ -120,6 +122,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--exit-after-feed", hidden = true)
   boolean exitAfterFeed;
 
+  /** How long a run keeps reopening its portfolio through database failures. */
+  private static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(10);
+
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
   public RunCommand(Clock clock, Map<String, String> env) {
     this.clock = clock;
     this.env = env;
@@ -204,8 +211,58 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
   }
 
-  /** Opens the runner, trades the feed to its end (or a stop) and prints what it did. */
+  /**
+   * Trades the feed to its end (or a stop). A database that fails for a passing reason (a dropped
+   * or restarted PostgreSQL, a locked SQLite file) does not end the run: the runner is closed and
+   * opened again with backoff, for up to {@link #RECONNECT_PATIENCE}, and resumes as after any
+   * restart.
+   */
   private void trade(
+      Workspace ws,
+      PortfolioRecord record,
+      ReplayFeed replay,
+      RunnerOptions options,
+      AtomicReference<PortfolioRunner> trading,
+      AtomicBoolean stopping,
+      PrintWriter out)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
+    Duration pause = Duration.ofSeconds(1);
+    while (true) {
+      try {
+        tradeOnce(ws, record, replay, options, trading, stopping, out);
+        return;
+      } catch (RuntimeException e) {
+        boolean ownLease =
+            e instanceof Lease.LeaseHeldException held
+                && held.holder() != null
+                && held.holder().pid() == options.pid()
+                && held.holder().host().equals(options.host());
+        if (!(ownLease || Retrying.isTransient(e))
+            || stopping.get()
+            || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(
+            "warning: "
+                + (ownLease
+                    ? "this process's earlier lease has not expired yet"
+                    : "the database failed (" + Retrying.reason(e) + ")")
+                + "; opening portfolio "
+                + record.name()
+                + " again in "
+                + pause.toSeconds()
+                + " s");
+        err.flush();
+        Thread.sleep(pause.toMillis());
+        pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+      }
+    }
+  }
+
+  /** Opens the runner, trades the feed to its end (or a stop) and prints what it did. */
+  private void tradeOnce(
       Workspace ws,
       PortfolioRecord record,
       ReplayFeed replay,

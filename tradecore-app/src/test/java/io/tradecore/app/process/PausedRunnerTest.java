@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holder runs to the end, and the books must equal an uninterrupted run's.
  */
 class PausedRunnerTest {
-  private static final int WEEKDAYS = 400;
+  private static final int WEEKDAYS = 300;
   private static final int ROUNDS = 3;
   private static final String PORTFOLIO = "paused";
 
@@ -59,7 +59,7 @@ class PausedRunnerTest {
         Files.writeString(
             dir.resolve("tradecore.yaml"), "runner:\n  lease_seconds: 2\n  heartbeat_seconds: 1\n");
     List<String> reference = args(config, feed, "0");
-    List<String> paced = args(config, feed, "40");
+    List<String> paced = args(config, feed, "20");
 
     TestStore referenceStore = keep(stores.apply("reference"));
     PortfolioId referenceId =
@@ -77,7 +77,7 @@ class PausedRunnerTest {
     int lockedOut = 0;
     for (int round = 1; round <= ROUNDS; round++) {
       RunnerWaits.awaitPosition(store, id, holder, store.feedPosition(id) + 20);
-      LockSupport.parkNanos(Duration.ofMillis(random.nextInt(25)).toNanos());
+      LockSupport.parkNanos(Duration.ofMillis(random.nextInt(50)).toNanos());
       holder.pause();
       long frozenAt = store.feedPosition(id);
       RunnerWaits.awaitLeaseFree(store, id);

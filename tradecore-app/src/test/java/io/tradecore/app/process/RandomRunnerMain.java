@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A runner process trading with {@link RandomAnswers}, configured like {@code tradecore run}
- * (TRADECORE_* variables and a config file). Arguments: CONFIG PORTFOLIO FEED.
+ * (TRADECORE_* variables and a config file). Arguments: CONFIG PORTFOLIO FEED BARS_PER_SECOND.
  */
 public final class RandomRunnerMain {
   private RandomRunnerMain() {}
@@ -34,7 +34,7 @@ public final class RandomRunnerMain {
               null,
               ws.config().runner().lease(),
               ws.config().runner().heartbeat(),
-              0,
+              Double.parseDouble(args[3]),
               "localhost",
               ProcessHandle.current().pid());
       try (PortfolioRunner runner =

@@ -1,0 +1,136 @@
+package io.tradecore.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.runner.config.PortfolioSettings;
+import io.tradecore.store.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dropped PostgreSQL connection does not end a run (issue 20, item 10): while a runner trades,
+ * the server ends every connection of the runner three times (as a failover or a restart would);
+ * the runner reconnects by itself, runs to the end of the feed, and its books equal an
+ * uninterrupted run's.
+ */
+class DroppedConnectionTest {
+  private static final String PORTFOLIO = "dropped";
+  private static final String APPLICATION = "tradecore-dropped-runner";
+
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
+
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  @Test
+  void a_runner_whose_connections_are_dropped_reconnects_and_ends_with_the_same_books()
+      throws Exception {
+    Feeds.Feed feed = Feeds.write(dir.resolve("feed"), 400, 23, "ACME");
+    Path config =
+        Files.writeString(
+            dir.resolve("tradecore.yaml"), "runner:\n  lease_seconds: 2\n  heartbeat_seconds: 1\n");
+
+    TestStore referenceStore = keep(TestStore.postgres());
+    PortfolioId reference =
+        referenceStore.createPortfolio(PORTFOLIO, PortfolioSettings.DEFAULTS).id();
+    CliProcess uninterrupted =
+        keep(new CliLauncher(dir.resolve("reference"), referenceStore.env()))
+            .start("reference", args(config, feed, "0"));
+
+    TestStore store = keep(TestStore.postgres());
+    PortfolioId id = store.createPortfolio(PORTFOLIO, PortfolioSettings.DEFAULTS).id();
+    Map<String, String> env = new HashMap<>(store.env());
+    String url = env.get("TRADECORE_DB_URL");
+    env.put("TRADECORE_DB_URL", url + "?ApplicationName=" + APPLICATION);
+    CliProcess runner =
+        keep(new CliLauncher(dir.resolve("dropped"), env))
+            .start("dropped", args(config, feed, "60"));
+
+    int dropped = 0;
+    for (int drop = 1; drop <= 3; drop++) {
+      RunnerWaits.awaitPosition(store, id, runner, 80L * drop);
+      LockSupport.parkNanos(Duration.ofMillis(7 * drop).toNanos());
+      dropped += terminate(url);
+    }
+    assertThat(runner.awaitExit(RunnerWaits.TIMEOUT)).as(runner::describe).isZero();
+    assertThat(uninterrupted.awaitExit(RunnerWaits.TIMEOUT)).as(uninterrupted::describe).isZero();
+    System.out.printf(
+        "dropped connections: %d connections of the runner ended by the server; runner said: %s%n",
+        dropped, runner.stderr().strip().replace('\n', '|'));
+    assertThat(dropped).as("connections the server ended").isGreaterThanOrEqualTo(3);
+    assertThat(runner.stderr()).doesNotContain("Exception", "\tat ");
+
+    List<RunRecord> runs = store.runs(id);
+    assertThat(runs.get(runs.size() - 1).endReason()).isEqualTo("feed ended");
+    Books.assertSame(Books.read(referenceStore.db(), reference), Books.read(store.db(), id));
+  }
+
+  /** Ends every connection the runner has open, as the server does on a failover. */
+  private static int terminate(String url) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                    + APPLICATION
+                    + "'")) {
+      int n = 0;
+      while (rs.next()) {
+        n += rs.getBoolean(1) ? 1 : 0;
+      }
+      return n;
+    }
+  }
+
+  private static List<String> args(Path config, Feeds.Feed feed, String barsPerSecond) {
+    return List.of(
+        "run",
+        "--config",
+        config.toString(),
+        "--portfolio",
+        PORTFOLIO,
+        "--strategy",
+        "breakout",
+        "--param",
+        "channel=10",
+        "--param",
+        "atr=5",
+        "--param",
+        "cash-share=0.45",
+        "--feed",
+        feed.spec(),
+        "--fee-bps",
+        "5",
+        "--min-fee",
+        "1",
+        "--bars-per-second",
+        barsPerSecond);
+  }
+
+  private <T extends AutoCloseable> T keep(T closeable) {
+    toClose.add(closeable);
+    return closeable;
+  }
+}

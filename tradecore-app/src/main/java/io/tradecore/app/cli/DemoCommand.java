@@ -1,12 +1,12 @@
 package io.tradecore.app.cli;
 
 import io.tradecore.app.Version;
-import io.tradecore.app.backtest.Backtest;
-import io.tradecore.app.backtest.BacktestResult;
-import io.tradecore.app.backtest.BacktestSpec;
 import io.tradecore.app.output.BarCsvWriter;
 import io.tradecore.app.output.OutputWriter;
 import io.tradecore.app.output.RunInfo;
+import io.tradecore.backtest.Backtest;
+import io.tradecore.backtest.BacktestResult;
+import io.tradecore.backtest.BacktestSpec;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.insights.SampleRun;
 import io.tradecore.marketdata.BarSeries;

@@ -1,7 +1,7 @@
 package io.tradecore.app.cli;
 
-import io.tradecore.app.backtest.BacktestResult;
-import io.tradecore.app.backtest.Metrics;
+import io.tradecore.backtest.BacktestResult;
+import io.tradecore.backtest.Metrics;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.tradecore.app.output;
 
-import io.tradecore.app.backtest.BacktestResult;
-import io.tradecore.app.backtest.EquityPoint;
-import io.tradecore.app.backtest.OpenPosition;
-import io.tradecore.app.backtest.RoundTrip;
+import io.tradecore.backtest.BacktestResult;
+import io.tradecore.backtest.EquityPoint;
+import io.tradecore.backtest.OpenPosition;
+import io.tradecore.backtest.RoundTrip;
 import io.tradecore.core.domain.Fill;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.tradecore.app.output;
 
-import io.tradecore.app.backtest.BacktestResult;
-import io.tradecore.app.backtest.BacktestSpec;
-import io.tradecore.app.backtest.EquityPoint;
-import io.tradecore.app.backtest.Metrics;
+import io.tradecore.backtest.BacktestResult;
+import io.tradecore.backtest.BacktestSpec;
+import io.tradecore.backtest.EquityPoint;
+import io.tradecore.backtest.Metrics;
 import io.tradecore.core.risk.RiskLimits;
 import java.io.IOException;
 import java.math.BigDecimal;

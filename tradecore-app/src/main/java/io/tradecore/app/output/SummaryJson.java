@@ -1,7 +1,7 @@
 package io.tradecore.app.output;
 
-import io.tradecore.app.backtest.BacktestResult;
-import io.tradecore.app.backtest.Metrics;
+import io.tradecore.backtest.BacktestResult;
+import io.tradecore.backtest.Metrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,10 @@ package io.tradecore.app.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradecore.core.domain.Decimals;
+import io.tradecore.backtest.Backtest;
+import io.tradecore.backtest.BacktestResult;
+import io.tradecore.backtest.BacktestSpec;
+import io.tradecore.backtest.Progress;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.marketdata.BarSeries;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +49,15 @@ class MomentumRotationRunTest {
     List<Path> files = new ArrayList<>();
     List<String> spec = new ArrayList<>();
     List<BarSeries> series = new ArrayList<>();
-    for (BarSeries full : MomentumRotationBacktestTest.threeSymbols()) {
-      String symbol = full.instrument().symbol();
+    for (String[] shared :
+        new String[][] {
+          {"orcl-1995-2014.txt", "ORCL"},
+          {"nvda-1999-2014.txt", "NVDA"},
+          {"yhoo-1996-2014.txt", "YHOO"}
+        }) {
+      String symbol = shared[1];
       Path file = dir.resolve(symbol + ".csv");
-      writeFrom(full, "2012-06-01", file);
+      writeFrom(sharedFile(shared[0]), "2012-06-01", file);
       files.add(file);
       spec.add(file + "@" + symbol);
       series.add(CsvBarReader.read(file, symbol, "USD", CsvBarReader.Options.STRICT));
@@ -56,7 +65,7 @@ class MomentumRotationRunTest {
 
     BacktestResult backtest =
         new Backtest(
-                BacktestSpec.of("momentum-rotation", PARAMS, MomentumRotationBacktestTest.CASH)
+                BacktestSpec.of("momentum-rotation", PARAMS, new BigDecimal("100000"))
                     .withCosts(FEE_BPS, BigDecimal.ONE, BigDecimal.ZERO))
             .run(series, Progress.NONE);
 
@@ -113,30 +122,23 @@ class MomentumRotationRunTest {
         .toList();
   }
 
-  /** Writes the series' bars from {@code first} on as a Yahoo CSV file. */
-  private static void writeFrom(BarSeries series, String first, Path file) throws Exception {
-    StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
-    int scale = series.instrument().priceScale();
-    series.bars().stream()
-        .filter(b -> b.time().toString().compareTo(first) >= 0)
-        .forEach(
-            b -> {
-              String close = Decimals.toDecimal(b.close(), scale).toPlainString();
-              csv.append(b.time().toString(), 0, 10)
-                  .append(',')
-                  .append(Decimals.toDecimal(b.open(), scale).toPlainString())
-                  .append(',')
-                  .append(Decimals.toDecimal(b.high(), scale).toPlainString())
-                  .append(',')
-                  .append(Decimals.toDecimal(b.low(), scale).toPlainString())
-                  .append(',')
-                  .append(close)
-                  .append(',')
-                  .append(close)
-                  .append(',')
-                  .append((long) b.volume())
-                  .append('\n');
-            });
-    Files.writeString(file, csv);
+  /** A file of the shared market data, or the test is skipped. */
+  private static Path sharedFile(String name) {
+    String shared = System.getProperty("tradecore.shared");
+    Path file = shared == null ? null : Path.of(shared, "data", "market", name);
+    if (file == null || !Files.isRegularFile(file)) {
+      String reason = "shared market data " + name + " is missing; skipping";
+      System.out.println(reason);
+      Assumptions.assumeTrue(false, reason);
+    }
+    return file;
+  }
+
+  /** Writes the header and the rows dated {@code first} or later of a Yahoo CSV file. */
+  private static void writeFrom(Path yahoo, String first, Path file) throws Exception {
+    List<String> lines = Files.readAllLines(yahoo);
+    List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+    lines.stream().skip(1).filter(l -> l.compareTo(first) >= 0).forEach(kept::add);
+    Files.write(file, kept);
   }
 }

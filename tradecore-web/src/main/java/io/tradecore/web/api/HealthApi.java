@@ -2,7 +2,7 @@ package io.tradecore.web.api;
 
 import io.javalin.http.Context;
 import io.tradecore.store.Database;
-import io.tradecore.web.query.HealthQueries;
+import io.tradecore.store.query.HealthQueries;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

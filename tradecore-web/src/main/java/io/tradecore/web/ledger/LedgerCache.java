@@ -7,7 +7,7 @@ import io.tradecore.core.ledger.Position;
 import io.tradecore.store.Codec;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
-import io.tradecore.web.query.FillQueries;
+import io.tradecore.store.query.FillQueries;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.tradecore.web.live;
 
 import io.javalin.http.sse.SseClient;
 import io.tradecore.store.PortfolioRecord;
-import io.tradecore.web.query.ChangeQueries;
+import io.tradecore.store.query.ChangeQueries;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,7 +1,7 @@
 package io.tradecore.web.view;
 
 import io.tradecore.runner.days.TradingDays;
-import io.tradecore.web.query.FillQueries;
+import io.tradecore.store.query.FillQueries;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.tradecore.web.view;
 
-import io.tradecore.web.query.OrderQueries;
+import io.tradecore.store.query.OrderQueries;
 import java.math.BigDecimal;
 
 /** An order as stored: a plan's ENTRY or EXIT, its terms, its status and the run that sent it. */

@@ -1,7 +1,7 @@
 package io.tradecore.web.view;
 
 import io.tradecore.core.domain.Instrument;
-import io.tradecore.web.query.PlanQueries;
+import io.tradecore.store.query.PlanQueries;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

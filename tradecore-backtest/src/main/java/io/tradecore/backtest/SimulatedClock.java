@@ -1,4 +1,4 @@
-package io.tradecore.app.backtest;
+package io.tradecore.backtest;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.tradecore.web.query;
+package io.tradecore.store.query;
 
 import io.tradecore.core.domain.PortfolioId;
 import java.math.BigDecimal;

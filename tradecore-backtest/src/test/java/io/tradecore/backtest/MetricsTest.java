@@ -1,4 +1,4 @@
-package io.tradecore.app.backtest;
+package io.tradecore.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

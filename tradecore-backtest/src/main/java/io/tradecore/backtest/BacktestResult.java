@@ -1,4 +1,4 @@
-package io.tradecore.app.backtest;
+package io.tradecore.backtest;
 
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;

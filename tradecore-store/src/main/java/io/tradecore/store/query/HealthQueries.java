@@ -1,4 +1,4 @@
-package io.tradecore.web.query;
+package io.tradecore.store.query;
 
 import org.jdbi.v3.core.Handle;
 

@@ -10,6 +10,7 @@ import io.tradecore.app.cli.ImportCommand;
 import io.tradecore.app.cli.InitCommand;
 import io.tradecore.app.cli.InsightsCommand;
 import io.tradecore.app.cli.LogCommand;
+import io.tradecore.app.cli.NumberConverters;
 import io.tradecore.app.cli.PolicyCommand;
 import io.tradecore.app.cli.PortfolioCommand;
 import io.tradecore.app.cli.ResyncCommand;
@@ -70,7 +71,7 @@ public final class Main implements Runnable {
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);
-    return cmd;
+    return NumberConverters.register(cmd);
   }
 
   @Override

@@ -141,11 +141,8 @@ public final class FillImporter {
     if (!side.equals("BUY") && !side.equals("SELL")) {
       throw new IllegalArgumentException("side must be BUY or SELL but was '" + side + "'");
     }
-    String order =
-        header.contains("order_id")
-            ? field(header, f, "order_id")
-            : "import-" + field(header, f, "trade_id");
-    String version = header.contains("bot_version") ? field(header, f, "bot_version") : "import";
+    String order = optional(header, f, "order_id", "import-" + field(header, f, "trade_id"));
+    String version = optional(header, f, "bot_version", "import");
     return new Fill(
         new TradeId(field(header, f, "trade_id")),
         new ClientOrderId(order),
@@ -165,6 +162,13 @@ public final class FillImporter {
       throw new IllegalArgumentException(column + " is empty");
     }
     return v;
+  }
+
+  /** An optional column's value, or {@code fallback} when the column is missing or empty. */
+  private static String optional(List<String> header, String[] f, String column, String fallback) {
+    int i = header.indexOf(column);
+    String v = i < 0 ? "" : f[i].trim();
+    return v.isEmpty() ? fallback : v;
   }
 
   private static BigDecimal decimal(List<String> header, String[] f, String column) {

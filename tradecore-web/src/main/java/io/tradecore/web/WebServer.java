@@ -21,6 +21,11 @@ import io.tradecore.web.insights.InsightsRoutes;
 import io.tradecore.web.ledger.LedgerCache;
 import io.tradecore.web.live.LiveUpdates;
 import io.tradecore.web.metrics.WebMetrics;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -78,6 +83,7 @@ public final class WebServer implements AutoCloseable {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(runRoots, "runRoots");
     Security.checkBinding(config);
+    checkPortFree(config);
     ObjectMapper json = Json.mapper();
     LedgerCache ledgers = new LedgerCache();
     WebMetrics metrics = new WebMetrics(db);
@@ -120,6 +126,29 @@ public final class WebServer implements AutoCloseable {
         config.apiToken() == null ? "no API token: read-only" : "API token required",
         config.allowedOrigin() == null ? "off" : "for " + config.allowedOrigin());
     return server;
+  }
+
+  /**
+   * Fails with a one-line message when something already listens on the port: found out here,
+   * Javalin would log the failure as an error before it throws.
+   */
+  private static void checkPortFree(WebConfig config) {
+    if (config.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(InetAddress.getByName(config.bind()), config.port()));
+    } catch (BindException e) {
+      throw new IllegalStateException(
+          "cannot listen on "
+              + config.bind()
+              + ":"
+              + config.port()
+              + ": the port is in use by another program",
+          e);
+    } catch (IOException e) {
+      // Not a port in use: let the server's own start report it.
+    }
   }
 
   private static void configure(

@@ -7,8 +7,12 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into one line {@code error: <message>} on stderr: bad usage exits 2, a run
@@ -30,7 +34,8 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
-    report(ex.getCommandLine(), ex, debugFromEnvironment || List.of(args).contains(DEBUG_OPTION));
+    boolean debug = debugFromEnvironment || List.of(args).contains(DEBUG_OPTION);
+    report(ex.getCommandLine(), ex, usageMessage(ex), debug);
     return USAGE_ERROR;
   }
 
@@ -38,17 +43,45 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
     boolean debug =
         debugFromEnvironment || (parsed != null && parsed.originalArgs().contains(DEBUG_OPTION));
-    report(cmd, ex, debug);
+    report(cmd, ex, message(ex), debug);
     return RUNTIME_ERROR;
   }
 
-  private static void report(CommandLine cmd, Exception ex, boolean debug) {
+  private static void report(CommandLine cmd, Exception ex, String message, boolean debug) {
     PrintWriter err = cmd.getErr();
     if (debug) {
       ex.printStackTrace(err);
     }
-    err.println("error: " + message(ex));
+    err.println("error: " + message);
     err.flush();
+  }
+
+  /**
+   * A usage mistake in the user's words: a value that is not a number names its option ({@code
+   * --fee-bps: 'x' is not a number}), and a mistyped command or option gets the closest ones
+   * ({@code unknown command 'backtset'; did you mean backtest?}).
+   */
+  static String usageMessage(ParameterException ex) {
+    if (ex.getCause() instanceof TypeConversionException bad && ex.getArgSpec() != null) {
+      ArgSpec arg = ex.getArgSpec();
+      String name = arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+      return name + ": " + message(bad);
+    }
+    if (ex instanceof UnmatchedArgumentException unmatched) {
+      List<String> args = unmatched.getUnmatched();
+      List<String> suggestions = unmatched.getSuggestions();
+      CommandLine cmd = unmatched.getCommandLine();
+      boolean command =
+          !args.isEmpty() && !unmatched.isUnknownOption() && !cmd.getSubcommands().isEmpty();
+      String what = command ? "unknown command '" + args.getFirst() + "'" : message(ex);
+      if (!suggestions.isEmpty()) {
+        return what + "; did you mean " + suggestions.getFirst() + "?"; // the closest first
+      }
+      if (command) {
+        return what + "; the commands are " + String.join(", ", cmd.getSubcommands().keySet());
+      }
+    }
+    return message(ex);
   }
 
   /** The exception's message on one line, or its type when it has none. */

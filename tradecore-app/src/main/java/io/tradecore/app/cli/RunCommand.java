@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -135,10 +136,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   @Override
   public Integer call() throws InterruptedException {
     if (!"paper".equals(exchange)) {
-      throw new IllegalArgumentException(
-          "exchange '" + exchange + "' is not available; use --exchange paper");
+      throw new ParameterException(
+          spec.commandLine(), "exchange '" + exchange + "' is not available; use --exchange paper");
     }
-    StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters first
+    try {
+      StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters first
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     try (Workspace ws = Workspace.open(config, env, true)) {
       PortfolioRecord record = new Portfolios(ws.db()).find(portfolio);
       ReplayFeed replay =

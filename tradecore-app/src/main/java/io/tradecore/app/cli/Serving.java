@@ -5,11 +5,7 @@ import io.tradecore.runner.config.TradeCoreConfig;
 import io.tradecore.store.Database;
 import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
-import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,9 +37,6 @@ final class Serving {
       List<Path> runRoots) {
     int attempts = config.port() == 0 ? 1 : Math.max(1, Math.min(tries, 65_536 - config.port()));
     for (int i = 0; ; i++) {
-      if (i + 1 < attempts && !looksFree(config.bind(), config.port() + i)) {
-        continue; // skips a port seen taken without the web server's error log
-      }
       try {
         return WebServer.start(config.withPort(config.port() + i), db, cfg, clock, runRoots);
       } catch (IllegalStateException e) {
@@ -88,16 +81,6 @@ final class Serving {
       roots.add(backtests);
     }
     return List.copyOf(roots);
-  }
-
-  /** Whether nothing listens on {@code port} of {@code bind} just now (the start still checks). */
-  private static boolean looksFree(String bind, int port) {
-    try (ServerSocket probe = new ServerSocket()) {
-      probe.bind(new InetSocketAddress(InetAddress.getByName(bind), port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /** Whether a start failed because something else listens on the port. */

@@ -132,6 +132,28 @@ class BacktestErrorsTest {
   }
 
   @Test
+  void a_value_that_is_not_a_number_is_named_with_its_option_in_plain_words() {
+    Cli.Run decimal = backtest(good, "--strategy", "sma-cross", "--fee-bps", "x");
+    Cli.Run whole = backtest(good, "--strategy", "sma-cross", "--max-open-positions", "2.5");
+
+    assertOneLineError(decimal, 2, "--fee-bps");
+    assertThat(decimal.err()).isEqualTo("error: --fee-bps: 'x' is not a number\n");
+    assertOneLineError(whole, 2, "--max-open-positions");
+    assertThat(whole.err()).isEqualTo("error: --max-open-positions: '2.5' is not a whole number\n");
+  }
+
+  @Test
+  void a_mistyped_command_or_option_gets_the_closest_one() {
+    Cli.Run command = Cli.run("backtset");
+    Cli.Run subcommand = Cli.run("portfolio", "craete", "swing");
+    Cli.Run option = backtest(good, "--strategy", "sma-cross", "--fee-bp", "5");
+
+    assertOneLineError(command, 2, "unknown command 'backtset'", "did you mean backtest?");
+    assertOneLineError(subcommand, 2, "unknown command 'craete'", "did you mean create?");
+    assertOneLineError(option, 2, "'--fee-bp'", "did you mean --fee-bps");
+  }
+
+  @Test
   void out_path_that_is_a_file_is_refused_before_running() throws IOException {
     Path file = Files.writeString(tmp.resolve("taken"), "x");
 

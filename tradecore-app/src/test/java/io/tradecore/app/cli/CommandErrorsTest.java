@@ -119,4 +119,15 @@ class CommandErrorsTest {
 
     fails(run("main", "replay:" + feed, "--exchange", "live"), before, "exchange 'live'", "paper");
   }
+
+  @Test
+  void an_exchange_that_is_not_available_is_a_usage_error() {
+    w.ok("init");
+    String before = w.fingerprint();
+
+    Cli.Run run = run("main", "replay:" + feed, "--exchange", "binance");
+
+    fails(run, before, "exchange 'binance' is not available; use --exchange paper");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
 }

@@ -123,6 +123,26 @@ final class Workdir {
     return out.toString();
   }
 
+  /** The rows {@code sql} selects from the database, each as its columns joined by commas. */
+  List<String> query(String sql) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(String.join(",", row));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Table name to row count. Read through a plain connection, which (unlike a read-only one)
    * removes SQLite's -wal and -shm files again when it closes.

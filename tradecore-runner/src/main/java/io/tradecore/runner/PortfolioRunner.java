@@ -462,6 +462,7 @@ public final class PortfolioRunner implements AutoCloseable {
    */
   public void writeDailyLogs(DailyLogs logs) {
     this.dailyLogs = logs;
+    logs.fencedBy(lease);
   }
 
   /**

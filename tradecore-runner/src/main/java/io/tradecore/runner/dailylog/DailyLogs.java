@@ -16,6 +16,7 @@ import io.tradecore.store.Codec;
 import io.tradecore.store.DailyLogRepository;
 import io.tradecore.store.Database;
 import io.tradecore.store.DayRepository;
+import io.tradecore.store.Fence;
 import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
@@ -52,6 +53,7 @@ public final class DailyLogs {
   private final Path textFile;
   private final Clock clock;
   private final DailyLogRepository repo = new DailyLogRepository();
+  private Fence fence = Fence.NONE;
 
   /** The first day {@link #catchUp} has not yet seen logged; null before its first call. */
   private LocalDate unchecked;
@@ -206,8 +208,21 @@ public final class DailyLogs {
     return db.jdbi().withHandle(h -> repo.last(h, record.id(), n));
   }
 
+  /**
+   * Checks {@code value} in each transaction that writes a log on the schedule: a runner's lease,
+   * so one that lost it writes no log either.
+   */
+  public void fencedBy(Fence value) {
+    this.fence = value;
+  }
+
   private void generate(LocalDate day) {
-    db.jdbi().useTransaction(h -> repo.saveGenerated(h, record.id(), row(h, day)));
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              fence.check(h);
+              repo.saveGenerated(h, record.id(), row(h, day));
+            });
   }
 
   private DailyLogRepository.Row row(Handle h, LocalDate day) {

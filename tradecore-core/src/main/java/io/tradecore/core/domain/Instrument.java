@@ -96,4 +96,29 @@ public record Instrument(
   public long lotDown(long units) {
     return units - Math.floorMod(units, lotSize);
   }
+
+  /**
+   * Equal when every field is equal; an instrument is usually compared with itself (map keys on the
+   * engine's hot path), which is answered first.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof Instrument i
+        && priceScale == i.priceScale
+        && quantityScale == i.quantityScale
+        && tickSize == i.tickSize
+        && lotSize == i.lotSize
+        && symbol.equals(i.symbol)
+        && currency.equals(i.currency)
+        && venue.equals(i.venue);
+  }
+
+  /** The symbol's hash (cached by String): equal instruments have equal symbols. */
+  @Override
+  public int hashCode() {
+    return symbol.hashCode();
+  }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 public final class PerInstrumentStrategies implements PortfolioStrategy {
   private final StrategyFactory factory;
   private final Map<Instrument, Lane> lanes = new HashMap<>();
+  private Lane last;
   private String name;
 
   public PerInstrumentStrategies(StrategyFactory factory) {
@@ -42,11 +43,8 @@ public final class PerInstrumentStrategies implements PortfolioStrategy {
     List<Action> out = null;
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
-      Lane lane = lanes.get(bar.instrument());
-      if (lane == null) {
-        lane = newLane(bar.instrument(), context.portfolio());
-        lanes.put(bar.instrument(), lane);
-      }
+      Lane lane = last != null && last.instrument == bar.instrument() ? last : lane(bar, context);
+      last = lane;
       List<Action> actions = lane.onBar(bar);
       if (!actions.isEmpty()) {
         if (out == null) {
@@ -58,6 +56,16 @@ public final class PerInstrumentStrategies implements PortfolioStrategy {
       }
     }
     return out == null ? List.of() : out;
+  }
+
+  /** The lane of the bar's instrument, made when its first bar comes. */
+  private Lane lane(Bar bar, MomentContext context) {
+    Lane lane = lanes.get(bar.instrument());
+    if (lane == null) {
+      lane = newLane(bar.instrument(), context.portfolio());
+      lanes.put(bar.instrument(), lane);
+    }
+    return lane;
   }
 
   private Lane newLane(Instrument instrument, PortfolioView portfolio) {

@@ -63,6 +63,31 @@ public final class Backtest {
   }
 
   public BacktestResult run(List<BarSeries> series, Progress progress) {
+    return run(series, progress, strategies.get());
+  }
+
+  /**
+   * A fresh instance of the spec's strategy, for a caller that watches it while it runs (see {@link
+   * #run(List, PortfolioStrategy)}).
+   */
+  public PortfolioStrategy newStrategy() {
+    return strategies.get();
+  }
+
+  /**
+   * Runs over several series with {@code strategy}, an instance of the spec's strategy from {@link
+   * #newStrategy()}, reporting progress on a terminal when they are long.
+   */
+  public BacktestResult run(List<BarSeries> series, PortfolioStrategy strategy) {
+    int bars = 0;
+    for (BarSeries s : series) {
+      bars += s.size();
+    }
+    return run(series, Progress.onTerminal(bars), strategy);
+  }
+
+  private BacktestResult run(
+      List<BarSeries> series, Progress progress, PortfolioStrategy strategy) {
     if (series.isEmpty()) {
       throw new IllegalArgumentException("a backtest needs at least one bar series");
     }
@@ -82,7 +107,7 @@ public final class Backtest {
             .portfolio(portfolio)
             .venue(exchange)
             .risk(spec.riskLimits())
-            .strategy(strategies.get())
+            .strategy(strategy)
             .clock(clock)
             .listener(recorder)
             .build();

@@ -3,17 +3,21 @@ package io.tradecore.strategies;
 import io.tradecore.core.engine.PerInstrumentStrategies;
 import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.engine.StrategyFactory;
+import io.tradecore.core.engine.StrategyProvider;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The strategies TradeCore ships, by name, with their parameters and defaults. Building one checks
- * every parameter and names the one that is wrong.
+ * The strategies TradeCore ships, by name, with their parameters and defaults, and the strategies
+ * of other modules on the class path ({@link StrategyProvider}s, such as {@code policy}). Building
+ * one checks every parameter and names the one that is wrong.
  */
 public final class StrategyCatalog {
   private static final Map<String, Map<String, String>> DEFAULTS =
@@ -29,15 +33,21 @@ public final class StrategyCatalog {
                   "cash-share", "0.5"),
           "momentum-rotation", Map.of("top", "1", "lookback", "60", "rebalance", "20"));
 
+  /** Strategies of other modules, found on the class path, by name. */
+  private static final Map<String, StrategyProvider> PROVIDERS = providers();
+
   private StrategyCatalog() {}
 
   public static List<String> names() {
-    return List.of("sma-cross", "breakout", "momentum-rotation");
+    List<String> names = new ArrayList<>(List.of("sma-cross", "breakout", "momentum-rotation"));
+    names.addAll(PROVIDERS.keySet());
+    return List.copyOf(names);
   }
 
   /** The defaults of a strategy's parameters, by name. */
   public static Map<String, String> defaults(String strategy) {
-    Map<String, String> d = DEFAULTS.get(strategy);
+    StrategyProvider provider = PROVIDERS.get(strategy);
+    Map<String, String> d = provider != null ? provider.defaults() : DEFAULTS.get(strategy);
     if (d == null) {
       throw new IllegalArgumentException(
           "unknown strategy '" + strategy + "'; known: " + String.join(", ", names()));
@@ -51,6 +61,10 @@ public final class StrategyCatalog {
    * first.
    */
   public static Supplier<PortfolioStrategy> portfolio(String strategy, Map<String, String> params) {
+    StrategyProvider provider = PROVIDERS.get(strategy);
+    if (provider != null) {
+      return provider.portfolio(checked(strategy, params));
+    }
     if (strategy.equals("momentum-rotation")) {
       Map<String, String> p = checked(strategy, params);
       int top = intParam(p, "top");
@@ -66,7 +80,17 @@ public final class StrategyCatalog {
   /** Whether {@code strategy} trades each instrument on its own (one instance per instrument). */
   public static boolean perInstrument(String strategy) {
     defaults(strategy);
-    return !strategy.equals("momentum-rotation");
+    return !strategy.equals("momentum-rotation") && !PROVIDERS.containsKey(strategy);
+  }
+
+  private static Map<String, StrategyProvider> providers() {
+    Map<String, StrategyProvider> out = new TreeMap<>();
+    for (StrategyProvider p : ServiceLoader.load(StrategyProvider.class)) {
+      if (DEFAULTS.containsKey(p.name()) || out.putIfAbsent(p.name(), p) != null) {
+        throw new IllegalStateException("two strategies are named " + p.name());
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> checked(String strategy, Map<String, String> params) {

@@ -3,17 +3,21 @@ package io.tradecore.app.cli;
 import io.tradecore.app.Version;
 import io.tradecore.app.output.Json;
 import io.tradecore.app.output.OutputWriter;
+import io.tradecore.app.output.PolicyRun;
 import io.tradecore.app.output.RunInfo;
 import io.tradecore.app.output.SummaryJson;
 import io.tradecore.backtest.Backtest;
 import io.tradecore.backtest.BacktestResult;
 import io.tradecore.backtest.BacktestSpec;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.risk.RiskLimits;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.marketdata.CsvBarReader;
 import io.tradecore.marketdata.CsvFormat;
 import io.tradecore.marketdata.DataFiles;
+import io.tradecore.policy.PolicyStep;
+import io.tradecore.policy.PolicyStrategy;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -62,7 +66,9 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(
       names = "--strategy",
       required = true,
-      description = "Strategy: sma-cross, breakout or momentum-rotation.")
+      description =
+          "Strategy: sma-cross, breakout, momentum-rotation or policy (a trained policy:"
+              + " --param model=PATH.onnx).")
   private String strategy;
 
   @Option(
@@ -156,13 +162,22 @@ public final class BacktestCommand implements Callable<Integer> {
       }
       all.add(series);
     }
-    BacktestResult result = backtest.run(all);
+    PortfolioStrategy strategyRun = backtest.newStrategy();
+    List<PolicyStep> steps = new ArrayList<>();
+    if (out != null && strategyRun instanceof PolicyStrategy policy) {
+      policy.record(steps::add);
+    }
+    BacktestResult result = backtest.run(all, strategyRun);
     Path runDir = null;
     if (out != null) {
       List<String> names = new ArrayList<>();
       files.forEach(f -> names.add(f.path().toString()));
       RunInfo info = new RunInfo(String.join(",", names), wallClock.instant(), Version.current());
-      runDir = OutputWriter.write(out, result, info);
+      PolicyRun policyRun =
+          strategyRun instanceof PolicyStrategy policy
+              ? new PolicyRun(Path.of(params.get("model").strip()), policy.policy().spec(), steps)
+              : null;
+      runDir = OutputWriter.write(out, result, info, policyRun);
     }
     if (json) {
       Map<String, Object> summary = SummaryJson.of(result);

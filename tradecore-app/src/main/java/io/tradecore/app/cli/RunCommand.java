@@ -63,7 +63,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--portfolio", required = true, description = "The portfolio to trade.")
   String portfolio;
 
-  @Option(names = "--strategy", required = true, description = "sma-cross or breakout.")
+  @Option(
+      names = "--strategy",
+      required = true,
+      description = "sma-cross, breakout, momentum-rotation or policy (--param model=PATH.onnx).")
   String strategy;
 
   @Option(names = "--param", description = "Strategy parameter k=v (repeatable).")

@@ -39,6 +39,12 @@ public final class OutputWriter {
 
   /** Writes every file into {@code dir}, creating it if missing; returns the run folder. */
   public static Path write(Path dir, BacktestResult result, RunInfo info) throws IOException {
+    return write(dir, result, info, null);
+  }
+
+  /** As {@link #write(Path, BacktestResult, RunInfo)}, for a policy's run when not null. */
+  public static Path write(Path dir, BacktestResult result, RunInfo info, PolicyRun policy)
+      throws IOException {
     checkTarget(dir);
     Files.createDirectories(dir);
     writeTrades(dir.resolve("trades.csv"), result);
@@ -46,7 +52,7 @@ public final class OutputWriter {
     writeEquity(dir.resolve("equity.csv"), result);
     writePositions(dir.resolve("positions.csv"), result);
     Json.write(dir.resolve("summary.json"), SummaryJson.of(result));
-    return RunFolderWriter.write(dir.resolve("runs"), result, info);
+    return RunFolderWriter.write(dir.resolve("runs"), result, info, policy);
   }
 
   private static void writeTrades(Path file, BacktestResult result) throws IOException {

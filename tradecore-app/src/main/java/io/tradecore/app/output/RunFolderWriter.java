@@ -30,6 +30,15 @@ public final class RunFolderWriter {
 
   /** Writes a new run folder under {@code runsDir} and returns it. */
   public static Path write(Path runsDir, BacktestResult result, RunInfo info) throws IOException {
+    return write(runsDir, result, info, null);
+  }
+
+  /**
+   * Writes a new run folder under {@code runsDir} and returns it; a policy's run ({@code policy}
+   * not null) names its model and traces the policy's actions and observations.
+   */
+  public static Path write(Path runsDir, BacktestResult result, RunInfo info, PolicyRun policy)
+      throws IOException {
     String base =
         (result.spec().strategy() + "-" + result.symbols().replace(',', '-'))
                 .replaceAll("[^A-Za-z0-9._-]", "_")
@@ -40,8 +49,14 @@ public final class RunFolderWriter {
       name = base + "-" + n;
     }
     Path dir = Files.createDirectories(runsDir.resolve(name));
-    Json.write(dir.resolve("experiment.json"), experiment(name, result, info));
-    writeActions(dir.resolve(name + "_actions.csv"), result);
+    Map<String, Object> experiment = experiment(name, result, info);
+    if (policy != null) {
+      policy.describe(experiment);
+      policy.writeTrace(dir.resolve(name + "_actions.csv"), result.spec().startingCash());
+    } else {
+      writeActions(dir.resolve(name + "_actions.csv"), result);
+    }
+    Json.write(dir.resolve("experiment.json"), experiment);
     Json.write(dir.resolve("eval_summary.json"), evalSummary(result.metrics()));
     return dir;
   }

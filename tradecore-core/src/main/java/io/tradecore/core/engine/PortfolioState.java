@@ -38,6 +38,12 @@ final class PortfolioState implements PortfolioView {
   }
 
   @Override
+  public BigDecimal costBasis(String symbol) {
+    Position p = portfolio.ledger().position(symbol);
+    return p == null ? BigDecimal.ZERO : p.costBasis();
+  }
+
+  @Override
   public BigDecimal mark(String symbol) {
     return portfolio.mark(symbol);
   }

@@ -20,6 +20,12 @@ public interface PortfolioView {
   /** The signed quantity held in {@code symbol}; zero when flat. */
   BigDecimal position(String symbol);
 
+  /**
+   * The exact cost basis of the position in {@code symbol}: the signed sum paid for the quantity
+   * still open (negative when short); zero when flat.
+   */
+  BigDecimal costBasis(String symbol);
+
   /** The latest price of {@code symbol}, or null before it has one. */
   BigDecimal mark(String symbol);
 

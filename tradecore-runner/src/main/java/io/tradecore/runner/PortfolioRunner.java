@@ -165,7 +165,7 @@ public final class PortfolioRunner implements AutoCloseable {
       this.days =
           new DayBook(
               record.id(),
-              settings.timeZone(),
+              TradingDays.marketZone(record.calendar(), settings.timeZone()),
               record.startingCash(),
               portfolio,
               engine,

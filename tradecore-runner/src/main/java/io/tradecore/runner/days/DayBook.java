@@ -24,9 +24,9 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Days of a portfolio: notices the rollover to a new day in the portfolio's time zone (without
- * flattening anything), takes the end-of-day snapshot and writes the portfolio_days row derived
- * from it, and drives the overnight policy.
+ * Days of a portfolio: notices the rollover to a new trading day, dated in the market's zone
+ * (without flattening anything), takes the end-of-day snapshot and writes the portfolio_days row
+ * derived from it, and drives the overnight policy.
  */
 public final class DayBook {
   private static final ObjectMapper JSON = new ObjectMapper();

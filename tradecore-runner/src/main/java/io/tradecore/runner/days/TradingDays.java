@@ -1,5 +1,6 @@
 package io.tradecore.runner.days;
 
+import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.domain.Bar;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,17 @@ import java.time.ZonedDateTime;
  */
 public final class TradingDays {
   private TradingDays() {}
+
+  /**
+   * The zone whose dates name a portfolio's trading days: the exchange's (a NYSE session is the New
+   * York date it trades on, whatever the reporting zone), or the reporting zone for a market open
+   * round the clock, whose days run midnight to midnight there.
+   */
+  public static ZoneId marketZone(String calendar, ZoneId reportingZone) {
+    return calendar.equals(TradingCalendars.CRYPTO_24_7)
+        ? reportingZone
+        : TradingCalendars.of(calendar).zone();
+  }
 
   public static LocalDate dayOf(Instant time, ZoneId zone) {
     return dayOf(time, zone, true);

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
     ErrorReporter errors = new ErrorReporter("1".equals(env.get("TRADECORE_DEBUG")));
     CommandLine cmd =
         new CommandLine(new Main())
-            .addSubcommand(new BacktestCommand(wallClock))
+            .addSubcommand(new BacktestCommand(wallClock, env))
             .addSubcommand(new DemoCommand(wallClock, env))
             .addSubcommand(new InitCommand(wallClock, env))
             .addSubcommand(PortfolioCommand.commandLine(wallClock, env))

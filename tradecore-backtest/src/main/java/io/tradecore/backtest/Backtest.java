@@ -13,6 +13,7 @@ import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.strategies.StrategyCatalog;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,9 @@ import java.util.function.Supplier;
  * moment's time. The same spec and bars always give the same result.
  */
 public final class Backtest {
+  /** How long a backtest waits for one late answer (a model's calls time out well before). */
+  static final Duration ANSWER_WAIT = Duration.ofMinutes(30);
+
   private final BacktestSpec spec;
   private final Supplier<PortfolioStrategy> strategies;
 
@@ -36,8 +40,17 @@ public final class Backtest {
    *     parameter value is invalid
    */
   public Backtest(BacktestSpec spec) {
+    this(spec, StrategyCatalog.portfolio(spec.strategy(), spec.params()));
+  }
+
+  /**
+   * A backtest of a strategy from outside the catalog (the LLM strategy), named by {@code spec}.
+   * Answers a strategy hands over to come later are waited for after each moment, so they land
+   * where they were asked and the same answers always give the same fills.
+   */
+  public Backtest(BacktestSpec spec, Supplier<PortfolioStrategy> strategies) {
     this.spec = spec;
-    this.strategies = StrategyCatalog.portfolio(spec.strategy(), spec.params());
+    this.strategies = strategies;
   }
 
   public BacktestSpec spec() {
@@ -116,6 +129,7 @@ public final class Backtest {
       Moment moment = moments.get(i);
       clock.set(moment.time());
       engine.onMoment(moment);
+      awaitAnswers(engine, moment);
       progress.update(i + 1, total);
     }
     List<OpenPosition> open = recorder.openPositions(lastCloses(series));
@@ -137,6 +151,25 @@ public final class Backtest {
         recorder.curve(),
         recorder.refusals(),
         metrics);
+  }
+
+  private static void awaitAnswers(Engine engine, Moment moment) {
+    if (!engine.awaitingAnswers()) {
+      return;
+    }
+    try {
+      if (!engine.awaitAnswers(ANSWER_WAIT)) {
+        throw new IllegalStateException(
+            "the strategy's answer for "
+                + moment.time()
+                + " did not come within "
+                + ANSWER_WAIT.toMinutes()
+                + " minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the strategy's answer", e);
+    }
   }
 
   private static List<Instrument> instruments(List<BarSeries> series) {

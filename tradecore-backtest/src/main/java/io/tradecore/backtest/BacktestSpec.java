@@ -122,8 +122,14 @@ public record BacktestSpec(
     return new ExecutionCosts(feeBps, minFee, slippageBps, 2);
   }
 
-  /** Every parameter the strategy runs with: its defaults overridden by {@link #params}. */
+  /**
+   * Every parameter the strategy runs with: its defaults overridden by {@link #params} (a strategy
+   * outside the catalog has no defaults here).
+   */
   public Map<String, String> effectiveParams() {
+    if (!StrategyCatalog.names().contains(strategy)) {
+      return params;
+    }
     Map<String, String> all = StrategyCatalog.defaults(strategy);
     all.putAll(params);
     return Collections.unmodifiableMap(all);

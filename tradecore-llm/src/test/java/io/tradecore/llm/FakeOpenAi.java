@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A loopback server speaking OpenAI's chat-completions protocol: {@code POST /v1/chat/completions}
@@ -48,6 +49,7 @@ public final class FakeOpenAi implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private final CountDownLatch hanging = new CountDownLatch(1);
   private Reply fallback;
+  private Function<JsonNode, Reply> responder;
 
   public FakeOpenAi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -70,6 +72,22 @@ public final class FakeOpenAi implements AutoCloseable {
   public synchronized FakeOpenAi always(Reply reply) {
     fallback = reply;
     return this;
+  }
+
+  /** Answers every request past the script with what {@code answer} makes of its body. */
+  public synchronized FakeOpenAi respond(Function<JsonNode, Reply> answer) {
+    responder = answer;
+    return this;
+  }
+
+  /** The user message of a request body: the moment's data. */
+  public static String userMessage(JsonNode request) {
+    for (JsonNode message : request.path("messages")) {
+      if (message.path("role").asText().equals("user")) {
+        return message.path("content").asText();
+      }
+    }
+    return "";
   }
 
   public synchronized int calls() {
@@ -101,6 +119,9 @@ public final class FakeOpenAi implements AutoCloseable {
         requests.add(body);
         authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
         reply = script.isEmpty() ? fallback : script.poll();
+        if (reply == null && responder != null) {
+          reply = responder.apply(body);
+        }
       }
       switch (reply) {
         case null -> respond(exchange, 500, error("server_error", "the script ran out"));

@@ -12,12 +12,14 @@ import io.tradecore.backtest.BacktestSpec;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.risk.RiskLimits;
+import io.tradecore.llm.strategy.LlmStrategy;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.marketdata.CsvBarReader;
 import io.tradecore.marketdata.CsvFormat;
 import io.tradecore.marketdata.DataFiles;
 import io.tradecore.policy.PolicyStep;
 import io.tradecore.policy.PolicyStrategy;
+import io.tradecore.strategies.StrategyCatalog;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ import picocli.CommandLine.Spec;
     description = "Backtest a strategy on a CSV file of daily or intraday bars.")
 public final class BacktestCommand implements Callable<Integer> {
   private final Clock wallClock;
+  private final Map<String, String> env;
 
   @Spec private CommandSpec spec;
 
@@ -67,8 +70,9 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--strategy",
       required = true,
       description =
-          "Strategy: sma-cross, breakout, momentum-rotation or policy (a trained policy:"
-              + " --param model=PATH.onnx).")
+          "Strategy: sma-cross, breakout, momentum-rotation, policy (a trained policy:"
+              + " --param model=PATH.onnx) or llm (a language model, set up in the llm: section"
+              + " of the configuration).")
   private String strategy;
 
   @Option(
@@ -139,13 +143,36 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   private boolean json;
 
-  public BacktestCommand(Clock wallClock) {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Config file whose llm: section --strategy llm uses (default: TRADECORE_CONFIG or"
+              + " ./tradecore.yaml).")
+  private Path config;
+
+  public BacktestCommand(Clock wallClock, Map<String, String> env) {
     this.wallClock = wallClock;
+    this.env = env;
   }
 
   @Override
   public Integer call() throws Exception {
-    Backtest backtest = prepare();
+    BacktestSpec backtestSpec = prepare();
+    if (LlmStrategy.NAME.equals(strategy)) {
+      if (!params.isEmpty()) {
+        throw usage(
+            "--strategy llm takes no --param; it is set up in the llm: section of the config");
+      }
+      try (LlmBacktest llm =
+          new LlmBacktest(Workspace.config(config, env).llm(), backtestSpec, currency, wallClock)) {
+        return run(new Backtest(backtestSpec, llm.strategies()), llm);
+      }
+    }
+    return run(new Backtest(backtestSpec), null);
+  }
+
+  private int run(Backtest backtest, LlmBacktest llm) throws Exception {
     List<DataFiles.DataFile> files = dataFiles();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
@@ -168,6 +195,9 @@ public final class BacktestCommand implements Callable<Integer> {
       policy.record(steps::add);
     }
     BacktestResult result = backtest.run(all, strategyRun);
+    if (llm != null) {
+      llm.checkRecordings();
+    }
     Path runDir = null;
     if (out != null) {
       List<String> names = new ArrayList<>();
@@ -178,9 +208,16 @@ public final class BacktestCommand implements Callable<Integer> {
               ? new PolicyRun(Path.of(params.get("model").strip()), policy.policy().spec(), steps)
               : null;
       runDir = OutputWriter.write(out, result, info, policyRun);
+      if (llm != null) {
+        llm.write(runDir);
+      }
     }
     if (json) {
       Map<String, Object> summary = SummaryJson.of(result);
+      if (llm != null) {
+        summary.put("llm", llm.json());
+        llm.cutoffWarning(result).ifPresent(w -> summary.put("llm_warning", w));
+      }
       if (out != null) {
         summary.put("out", out.toString());
         summary.put("run", runDir.toString());
@@ -188,6 +225,9 @@ public final class BacktestCommand implements Callable<Integer> {
       stdout.println(Json.write(summary));
     } else {
       stdout.print(SummaryText.of(result));
+      if (llm != null) {
+        llm.print(stdout, stderr, result);
+      }
       if (out != null) {
         stdout.printf("  %-16s%s (run folder %s)%n", "output", out, runDir);
       }
@@ -197,7 +237,7 @@ public final class BacktestCommand implements Callable<Integer> {
   }
 
   /** Checks every option before any file is read: a mistake here is a usage error. */
-  private Backtest prepare() {
+  private BacktestSpec prepare() {
     positive("--cash", cash);
     notNegative("--fee-bps", feeBps);
     notNegative("--min-fee", minFee);
@@ -227,7 +267,10 @@ public final class BacktestCommand implements Callable<Integer> {
                   new RiskLimits(
                       maxOrderValue, maxGrossExposure, maxOpenPositions, maxPositionValue))
               .withBotVersion(botVersion);
-      return new Backtest(backtestSpec);
+      if (!LlmStrategy.NAME.equals(strategy)) {
+        StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters
+      }
+      return backtestSpec;
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

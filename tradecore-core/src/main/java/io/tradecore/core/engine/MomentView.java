@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /** The strategy's view of the moment being decided; one reused instance per engine. */
@@ -93,6 +94,10 @@ final class MomentView implements MomentContext {
         (actions, error) ->
             inbox.answer(
                 new Inbox.LateAnswer(
-                    at, actions == null ? List.of() : List.copyOf(actions), error)));
+                    at,
+                    actions == null ? List.of() : List.copyOf(actions),
+                    error instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause()
+                        : error)));
   }
 }

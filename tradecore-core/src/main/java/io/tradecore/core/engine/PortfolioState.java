@@ -6,6 +6,7 @@ import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.ledger.Position;
 import io.tradecore.core.plan.Plan;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,11 @@ final class PortfolioState implements PortfolioView {
   public BigDecimal costBasis(String symbol) {
     Position p = portfolio.ledger().position(symbol);
     return p == null ? BigDecimal.ZERO : p.costBasis();
+  }
+
+  @Override
+  public Collection<Position> positions() {
+    return portfolio.ledger().positions().values().stream().filter(p -> !p.isFlat()).toList();
   }
 
   @Override

@@ -2,8 +2,10 @@ package io.tradecore.core.engine;
 
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.ledger.LedgerSummary;
+import io.tradecore.core.ledger.Position;
 import io.tradecore.core.plan.Plan;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,9 @@ public interface PortfolioView {
    * still open (negative when short); zero when flat.
    */
   BigDecimal costBasis(String symbol);
+
+  /** The open positions with their cost bases, in no particular order. */
+  Collection<Position> positions();
 
   /** The latest price of {@code symbol}, or null before it has one. */
   BigDecimal mark(String symbol);

@@ -115,13 +115,15 @@ public final class FakeOpenAi implements AutoCloseable {
     try (exchange) {
       JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
       Reply reply;
+      Function<JsonNode, Reply> answer;
       synchronized (this) {
         requests.add(body);
         authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
         reply = script.isEmpty() ? fallback : script.poll();
-        if (reply == null && responder != null) {
-          reply = responder.apply(body);
-        }
+        answer = responder;
+      }
+      if (reply == null && answer != null) {
+        reply = answer.apply(body); // outside the lock: a responder may take its time
       }
       switch (reply) {
         case null -> respond(exchange, 500, error("server_error", "the script ran out"));

@@ -24,6 +24,9 @@ public final class Trader {
   private static final Pattern ALLOWED =
       Pattern.compile(
           "^  ([A-Za-z0-9._/:-]+): last price ([0-9.]+), buy up to ([0-9.]+)", Pattern.MULTILINE);
+  private static final Pattern SCALE =
+      Pattern.compile(
+          "^INSTRUMENT ([A-Za-z0-9._/:-]+) \\(.*price decimals (\\d+)\\)", Pattern.MULTILINE);
   private static final Pattern PLAN =
       Pattern.compile("^(plan-\\d+), ([A-Za-z0-9._/:-]+), ", Pattern.MULTILINE);
 
@@ -59,6 +62,11 @@ public final class Trader {
       prices.put(a.group(1), new BigDecimal(a.group(2)));
       maxima.put(a.group(1), new BigDecimal(a.group(3)));
     }
+    Map<String, Integer> scales = new LinkedHashMap<>();
+    Matcher sc = SCALE.matcher(user);
+    while (sc.find()) {
+      scales.put(sc.group(1), Integer.parseInt(sc.group(2)));
+    }
     List<String> symbols = new ArrayList<>(prices.keySet());
     if (random != null) {
       int pick = random.nextInt(symbols.size() + 2);
@@ -71,6 +79,7 @@ public final class Trader {
         decisions.add(Answers.close(plan, "take profit or loss on " + symbol));
       } else if (maxima.get(symbol).compareTo(new BigDecimal(size)) >= 0) {
         BigDecimal last = prices.get(symbol);
+        int scale = scales.getOrDefault(symbol, 2);
         decisions.add(
             Answers.open(
                 symbol,
@@ -78,8 +87,12 @@ public final class Trader {
                 size,
                 "market",
                 null,
-                last.multiply(new BigDecimal("0.9")).setScale(2, RoundingMode.DOWN).toPlainString(),
-                last.multiply(new BigDecimal("1.2")).setScale(2, RoundingMode.UP).toPlainString(),
+                last.multiply(new BigDecimal("0.9"))
+                    .setScale(scale, RoundingMode.DOWN)
+                    .toPlainString(),
+                last.multiply(new BigDecimal("1.2"))
+                    .setScale(scale, RoundingMode.UP)
+                    .toPlainString(),
                 "a long on " + symbol));
       }
     }

@@ -75,6 +75,7 @@ public final class PortfolioRunner implements AutoCloseable {
   private final Reconciler reconciler;
   private final EngineStateRepository stateRepo = new EngineStateRepository();
   private Duration barRetention = Duration.ofDays(730);
+  private Duration answerWait = Duration.ofMinutes(10);
   private DailyLogs dailyLogs;
   private boolean dailyFeed;
   private ResyncReport openingResync;
@@ -88,7 +89,7 @@ public final class PortfolioRunner implements AutoCloseable {
       PortfolioSettings settings,
       RunnerOptions options,
       Clock clock,
-      PortfolioStrategy strategy,
+      RunStrategy strategies,
       VenueFactory venues) {
     this.db = db;
     this.record = record;
@@ -144,6 +145,7 @@ public final class PortfolioRunner implements AutoCloseable {
                             null));
               });
       this.recorder = new EventRecorder(record.id(), run);
+      PortfolioStrategy strategy = strategies.open(run, lease);
       DecisionJournal journal =
           strategy.deterministic()
               ? DecisionJournal.NONE
@@ -248,8 +250,23 @@ public final class PortfolioRunner implements AutoCloseable {
       Clock clock,
       PortfolioStrategy strategy,
       VenueFactory venues) {
+    return open(db, record, settings, options, clock, (run, fence) -> strategy, venues);
+  }
+
+  /**
+   * A runner whose strategy is made once the run exists and the lease is held ({@code strategies}),
+   * on the venue {@code venues} opens.
+   */
+  public static PortfolioRunner open(
+      Database db,
+      PortfolioRecord record,
+      PortfolioSettings settings,
+      RunnerOptions options,
+      Clock clock,
+      RunStrategy strategies,
+      VenueFactory venues) {
     PortfolioRunner runner =
-        new PortfolioRunner(db, record, settings, options, clock, strategy, venues);
+        new PortfolioRunner(db, record, settings, options, clock, strategies, venues);
     try {
       runner.openingResync = runner.resync();
     } catch (RuntimeException e) {
@@ -356,6 +373,9 @@ public final class PortfolioRunner implements AutoCloseable {
           if (marketFeed.ended()) {
             break;
           }
+          if (lastTime != null) {
+            commitLateAnswers(marketFeed.name(), committed - 1, lastTime);
+          }
           continue;
         }
         List<Instrument> added = know(moment);
@@ -363,6 +383,9 @@ public final class PortfolioRunner implements AutoCloseable {
           days.beforeBar(bar);
         }
         engine.onMoment(moment);
+        if (!marketFeed.live()) {
+          awaitAnswers(moment);
+        }
         for (Bar bar : moment.bars()) {
           days.afterBar(bar);
         }
@@ -394,6 +417,40 @@ public final class PortfolioRunner implements AutoCloseable {
       }
     }
     return applied;
+  }
+
+  /**
+   * A replay waits for the strategy's late answers (a model's) after each moment, as a backtest
+   * does, so they act where they were asked and a run is the same however fast the model answers.
+   */
+  private void awaitAnswers(Moment moment) throws InterruptedException {
+    if (engine.awaitingAnswers() && !engine.awaitAnswers(answerWait)) {
+      telemetry.warn(
+          clock.instant(),
+          days.day() == null ? null : days.day().toString(),
+          "late-answer",
+          "the strategy's answer for "
+              + moment.time()
+              + " did not come within "
+              + answerWait.toSeconds()
+              + " s; it acts when it comes");
+    }
+  }
+
+  /** On a live feed, applies the answers that came between moments, and commits what they did. */
+  private void commitLateAnswers(String feedName, long position, Instant lastTime) {
+    if (!engine.awaitingAnswers()) {
+      return;
+    }
+    engine.drain();
+    if (!recorder.pending().isEmpty()) {
+      commit.commit(state(feedName, position, lastTime.toEpochMilli()), List.of(), List.of());
+    }
+  }
+
+  /** How long a replay waits for one late strategy answer (default 10 minutes). */
+  public void awaitAnswersUpTo(Duration wait) {
+    this.answerWait = wait;
   }
 
   /** Makes the moment's instruments known, committing those new to the store at once. */

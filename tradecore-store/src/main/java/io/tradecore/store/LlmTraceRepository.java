@@ -19,6 +19,8 @@ import org.jdbi.v3.core.Handle;
  * so the spend is always the exact sum of the stored traces.
  */
 public final class LlmTraceRepository {
+  /** The outcome of a question sent whose answer is not in yet. */
+  public static final String ASKING = "asking";
 
   /**
    * One trace as stored; token counts and the response are null when there were none. Strings for
@@ -106,6 +108,62 @@ public final class LlmTraceRepository {
     }
     book(h, t);
     return true;
+  }
+
+  /**
+   * Marks the question {@code t} describes as sent, before the call: outcome {@link #ASKING}, no
+   * response, nothing booked. {@link #complete} replaces it once the answer is in; a marker that
+   * remains tells a restarted runner the question was sent and its answer lost.
+   */
+  public void markAsking(Handle h, Row t) {
+    h.createUpdate(
+            "INSERT INTO llm_traces (trace_id, portfolio_id, run_id, bot_version, moment_ms, day,"
+                + " request_hash, mode, model, system_prompt, user_prompt, cost, latency_ms,"
+                + " attempts, outcome, reason, decisions, recorded_ms) VALUES (:id, :p, :run,"
+                + " :version, :moment, :day, :hash, :mode, :model, :system, :user, '0', 0, 0,"
+                + " :outcome, :reason, :decisions, :recorded) ON CONFLICT (trace_id) DO NOTHING")
+        .bind("id", t.traceId())
+        .bind("p", t.portfolioId().value())
+        .bind("run", t.runId().value())
+        .bind("version", t.botVersion())
+        .bind("moment", t.moment().toEpochMilli())
+        .bind("day", t.day())
+        .bind("hash", t.requestHash())
+        .bind("mode", t.mode())
+        .bind("model", t.model())
+        .bind("system", t.systemPrompt())
+        .bind("user", t.userPrompt())
+        .bind("outcome", ASKING)
+        .bind("reason", "sent; no answer yet")
+        .bind("decisions", t.decisionsJson())
+        .bind("recorded", t.recordedAt().toEpochMilli())
+        .execute();
+  }
+
+  /**
+   * Stores the trace of an answered (or lost) question in place of its {@link #ASKING} marker, and
+   * books its cost. Returns whether it was new.
+   */
+  public boolean complete(Handle h, Row t) {
+    h.createUpdate(
+            "DELETE FROM llm_traces WHERE portfolio_id = :p AND moment_ms = :moment AND outcome ="
+                + " :asking")
+        .bind("p", t.portfolioId().value())
+        .bind("moment", t.moment().toEpochMilli())
+        .bind("asking", ASKING)
+        .execute();
+    return insertIfAbsent(h, t);
+  }
+
+  /** The traces of a portfolio's moment (markers of questions still out included), oldest first. */
+  public List<Row> atMoment(Handle h, PortfolioId p, Instant moment) {
+    return h.createQuery(
+            "SELECT * FROM llm_traces WHERE portfolio_id = :p AND moment_ms = :moment ORDER BY"
+                + " recorded_ms, trace_id")
+        .bind("p", p.value())
+        .bind("moment", moment.toEpochMilli())
+        .map((rs, ctx) -> row(rs))
+        .list();
   }
 
   // TEXT decimals cannot be summed in SQL exactly on SQLite, so the sum is made here; one runner

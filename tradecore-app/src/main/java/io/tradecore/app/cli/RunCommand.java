@@ -3,6 +3,7 @@ package io.tradecore.app.cli;
 import io.tradecore.app.Version;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.ledger.LedgerSummary;
+import io.tradecore.llm.strategy.LlmStrategy;
 import io.tradecore.runner.Lease;
 import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.Portfolios;
@@ -10,6 +11,8 @@ import io.tradecore.runner.RunnerOptions;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
+import io.tradecore.runner.llm.LlmRun;
+import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.Retrying;
 import io.tradecore.strategies.StrategyCatalog;
@@ -66,7 +69,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   @Option(
       names = "--strategy",
       required = true,
-      description = "sma-cross, breakout, momentum-rotation or policy (--param model=PATH.onnx).")
+      description =
+          "sma-cross, breakout, momentum-rotation, policy (--param model=PATH.onnx) or llm (a"
+              + " language model, set up in the llm: section of the configuration).")
   String strategy;
 
   @Option(names = "--param", description = "Strategy parameter k=v (repeatable).")
@@ -143,7 +148,12 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
           spec.commandLine(), "exchange '" + exchange + "' is not available; use --exchange paper");
     }
     try {
-      StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters first
+      if (!LlmStrategy.NAME.equals(strategy)) {
+        StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters
+      } else if (!params.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--strategy llm takes no --param; it is set up in the llm: section of the config");
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -279,7 +289,22 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       AtomicBoolean stopping,
       PrintWriter out) {
     PortfolioSettings settings = Portfolios.settings(record);
-    try (PortfolioRunner runner = PortfolioRunner.open(ws.db(), record, settings, options, clock)) {
+    LlmRun llm =
+        LlmStrategy.NAME.equals(strategy)
+            ? new LlmRun(ws.db(), record, settings, ws.config().llm(), options.botVersion(), clock)
+            : null;
+    try (llm;
+        PortfolioRunner runner =
+            llm == null
+                ? PortfolioRunner.open(ws.db(), record, settings, options, clock)
+                : PortfolioRunner.open(
+                    ws.db(),
+                    record,
+                    settings,
+                    options,
+                    clock,
+                    llm,
+                    PaperExchange.factory(options.costs(), options.volumeShare()))) {
       runner.retainBars(Duration.ofDays(ws.config().marketData().retentionDays()));
       runner.writeDailyLogs(
           new DailyLogs(

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +85,7 @@ class DecisionReplayCrashTest {
     // A second portfolio given only the recorded answers, run once without a kill.
     TestStore replayStore = keep(TestStore.sqlite(dir.resolve("replayed").resolve("data")));
     PortfolioRecord replayed = replayStore.createPortfolio(PORTFOLIO, PortfolioSettings.DEFAULTS);
-    copyDecisions(crashStore, crashed, replayStore, replayed.id());
+    DecisionCopies.copy(crashStore, crashed, replayStore, replayed.id());
     CliProcess once =
         RunnerWaits.startWhenLeaseFree(
             keep(launcher("replayed", replayStore)),
@@ -125,36 +124,5 @@ class DecisionReplayCrashTest {
                     .bind("p", p.value())
                     .mapTo(Long.class)
                     .one());
-  }
-
-  private static void copyDecisions(
-      TestStore from, PortfolioId source, TestStore to, PortfolioId target) {
-    List<Map<String, Object>> rows =
-        from.db()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT time_ms, strategy, actions, recorded_ms FROM decisions"
-                                + " WHERE portfolio_id = :p ORDER BY time_ms")
-                        .bind("p", source.value())
-                        .mapToMap()
-                        .list());
-    to.db()
-        .jdbi()
-        .useTransaction(
-            h -> {
-              for (Map<String, Object> row : rows) {
-                h.createUpdate(
-                        "INSERT INTO decisions (portfolio_id, time_ms, strategy, actions, run_id,"
-                            + " recorded_ms) VALUES (:p, :t, :s, :a, NULL, :r)")
-                    .bind("p", target.value())
-                    .bind("t", ((Number) row.get("time_ms")).longValue())
-                    .bind("s", (String) row.get("strategy"))
-                    .bind("a", (String) row.get("actions"))
-                    .bind("r", ((Number) row.get("recorded_ms")).longValue())
-                    .execute();
-              }
-            });
   }
 }

@@ -12,6 +12,7 @@ import io.tradecore.core.dailylog.TierThresholds;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.days.TradingDays;
+import io.tradecore.runner.llm.StoreTraces;
 import io.tradecore.store.Codec;
 import io.tradecore.store.DailyLogRepository;
 import io.tradecore.store.Database;
@@ -19,6 +20,7 @@ import io.tradecore.store.DayRepository;
 import io.tradecore.store.Fence;
 import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
+import io.tradecore.store.LlmTraceRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.RefusalRepository;
 import io.tradecore.store.TelemetryRepository;
@@ -273,11 +275,21 @@ public final class DailyLogs {
             refusals,
             openPositions,
             fees,
-            BigDecimal.ZERO,
+            new LlmTraceRepository().spentOn(h, record.id(), day.toString()),
             recent,
             calendar.isTradingDay(day),
             (int) ChronoUnit.DAYS.between(day, calendar.nextTradingDay(day)));
-    List<Observation> observations = ObservationRules.DEFAULTS.evaluate(facts);
+    List<Observation> observations = new ArrayList<>(ObservationRules.DEFAULTS.evaluate(facts));
+    long capped = telemetry.countKind(h, record.id(), day.toString(), StoreTraces.CAP_KIND);
+    if (capped > 0) {
+      observations.add(
+          new Observation(
+              "LLM_CAP_REACHED",
+              "the LLM spending cap was reached: "
+                  + capped
+                  + " question(s) held without calling the model",
+              Map.of("held", Long.toString(capped))));
+    }
     String status =
         calendar
             .session(day)

@@ -10,9 +10,10 @@ import * as prices from "./pages/prices.js";
 import * as activity from "./pages/activity.js";
 import * as days from "./pages/days.js";
 import * as logs from "./pages/logs.js";
+import * as decisions from "./pages/decisions.js";
 import * as insights from "./pages/insights.js";
 
-const PAGES = { overview, positions, prices, activity, days, logs, insights };
+const PAGES = { overview, positions, prices, activity, days, logs, decisions, insights };
 // Pages that show something without a portfolio.
 const GLOBAL = new Set(["insights"]);
 const $ = (id) => document.getElementById(id);

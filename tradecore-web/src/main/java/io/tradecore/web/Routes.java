@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.tradecore.web.api.ActivityApi;
 import io.tradecore.web.api.HealthApi;
 import io.tradecore.web.api.HistoryApi;
+import io.tradecore.web.api.LlmApi;
 import io.tradecore.web.api.LogApi;
 import io.tradecore.web.api.MarketApi;
 import io.tradecore.web.api.PortfolioApi;
@@ -22,6 +23,7 @@ final class Routes {
       ActivityApi activity,
       HistoryApi history,
       LogApi logs,
+      LlmApi llm,
       StreamApi stream,
       MarketApi market) {}
 
@@ -45,6 +47,7 @@ final class Routes {
     read(app, one + "/logs", h.logs()::list);
     read(app, one + "/logs/{day}", h.logs()::day);
     app.post(one + "/logs/{day}/notes", h.logs()::addNote);
+    read(app, one + "/llm/traces", h.llm()::traces);
     app.get(one + "/stream", h.stream()::stream);
     app.head(one + "/stream", h.stream()::head);
     read(

@@ -12,6 +12,7 @@ import io.tradecore.store.Database;
 import io.tradecore.web.api.ActivityApi;
 import io.tradecore.web.api.HealthApi;
 import io.tradecore.web.api.HistoryApi;
+import io.tradecore.web.api.LlmApi;
 import io.tradecore.web.api.LogApi;
 import io.tradecore.web.api.MarketApi;
 import io.tradecore.web.api.PortfolioApi;
@@ -189,6 +190,7 @@ public final class WebServer implements AutoCloseable {
         new ActivityApi(db, lookup, ledgers, json),
         new HistoryApi(db, lookup),
         new LogApi(db, lookup, cfg, clock, json),
+        new LlmApi(db, lookup, json),
         new StreamApi(lookup, live),
         new MarketApi(db, lookup));
   }

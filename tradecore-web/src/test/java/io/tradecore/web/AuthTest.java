@@ -83,6 +83,7 @@ class AuthTest {
             "/api/portfolios/alpha/bars?symbol=ACME",
             "/api/portfolios/alpha/logs",
             "/api/portfolios/alpha/logs/2024-06-05",
+            "/api/portfolios/alpha/llm/traces",
             "/api/portfolios/alpha/stream",
             "/api/runs",
             "/api/runs/ppo-a",

@@ -118,7 +118,9 @@ final class MalformedRequests {
           new Param("bars?symbol=ACME", "to"),
           new Param("bars?symbol=ACME", "limit"),
           new Param("bars", "symbol"),
-          new Param("logs", "last"));
+          new Param("logs", "last"),
+          new Param("llm/traces", "day"),
+          new Param("llm/traces", "last"));
 
   /** One validated parameter of a portfolio endpoint with a value it must refuse. */
   private static Request badParameter(Random random) {
@@ -145,6 +147,7 @@ final class MalformedRequests {
     "/bars?symbol=X",
     "/logs",
     "/logs/2024-06-05",
+    "/llm/traces",
     "/stream"
   };
 

@@ -9,6 +9,7 @@ import io.tradecore.app.cli.ErrorReporter;
 import io.tradecore.app.cli.ImportCommand;
 import io.tradecore.app.cli.InitCommand;
 import io.tradecore.app.cli.InsightsCommand;
+import io.tradecore.app.cli.LlmCommand;
 import io.tradecore.app.cli.LogCommand;
 import io.tradecore.app.cli.NumberConverters;
 import io.tradecore.app.cli.PolicyCommand;
@@ -68,6 +69,7 @@ public final class Main implements Runnable {
             .addSubcommand(PolicyCommand.commandLine())
             .addSubcommand(DataCommand.commandLine(env))
             .addSubcommand(LogCommand.commandLine(wallClock, env))
+            .addSubcommand(LlmCommand.commandLine(env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);

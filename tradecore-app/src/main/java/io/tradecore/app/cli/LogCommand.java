@@ -32,11 +32,16 @@ public final class LogCommand implements Runnable {
 
   /** {@code value} as a date; a malformed one is a usage error naming it. */
   static LocalDate date(CommandSpec spec, String value) {
+    return date(spec, value, "--date");
+  }
+
+  /** {@code value} of {@code option} as a date; a malformed one is a usage error naming it. */
+  static LocalDate date(CommandSpec spec, String value, String option) {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new ParameterException(
-          spec.commandLine(), "--date '" + value + "' is not a date; expected YYYY-MM-DD");
+          spec.commandLine(), option + " '" + value + "' is not a date; expected YYYY-MM-DD");
     }
   }
 

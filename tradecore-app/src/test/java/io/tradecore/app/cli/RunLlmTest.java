@@ -127,6 +127,19 @@ class RunLlmTest {
         }
       }
       assertThat(codes).as("the log of " + cappedDay).contains("LLM_CAP_REACHED");
+
+      JsonNode all =
+          OutputFiles.json(
+              kit.ok(CREATED, "llm", "traces", "--portfolio", "alpha", "--json").out());
+      assertThat(all).hasSize(15);
+      assertThat(all.get(0).get("run_id").asText()).startsWith("run-");
+      Cli.Run day = kit.ok(CREATED, "llm", "traces", "--portfolio", "alpha", "--day", cappedDay);
+      assertThat(day.out())
+          .contains(capped.getFirst().moment().toString(), "held", "cap reached", "in all (v1 ");
+      Cli.Run bad = kit.run(CREATED, "llm", "traces", "--portfolio", "alpha", "--day", "June 3");
+      assertThat(bad.exitCode()).isEqualTo(2);
+      assertThat(bad.err().lines().findFirst().orElseThrow())
+          .isEqualTo("error: --day 'June 3' is not a date; expected YYYY-MM-DD");
     }
   }
 

@@ -1,10 +1,10 @@
 package io.tradecore.web.api;
 
 import io.javalin.http.Context;
-import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.ledger.Position;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
+import io.tradecore.store.LlmTraceRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.RunRepository;
@@ -30,6 +30,7 @@ public final class PortfolioApi {
   private final Database db;
   private final PortfolioLookup lookup;
   private final LedgerCache ledgers;
+  private final LlmTraceRepository llm = new LlmTraceRepository();
   private final PortfolioRepository portfolios = new PortfolioRepository();
   private final RunRepository runs = new RunRepository();
   private final EngineStateRepository engineState = new EngineStateRepository();
@@ -58,10 +59,19 @@ public final class PortfolioApi {
                   LedgerState state = ledgers.current(h, record);
                   Map<String, Object> out = new LinkedHashMap<>();
                   out.put("portfolio", PortfolioView.of(record));
-                  out.put("summary", SummaryView.of(null, state.summary()));
-                  out.put("total_return", totalReturn(record, state.summary()));
+                  Map<String, BigDecimal> spent = llm.spentByVersion(h, record.id());
+                  BigDecimal otherCosts =
+                      spent.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                  SummaryView summary = SummaryView.of(null, state.summary(), otherCosts);
+                  out.put("summary", summary);
+                  out.put("total_return", totalReturn(record, summary.totalPnl()));
                   List<SummaryView> versions = new ArrayList<>();
-                  state.byVersion().forEach((v, s) -> versions.add(SummaryView.of(v, s)));
+                  state
+                      .byVersion()
+                      .forEach(
+                          (v, s) ->
+                              versions.add(
+                                  SummaryView.of(v, s, spent.getOrDefault(v, BigDecimal.ZERO))));
                   out.put("by_bot_version", versions);
                   out.put(
                       "open_plans",
@@ -92,10 +102,10 @@ public final class PortfolioApi {
     ctx.json(Map.of("positions", out));
   }
 
-  private static BigDecimal totalReturn(PortfolioRecord record, LedgerSummary s) {
+  private static BigDecimal totalReturn(PortfolioRecord record, BigDecimal totalPnl) {
     if (record.startingCash().signum() == 0) {
       return null;
     }
-    return s.totalPnl().divide(record.startingCash(), 8, RoundingMode.HALF_EVEN);
+    return totalPnl.divide(record.startingCash(), 8, RoundingMode.HALF_EVEN);
   }
 }

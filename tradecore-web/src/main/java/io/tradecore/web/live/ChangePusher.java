@@ -3,6 +3,7 @@ package io.tradecore.web.live;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.store.DailyLogRepository;
 import io.tradecore.store.InstrumentRepository;
+import io.tradecore.store.LlmTraceRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.query.ChangeQueries;
 import io.tradecore.store.query.FillQueries;
@@ -70,7 +71,10 @@ final class ChangePusher {
       state = state == null ? ledgers.current(h, record) : state;
       Map<String, Object> equity = new LinkedHashMap<>();
       equity.put("time", now.eventMs() > 0 ? Times.iso(now.eventMs()) : null);
-      equity.put("summary", SummaryView.of(null, state.summary()));
+      equity.put(
+          "summary",
+          SummaryView.of(
+              null, state.summary(), new LlmTraceRepository().spentTotal(h, record.id())));
       equity.put("marks", state.marks());
       sender.broadcast(watch, "equity", equity, null);
     }

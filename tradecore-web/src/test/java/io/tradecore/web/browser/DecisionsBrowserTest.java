@@ -2,6 +2,8 @@ package io.tradecore.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -18,6 +20,10 @@ import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -149,6 +155,35 @@ class DecisionsBrowserTest {
     }
     if (db != null) {
       TestDatabases.dispose(db);
+    }
+  }
+
+  @Test
+  void the_model_spend_is_the_portfolio_s_other_costs_in_total_and_per_bot_version()
+      throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.url() + "api/portfolios/alpha"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = new ObjectMapper().readTree(r.body());
+    JsonNode s = body.get("summary");
+    BigDecimal spent = new BigDecimal("0.000864");
+    assertThat(new BigDecimal(s.get("other_costs").asText())).isEqualByComparingTo(spent);
+    assertThat(new BigDecimal(s.get("total_pnl").asText()))
+        .isEqualByComparingTo(
+            new BigDecimal(s.get("realized_pnl").asText())
+                .add(new BigDecimal(s.get("unrealized_pnl").asText()))
+                .subtract(new BigDecimal(s.get("fees").asText()))
+                .subtract(spent));
+    for (JsonNode v : body.get("by_bot_version")) {
+      assertThat(new BigDecimal(v.get("other_costs").asText()))
+          .as(v.get("bot_version").asText())
+          .isEqualByComparingTo(
+              v.get("bot_version").asText().equals(plan.botVersion()) ? spent : BigDecimal.ZERO);
     }
   }
 

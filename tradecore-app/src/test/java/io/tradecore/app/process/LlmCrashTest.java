@@ -133,7 +133,9 @@ class LlmCrashTest {
         kills.size(), kills, feed.events(), server.calls(), moments, most, lost);
 
     assertThat(most).as("no moment asked twice, however often the runner died").isEqualTo(1);
-    assertThat(asked).as("every moment asked").hasSize((int) moments);
+    // A runner killed after marking a question but before sending it asked nothing: that moment
+    // has a trace (the lost answer) but no request at the server.
+    assertThat((long) asked.size()).as("moments asked").isBetween(moments - KILLS, moments);
     assertThat(decisions(crashStore, crashed)).as("one answer per moment").isEqualTo(moments);
     assertThat(traces).as("one trace per moment").hasSize((int) moments);
     assertThat(traces)

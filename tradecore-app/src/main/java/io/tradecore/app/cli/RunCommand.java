@@ -13,6 +13,7 @@ import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.runner.llm.LlmRun;
 import io.tradecore.runner.paper.PaperExchange;
+import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.Retrying;
 import io.tradecore.strategies.StrategyCatalog;
@@ -246,6 +247,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       throws InterruptedException {
     long deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
     Duration pause = Duration.ofSeconds(1);
+    boolean reconnecting = false;
     while (true) {
       try {
         tradeOnce(ws, record, replay, options, trading, stopping, out);
@@ -256,6 +258,16 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 && held.holder() != null
                 && held.holder().pid() == options.pid()
                 && held.holder().host().equals(options.host());
+        if (reconnecting && e instanceof Lease.LeaseHeldException && !ownLease) {
+          // Cut off from the database (a pause, a dropped connection) past the lease's expiry:
+          // another runner has the portfolio now, and this one leaves it alone.
+          throw new LeaseLostException(
+              "lost the lease on portfolio "
+                  + record.name()
+                  + " while cut off from the database: "
+                  + e.getMessage()
+                  + "; this runner commits nothing more");
+        }
         if (!(ownLease || Retrying.isTransient(e))
             || stopping.get()
             || System.nanoTime() - deadline > 0) {
@@ -273,6 +285,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 + pause.toSeconds()
                 + " s");
         err.flush();
+        reconnecting = true;
         Thread.sleep(pause.toMillis());
         pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
       }

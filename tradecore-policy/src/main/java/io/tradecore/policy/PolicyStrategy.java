@@ -14,6 +14,7 @@ import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.Sizing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class PolicyStrategy implements PortfolioStrategy {
           bar.low() / scale,
           bar.close() / scale,
           bar.volume());
-      countBarsHeld(symbol, view.position(symbol));
+      countBarsHeld(instrument, bar.time(), view);
       Decision decision = policy.ready(window) ? policy.decide(symbol, window, input) : null;
       if (steps != null) {
         record(context, bar, window, decision);
@@ -165,9 +166,17 @@ public final class PolicyStrategy implements PortfolioStrategy {
         .longValueExact();
   }
 
-  /** Bars held: 0 on the first bar a position (or its flip) is seen, one more each bar after. */
-  private void countBarsHeld(String symbol, BigDecimal position) {
-    int sign = position.signum();
+  /**
+   * Bars held: 0 on the first bar a position (or its flip) is seen, one more each bar after. A bar
+   * from before the instrument's oldest open plan was made counts as flat: a restarted run is shown
+   * the moments it had seen with today's position, which was not held then.
+   */
+  private void countBarsHeld(Instrument instrument, Instant time, PortfolioView view) {
+    String symbol = instrument.symbol();
+    int sign = view.position(symbol).signum();
+    if (sign != 0 && !planMadeBefore(view.openPlans(instrument), time)) {
+      sign = 0;
+    }
     Integer before = heldSign.put(symbol, sign);
     if (sign == 0) {
       barsHeld.remove(symbol);
@@ -176,6 +185,15 @@ public final class PolicyStrategy implements PortfolioStrategy {
     } else {
       barsHeld.merge(symbol, 1, Integer::sum);
     }
+  }
+
+  private static boolean planMadeBefore(List<Plan> plans, Instant time) {
+    for (Plan plan : plans) {
+      if (plan.createdAt().isBefore(time)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void record(MomentContext context, Bar bar, BarWindow window, Decision decision) {

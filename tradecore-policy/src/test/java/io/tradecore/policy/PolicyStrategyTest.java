@@ -178,6 +178,62 @@ class PolicyStrategyTest {
   }
 
   @Test
+  void a_restarted_engine_warmed_up_on_the_bars_it_had_seen_observes_as_an_uninterrupted_one() {
+    Layer hidden = HandMaths.layer(9, 6, 0.8, 0.3, true);
+    Layer logits = HandMaths.layer(6, 3, 1.5, 1.1, false);
+    ObjectNode spec = Specs.discrete();
+    ((ObjectNode) spec.get("action")).put("rebalance_threshold", 0.5);
+    Path model = write(spec, "ppo", "logits", hidden, logits);
+    PolicyStrategyProvider provider = new PolicyStrategyProvider();
+    PolicyStrategy first =
+        (PolicyStrategy) provider.portfolio(Map.of("model", model.toString())).get();
+    List<PolicyStep> uninterrupted = new ArrayList<>();
+    first.record(uninterrupted::add);
+    List<EngineEvent> events = new ArrayList<>();
+    Engine a = engine(first, newPortfolio(), events);
+    // Run until a position has been held for three bars and the last moment sent no order.
+    int k = 0;
+    while (k < BARS.size() - 2) {
+      int sent = events.size();
+      a.onMoment(moment(k));
+      PolicyStep step = uninterrupted.getLast();
+      boolean quiet =
+          events.subList(sent, events.size()).stream()
+              .noneMatch(e -> e instanceof EngineEvent.OrderSubmitted);
+      if (quiet && step.observation() != null && step.observation()[8] >= 0.3) {
+        break;
+      }
+      k++;
+    }
+    assertThat(k).as("a position held three bars").isLessThan(BARS.size() - 2);
+
+    // The restart: the fills and the open plans, then the moments it had committed, as warm-up.
+    Portfolio restored = newPortfolio();
+    events.stream()
+        .filter(e -> e instanceof EngineEvent.OrderFilled)
+        .forEach(e -> restored.apply(((EngineEvent.OrderFilled) e).fill()));
+    PolicyStrategy second =
+        (PolicyStrategy) provider.portfolio(Map.of("model", model.toString())).get();
+    List<PolicyStep> afterRestart = new ArrayList<>();
+    second.record(afterRestart::add);
+    Engine b = engine(second, restored, new ArrayList<>());
+    for (Plan plan : a.portfolio().openPlans()) {
+      b.restorePlan(plan, 0);
+    }
+    for (int t = 0; t <= k; t++) {
+      b.warmUp(moment(t));
+    }
+    a.onMoment(moment(k + 1));
+    b.onMoment(moment(k + 1));
+
+    PolicyStep expected = uninterrupted.getLast();
+    PolicyStep actual = afterRestart.getLast();
+    assertThat(actual.observation()[8]).as("bars held / 10").isGreaterThanOrEqualTo(0.4);
+    assertThat(actual.observation()).containsExactly(expected.observation(), within(1e-12));
+    assertThat(actual.decision()).isEqualTo(expected.decision());
+  }
+
+  @Test
   void the_catalog_names_a_missing_model_a_missing_parameter_and_a_malformed_model()
       throws Exception {
     PolicyStrategyProvider provider = new PolicyStrategyProvider();
@@ -234,31 +290,44 @@ class PolicyStrategyTest {
             return actions;
           }
         };
-    Engine engine =
-        Engine.builder()
-            .config(EngineConfig.defaults())
-            .portfolio(new Portfolio(new PortfolioId("p"), "USD", new BigDecimal("10000.00")))
-            .venue(new SimulatedExchange("SIM", ExecutionCosts.of(10, 0, 0), null))
-            .risk(RiskLimits.NONE)
-            .strategy(watched)
-            .clock(Clock.fixed(DAY0, ZoneOffset.UTC))
-            .listener(events::add)
-            .build();
+    Engine engine = engine(watched, newPortfolio(), events);
     for (int t = 0; t < BARS.size(); t++) {
-      Ohlcv b = BARS.get(t);
-      engine.onMoment(
-          Moment.of(
-              new Bar(
-                  ETH,
-                  DAY0.plus(t, ChronoUnit.DAYS),
-                  Math.round(b.open() * 100),
-                  Math.round(b.high() * 100),
-                  Math.round(b.low() * 100),
-                  Math.round(b.close() * 100),
-                  b.volume())));
+      engine.onMoment(moment(t));
     }
     assertThat(events).noneMatch(e -> e instanceof EngineEvent.EngineError);
     return new Run(seen, steps, events);
+  }
+
+  private static Portfolio newPortfolio() {
+    return new Portfolio(new PortfolioId("p"), "USD", new BigDecimal("10000.00"));
+  }
+
+  /** An engine on a simulated exchange with 10 bps fees. */
+  private static Engine engine(
+      PortfolioStrategy strategy, Portfolio portfolio, List<EngineEvent> events) {
+    return Engine.builder()
+        .config(EngineConfig.defaults())
+        .portfolio(portfolio)
+        .venue(new SimulatedExchange("SIM", ExecutionCosts.of(10, 0, 0), null))
+        .risk(RiskLimits.NONE)
+        .strategy(strategy)
+        .clock(Clock.fixed(DAY0, ZoneOffset.UTC))
+        .listener(events::add)
+        .build();
+  }
+
+  /** Bar {@code t} of the series as the engine's one-bar moment. */
+  private static Moment moment(int t) {
+    Ohlcv b = BARS.get(t);
+    return Moment.of(
+        new Bar(
+            ETH,
+            DAY0.plus(t, ChronoUnit.DAYS),
+            Math.round(b.open() * 100),
+            Math.round(b.high() * 100),
+            Math.round(b.low() * 100),
+            Math.round(b.close() * 100),
+            b.volume()));
   }
 
   private Path write(ObjectNode spec, String name, String output, Layer... layers) {

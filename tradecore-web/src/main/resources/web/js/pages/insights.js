@@ -1,5 +1,6 @@
 // Run Insights page: experiment runs under the run roots, a run's experiment and eval figures, and its
 // action trace charted with min/max downsampling, drag-to-zoom re-querying the range at full fidelity.
+// Another run's trace can be overlaid on the same chart (the same metrics, environment and steps).
 import { get } from "../api.js";
 import { h, fill, panel, table, empty } from "../dom.js";
 import { money, percent } from "../format.js";
@@ -108,13 +109,22 @@ export async function render(main, ctx) {
     fill(tracePanel, h("h2", {}, "Action trace"), empty("This run has no readable action trace (*_actions.csv or *_actions.parquet)."));
     return {};
   }
-  return trace(tracePanel, selected.name, detail.trace, ctx, currency);
+  const others = runs.filter((r) => r.name !== selected.name).map((r) => r.name);
+  return trace(tracePanel, selected.name, detail.trace, ctx, currency, others);
 }
 
-function trace(box, name, info, ctx, currency) {
+function trace(box, name, info, ctx, currency, others) {
   const numeric = info.numeric_columns;
   const initial = numeric.includes("equity") ? ["equity"] : numeric.slice(0, 1);
-  const state = { metrics: initial, env: "all", points: 1500, from: null, to: null };
+  const wantedCompare = ctx.query.get("compare");
+  const state = {
+    metrics: initial,
+    env: "all",
+    points: 1500,
+    from: null,
+    to: null,
+    compare: others.includes(wantedCompare) ? wantedCompare : null,
+  };
   const metricSelect = h(
     "select",
     { id: "metric-select", multiple: true, size: Math.min(6, numeric.length), "aria-label": "Metrics" },
@@ -131,12 +141,19 @@ function trace(box, name, info, ctx, currency) {
     { id: "points-select", "aria-label": "Points" },
     POINTS.map((p) => h("option", { value: String(p), selected: p === state.points }, `${p} points`)),
   );
+  const compareSelect = h(
+    "select",
+    { id: "compare-select", "aria-label": "Overlay another run" },
+    h("option", { value: "" }, "no other run"),
+    others.map((r) => h("option", { value: r, selected: r === state.compare }, r)),
+  );
   const reset = h("button", { id: "zoom-reset", type: "button", disabled: true }, "Reset zoom");
   const range = h("span", { id: "trace-range", class: "muted small" });
   const canvas = h("canvas", { id: "trace-chart" });
   const band = h("div", { class: "zoom-band", hidden: true });
   const chartBox = h("div", { class: "chart tall", style: "position: relative" }, canvas, band);
   const stats = h("div", { id: "trace-stats" });
+  const compareStats = h("div", { id: "compare-stats" });
   const samples = h("div", { id: "trace-samples", class: "below-chart" });
   fill(
     box,
@@ -148,11 +165,13 @@ function trace(box, name, info, ctx, currency) {
       h("label", {}, "Metrics ", metricSelect),
       h("label", {}, "Environment ", envSelect),
       h("label", {}, "Points ", pointSelect),
+      h("label", {}, "Overlay ", compareSelect),
       reset,
       range,
     ),
     chartBox,
     stats,
+    compareStats,
     samples,
   );
   let chart = null;
@@ -161,32 +180,54 @@ function trace(box, name, info, ctx, currency) {
   async function load() {
     const mine = ++generation;
     box.dataset.loading = "true";
-    const answer = await get(runPath("run-actions", name), {
+    const query = {
       metrics: state.metrics.join(","),
       env: state.env,
       max_points: state.points,
       from_step: state.from,
       to_step: state.to,
-    });
+    };
+    const other = state.compare;
+    const [answer, overlay] = await Promise.all([
+      get(runPath("run-actions", name), query),
+      other ? get(runPath("run-actions", other), query).catch((e) => ({ error: e.message })) : null,
+    ]);
     if (mine !== generation || !ctx.isCurrent()) return;
-    draw(answer);
+    draw(answer, overlay, other);
     box.dataset.loading = "false";
     box.dataset.from = String(answer.from_step);
     box.dataset.to = String(answer.to_step);
   }
 
-  function draw(answer) {
-    const datasets = answer.series.map((s, i) => ({
-      label: answer.env === "all" ? `${s.metric} · env ${s.env}` : s.metric,
-      data: s.steps.map((x, j) => ({ x, y: s.values[j] })),
-      borderColor: COLORS[i % COLORS.length],
-      backgroundColor: COLORS[i % COLORS.length],
-      borderWidth: 1.2,
-      pointRadius: 0,
-      yAxisID: answer.metrics.length > 1 && s.metric !== answer.metrics[0] ? "y2" : "y",
-    }));
+  /** The chart lines of one answer; an overlaid run's are dashed and named after it. */
+  function lines(answer, run, first) {
+    return answer.series.map((s, i) => {
+      const color = COLORS[(first + i) % COLORS.length];
+      const label = answer.env === "all" ? `${s.metric} · env ${s.env}` : s.metric;
+      return {
+        label: run ? `${run} · ${label}` : label,
+        data: s.steps.map((x, j) => ({ x, y: s.values[j] })),
+        borderColor: color,
+        backgroundColor: color,
+        borderWidth: 1.2,
+        borderDash: run ? [6, 3] : [],
+        pointRadius: 0,
+        yAxisID: answer.metrics.length > 1 && s.metric !== answer.metrics[0] ? "y2" : "y",
+      };
+    });
+  }
+
+  function draw(answer, overlay, other) {
+    const datasets = lines(answer, null, 0);
+    let from = answer.from_step;
+    let to = answer.to_step;
+    if (overlay && !overlay.error) {
+      datasets.push(...lines(overlay, other, answer.series.length));
+      from = Math.min(from, overlay.from_step);
+      to = Math.max(to, overlay.to_step);
+    }
     const scales = {
-      x: { type: "linear", min: answer.from_step, max: answer.to_step, title: { display: true, text: "step" } },
+      x: { type: "linear", min: from, max: to, title: { display: true, text: "step" } },
       y: { position: "left", title: { display: true, text: answer.metrics[0] } },
     };
     if (answer.metrics.length > 1) {
@@ -212,30 +253,17 @@ function trace(box, name, info, ctx, currency) {
         },
       });
     }
-    const points = answer.series.reduce((n, s) => n + s.steps.length, 0);
+    const points = datasets.reduce((n, d) => n + d.data.length, 0);
     fill(range, `steps ${answer.from_step}–${answer.to_step} · ${points.toLocaleString()} points · ${answer.method} · ${answer.elapsed_ms} ms`);
     reset.disabled = state.from === null && state.to === null;
-    fill(
-      stats,
-      answer.metrics.map((m) => {
-        const st = answer.stats[m];
-        const fmt = (v) => (isMoney(m) ? money(v, currency) : number(v));
-        return h(
-          "div",
-          { class: "stats-row", "data-metric": m },
-          h("h3", {}, `${m}${answer.env === "all" ? " (all environments)" : ` (env ${answer.env})`}`),
-          h(
-            "div",
-            { class: "cards" },
-            card("min", fmt(st.min), null, { "data-stat": "min" }),
-            card("max", fmt(st.max), null, { "data-stat": "max" }),
-            card("mean", fmt(st.mean), null, { "data-stat": "mean" }),
-            card("last", fmt(st.last), st.last_step === null ? null : `step ${st.last_step}`, { "data-stat": "last" }),
-            card("count", st.count.toLocaleString(), `${st.non_finite_count.toLocaleString()} non-finite`, { "data-stat": "count" }),
-          ),
-        );
-      }),
-    );
+    fill(stats, statsRows(answer));
+    if (!other) {
+      fill(compareStats);
+    } else if (overlay.error) {
+      fill(compareStats, h("p", { class: "neg", id: "compare-error" }, `${other}: ${overlay.error}`));
+    } else {
+      fill(compareStats, h("h3", { class: "compare-run" }, `Overlaid: ${other}`), statsRows(overlay));
+    }
     const cols = answer.columns;
     fill(
       samples,
@@ -246,6 +274,28 @@ function trace(box, name, info, ctx, currency) {
         { id: "trace-sample-table" },
       ),
     );
+  }
+
+  /** One row of stats cards per metric of an answer. */
+  function statsRows(answer) {
+    return answer.metrics.map((m) => {
+      const st = answer.stats[m];
+      const fmt = (v) => (isMoney(m) ? money(v, currency) : number(v));
+      return h(
+        "div",
+        { class: "stats-row", "data-metric": m },
+        h("h3", {}, `${m}${answer.env === "all" ? " (all environments)" : ` (env ${answer.env})`}`),
+        h(
+          "div",
+          { class: "cards" },
+          card("min", fmt(st.min), null, { "data-stat": "min" }),
+          card("max", fmt(st.max), null, { "data-stat": "max" }),
+          card("mean", fmt(st.mean), null, { "data-stat": "mean" }),
+          card("last", fmt(st.last), st.last_step === null ? null : `step ${st.last_step}`, { "data-stat": "last" }),
+          card("count", st.count.toLocaleString(), `${st.non_finite_count.toLocaleString()} non-finite`, { "data-stat": "count" }),
+        ),
+      );
+    });
   }
 
   function failed(e) {
@@ -264,6 +314,10 @@ function trace(box, name, info, ctx, currency) {
   });
   envSelect.addEventListener("change", () => {
     state.env = envSelect.value;
+    requery();
+  });
+  compareSelect.addEventListener("change", () => {
+    state.compare = compareSelect.value || null;
     requery();
   });
   pointSelect.addEventListener("change", () => {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +47,8 @@ public record PolicyRun(Path model, PolicySpec spec, List<PolicyStep> steps) {
       features.add(f.name());
     }
     experiment.put("features", features);
-    experiment.put("action_type", spec.action().getClass().getSimpleName().toLowerCase());
+    experiment.put(
+        "action_type", spec.action().getClass().getSimpleName().toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Run Insights page in headless chromium against a real server over two sample runs: pick a
- * run, switch metric and environment, drag to zoom, and see the stats cards change; screenshots go
- * to target/screenshots/.
+ * run, switch metric and environment, drag to zoom, and see the stats cards change; overlay the
+ * other run on the chart; screenshots go to target/screenshots/.
  */
 class InsightsBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -163,6 +163,79 @@ class InsightsBrowserTest {
       assertThat(equityMax).isNotBlank();
     }
     assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void overlayAnotherRunsMetricOnTheSameChart() {
+    List<String> errors = new ArrayList<>();
+    try (BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions().setViewportSize(1360, 1000).setLocale("en-US"))) {
+      context.setDefaultTimeout(20_000);
+      Page page = context.newPage();
+      page.onPageError(errors::add);
+      page.navigate(server.url() + "#/insights?run=tf/run-b");
+      waitFor(page, "document.querySelector('#run-detail h2')?.textContent === 'tf/run-b'");
+      loaded(page);
+      String runBCount = stat(page, "equity", "count");
+      String runBMean = stat(page, "equity", "mean");
+
+      page.navigate(server.url() + "#/insights?run=ppo/run-a");
+      waitFor(page, "document.querySelector('#run-detail h2')?.textContent === 'ppo/run-a'");
+      loaded(page);
+      assertThat(labels(page))
+          .containsExactly("equity · env 0", "equity · env 1", "equity · env 2", "equity · env 3");
+      String runACount = stat(page, "equity", "count");
+
+      page.locator("#compare-select").selectOption("tf/run-b");
+      waitFor(page, "document.querySelector('#compare-stats [data-metric=equity]') !== null");
+      loaded(page);
+      assertThat(labels(page))
+          .containsExactly(
+              "equity · env 0",
+              "equity · env 1",
+              "equity · env 2",
+              "equity · env 3",
+              "tf/run-b · equity · env 0",
+              "tf/run-b · equity · env 1");
+      assertThat(
+              page.evaluate(
+                  "() => Chart.getChart(document.querySelector('#trace-chart')).data.datasets"
+                      + ".filter(d => d.borderDash.length > 0).length"))
+          .as("the overlaid run's lines are dashed")
+          .isEqualTo(2);
+      assertThat(stat(page, "equity", "count")).isEqualTo(runACount);
+      assertThat(compareStat(page, "equity", "count")).isEqualTo(runBCount);
+      assertThat(compareStat(page, "equity", "mean")).isEqualTo(runBMean);
+      assertThat(page.locator("#compare-stats h3").first().textContent())
+          .isEqualTo("Overlaid: tf/run-b");
+      page.screenshot(shot("insights-overlay"));
+
+      page.locator("#metric-select").selectOption("cash");
+      waitFor(page, "document.querySelector('#compare-stats [data-metric=cash]') !== null");
+      loaded(page);
+      assertThat(labels(page)).contains("cash · env 0", "tf/run-b · cash · env 1");
+
+      page.locator("#compare-select").selectOption("");
+      waitFor(page, "document.querySelector('#compare-stats').childElementCount === 0");
+      loaded(page);
+      assertThat(labels(page)).hasSize(4).noneMatch(l -> l.startsWith("tf/run-b"));
+    }
+    assertThat(errors).isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> labels(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "() => Chart.getChart(document.querySelector('#trace-chart')).data.datasets"
+                + ".map(d => d.label)");
+  }
+
+  private static String compareStat(Page page, String metric, String stat) {
+    return page.locator(
+            "#compare-stats [data-metric=" + metric + "] [data-stat=" + stat + "] .card-value")
+        .textContent();
   }
 
   /**

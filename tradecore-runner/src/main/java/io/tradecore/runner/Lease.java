@@ -5,10 +5,10 @@ import io.tradecore.core.domain.RunId;
 import io.tradecore.store.Database;
 import io.tradecore.store.Dialect;
 import io.tradecore.store.Fence;
+import io.tradecore.store.FileHolders;
 import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.LeaseRepository;
 import io.tradecore.store.Retrying;
-import io.tradecore.store.SqliteHolders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -120,7 +120,7 @@ public final class Lease implements Fence, AutoCloseable {
   /** Why a SQLite database could not be written: which other processes have it open. */
   private static String sqliteLocked(Database db, String portfolioName) {
     String file = db.sqliteFile().map(p -> p.toAbsolutePath().toString()).orElse(db.redacted());
-    List<String> holders = db.sqliteFile().map(SqliteHolders::describe).orElse(List.of());
+    List<String> holders = db.sqliteFile().map(FileHolders::ofSqlite).orElse(List.of());
     return "cannot take the lease on portfolio "
         + portfolioName
         + ": the database "

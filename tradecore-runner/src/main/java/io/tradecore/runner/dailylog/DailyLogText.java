@@ -3,6 +3,7 @@ package io.tradecore.runner.dailylog;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradecore.store.DailyLogRepository;
+import io.tradecore.store.FileHolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -16,9 +17,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The human-readable daily log: one block per day in date order, written from the database (whole,
@@ -27,6 +30,9 @@ import java.util.Map;
  */
 public final class DailyLogText {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How long a writer waits for another process's lock on the daily log file. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
   private DailyLogText() {}
 
@@ -87,7 +93,11 @@ public final class DailyLogText {
 
   /**
    * Runs {@code work} holding the file's lock: {@code <file>.lock}, locked against other processes
-   * (a runner and a person's {@code log note}, say) and against other threads of this one.
+   * (a runner and a person's {@code log note}, say) and against other threads of this one. The lock
+   * is waited for only {@link #LOCK_WAIT}: a process stopped while writing (SIGSTOP, a debugger)
+   * keeps it, and the text file is a copy of the database that must never hold trading up.
+   *
+   * @throws Busy when another process held the lock all that time
    */
   private static long locked(Path file, FileWork work) {
     Path lock = file.resolveSibling(file.getFileName() + ".lock");
@@ -96,7 +106,7 @@ public final class DailyLogText {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel channel =
             FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-          FileLock held = channel.lock();
+          FileLock held = lock(channel, lock);
           try {
             return work.run();
           } finally {
@@ -106,6 +116,36 @@ public final class DailyLogText {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the daily log file " + file, e);
       }
+    }
+  }
+
+  private static FileLock lock(FileChannel channel, Path lock) throws IOException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    while (true) {
+      FileLock held = channel.tryLock();
+      if (held != null) {
+        return held;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        List<String> holders = FileHolders.of(List.of(lock));
+        throw new Busy(
+            "the daily log file's lock "
+                + lock.toAbsolutePath()
+                + " stayed taken for "
+                + LOCK_WAIT.toSeconds()
+                + " s"
+                + (holders.isEmpty() ? "" : " by " + String.join(", ", holders)));
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+  }
+
+  /** Another process kept the daily log file locked; the database holds the logs all the same. */
+  public static final class Busy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Busy(String message) {
+      super(message);
     }
   }
 

@@ -37,7 +37,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A portfolio's daily performance log: written for every trading day once the day's close plus five
@@ -47,6 +50,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class DailyLogs {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(DailyLogs.class);
   private final Database db;
   private final PortfolioRecord record;
   private final TradingCalendar calendar;
@@ -138,14 +142,15 @@ public final class DailyLogs {
       if (done.get(0).toString().compareTo(latest) > 0) {
         // The usual case: new days after every logged one are added to the end of the file.
         List<DailyLogRepository.Row> rows = db.jdbi().withHandle(h -> repo.all(h, record.id()));
-        textSize =
-            DailyLogText.append(
-                textFile,
-                record.name(),
-                record.baseCurrency(),
-                rows.subList(rows.size() - done.size(), rows.size()),
-                rows,
-                textSize);
+        mirror(
+            () ->
+                DailyLogText.append(
+                    textFile,
+                    record.name(),
+                    record.baseCurrency(),
+                    rows.subList(rows.size() - done.size(), rows.size()),
+                    rows,
+                    textSize));
       } else {
         rewriteText();
       }
@@ -338,11 +343,25 @@ public final class DailyLogs {
   }
 
   private void rewriteText() {
-    textSize =
-        DailyLogText.write(
-            textFile,
-            record.name(),
-            record.baseCurrency(),
-            db.jdbi().withHandle(h -> repo.all(h, record.id())));
+    mirror(
+        () ->
+            DailyLogText.write(
+                textFile,
+                record.name(),
+                record.baseCurrency(),
+                db.jdbi().withHandle(h -> repo.all(h, record.id()))));
+  }
+
+  /**
+   * Brings the text file up to date; when another process keeps it locked, leaves it to the next
+   * write, which rewrites it whole (the logs are in the database already).
+   */
+  private void mirror(LongSupplier write) {
+    try {
+      textSize = write.getAsLong();
+    } catch (DailyLogText.Busy e) {
+      textSize = -1;
+      LOG.warn("{}; {} is brought up to date at the next write", e.getMessage(), textFile);
+    }
   }
 }

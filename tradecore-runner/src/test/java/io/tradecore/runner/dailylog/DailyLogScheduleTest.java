@@ -11,6 +11,8 @@ import io.tradecore.store.Dialect;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.TestDatabases;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +24,8 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,44 @@ class DailyLogScheduleTest {
 
     String text = Files.readString(file);
     assertThat(text.split("=== 2024-11-26", -1)).hasSize(2);
+    assertThat(text.split("=== 2024-11-2", -1)).hasSize(4);
+    assertThat(text.indexOf("=== 2024-11-26")).isLessThan(text.indexOf("=== 2024-11-27"));
+  }
+
+  @Test
+  void a_process_stopped_holding_the_text_files_lock_delays_the_file_not_the_logs()
+      throws Exception {
+    TestClock clock = new TestClock(ny(25, 18, 0));
+    DailyLogs runner = logs(clock);
+    runner.catchUp(clock.instant()); // Monday
+    Path file = DailyLogs.textFileFor(dir, "main");
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FileLockHolderMain.class.getName(),
+                file.resolveSibling(file.getFileName() + ".lock").toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (var out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+      assertThat(out.readLine()).isEqualTo("locked");
+      clock.set(ny(26, 18, 0));
+      // Bounded so that a writer waiting for ever on the lock fails here instead of hanging.
+      List<LocalDate> tuesday =
+          CompletableFuture.supplyAsync(() -> runner.catchUp(clock.instant()))
+              .get(2, TimeUnit.MINUTES);
+      assertThat(tuesday).containsExactly(LocalDate.of(2024, 11, 26));
+      assertThat(runner.last(10)).hasSize(2);
+      assertThat(Files.readString(file)).doesNotContain("=== 2024-11-26");
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor();
+    }
+
+    clock.set(ny(27, 18, 0));
+    assertThat(runner.catchUp(clock.instant())).containsExactly(LocalDate.of(2024, 11, 27));
+    String text = Files.readString(file);
     assertThat(text.split("=== 2024-11-2", -1)).hasSize(4);
     assertThat(text.indexOf("=== 2024-11-26")).isLessThan(text.indexOf("=== 2024-11-27"));
   }

@@ -9,22 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which other processes have a SQLite database open, read from {@code /proc} (Linux): when a runner
- * cannot get the database's write lock, this names who may hold it, and whether that process is
- * stopped (SIGSTOP, a debugger) rather than working.
+ * Which other processes have a file open, read from {@code /proc} (Linux): when a runner cannot get
+ * a lock (a SQLite database's write lock, the daily log file's), this names who may hold it, and
+ * whether that process is stopped (SIGSTOP, a debugger) rather than working.
  */
-public final class SqliteHolders {
-  private SqliteHolders() {}
+public final class FileHolders {
+  private FileHolders() {}
+
+  /** As {@link #of}, for a SQLite database with its -wal and -shm files. */
+  public static List<String> ofSqlite(Path db) {
+    Path file = db.toAbsolutePath().normalize();
+    return of(List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm")));
+  }
 
   /**
-   * A description of every other process that has {@code db} (or its -wal or -shm file) open, for
-   * example {@code pid 4242 (java -cp ... run --portfolio p; stopped)}; empty where {@code /proc}
-   * cannot be read.
+   * A description of every other process that has one of {@code files} open, for example {@code pid
+   * 4242 (java -cp ... run --portfolio p; stopped)}; empty where {@code /proc} cannot be read.
    */
-  public static List<String> describe(Path db) {
+  public static List<String> of(List<Path> files) {
     List<String> out = new ArrayList<>();
-    Path file = db.toAbsolutePath().normalize();
-    List<Path> names = List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"));
+    List<Path> names = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
     long self = ProcessHandle.current().pid();
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path proc : procs) {

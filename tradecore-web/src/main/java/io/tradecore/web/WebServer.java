@@ -186,7 +186,7 @@ public final class WebServer implements AutoCloseable {
     PortfolioLookup lookup = new PortfolioLookup(db);
     return new Routes.Handlers(
         new HealthApi(db, clock),
-        new PortfolioApi(db, lookup, ledgers),
+        new PortfolioApi(db, lookup, ledgers, clock, cfg.runner().lease()),
         new ActivityApi(db, lookup, ledgers, json),
         new HistoryApi(db, lookup),
         new LogApi(db, lookup, cfg, clock, json),

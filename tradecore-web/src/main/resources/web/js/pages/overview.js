@@ -102,6 +102,19 @@ function runLine(one, zone) {
   );
 }
 
+/** Who trades the portfolio now and who stands by to take it over. */
+function runnerLine(one) {
+  const r = one.runner;
+  if (!r) return null;
+  const holder = r.holder
+    ? `traded by run ${r.holder.run} on ${r.holder.host} (pid ${r.holder.pid}) since ${localTime(r.holder.since)}`
+    : "not traded by any runner now";
+  const standbys = r.standbys.length
+    ? `standing by: ${r.standbys.map((s) => `${s.host} (pid ${s.pid}) since ${localTime(s.since)}`).join(", ")}`
+    : "no standby";
+  return h("p", { class: "muted small", id: "runner-line" }, `${holder} · ${standbys}`);
+}
+
 export async function render(main, ctx) {
   const name = ctx.portfolio.name;
   const c = ctx.currency;
@@ -129,7 +142,7 @@ export async function render(main, ctx) {
       get(portfolioPath(name, "equity")),
     ]);
     if (!ctx.isCurrent()) return;
-    fill(head, h("h1", {}, name, h("span", { class: "muted" }, ` ${one.portfolio.base_currency}`)), runLine(one, ctx.zone));
+    fill(head, h("h1", {}, name, h("span", { class: "muted" }, ` ${one.portfolio.base_currency}`)), runLine(one, ctx.zone), runnerLine(one));
     fill(cardBox, cards(one, c));
     if (eq.equity.length === 0) {
       dispose();

@@ -3,8 +3,14 @@ package io.tradecore.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.core.domain.RunId;
 import io.tradecore.store.Dialect;
+import io.tradecore.store.LeaseRepository;
+import io.tradecore.store.StandbyRepository;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +65,7 @@ abstract class ReadEndpointsContract {
     JsonNode h = ok("/api/health");
     assertThat(h.get("status").asText()).isEqualTo("ok");
     assertThat(h.get("database").asText()).isEqualTo(dialect().name().toLowerCase(Locale.ROOT));
-    assertThat(h.get("schema_version").asText()).isEqualTo("5");
+    assertThat(h.get("schema_version").asText()).isEqualTo("6");
     assertThat(h.get("schema_current").asBoolean()).isTrue();
     assertThat(h.get("time").asText()).endsWith("Z");
   }
@@ -75,6 +81,46 @@ abstract class ReadEndpointsContract {
     assertThat(beta.get("time_zone").asText()).isEqualTo("Australia/Sydney");
     assertThat(beta.get("starting_cash").asText()).isEqualTo("50000");
     assertThat(beta.get("created").asText()).isEqualTo("2024-06-01T00:00:00Z");
+  }
+
+  @Test
+  void a_portfolio_names_the_runner_trading_it_and_the_standbys() {
+    JsonNode idle = ok("/api/portfolios/alpha").get("runner");
+    assertThat(idle.get("holder").isNull()).isTrue();
+    assertThat(idle.get("standbys")).isEmpty();
+
+    PortfolioId alpha =
+        new PortfolioId(ok("/api/portfolios").get("portfolios").get(0).get("id").asText());
+    Instant now = Instant.now();
+    fixture
+        .db
+        .jdbi()
+        .useTransaction(
+            h -> {
+              new LeaseRepository()
+                  .tryAcquire(
+                      h, alpha, new RunId("run-a"), "host-a", 41, now, Duration.ofMinutes(1));
+              new StandbyRepository().heartbeat(h, alpha, "host-b", 42, now);
+              new StandbyRepository()
+                  .heartbeat(h, alpha, "host-c", 43, now.minus(Duration.ofHours(1)));
+            });
+    try {
+      JsonNode runner = ok("/api/portfolios/alpha").get("runner");
+      assertThat(runner.get("holder").get("run").asText()).isEqualTo("run-a");
+      assertThat(runner.get("holder").get("host").asText()).isEqualTo("host-a");
+      assertThat(runner.get("holder").get("pid").asLong()).isEqualTo(41);
+      // The standby not heard from for an hour has gone.
+      assertThat(texts(runner.get("standbys"), "host")).containsExactly("host-b");
+    } finally {
+      fixture
+          .db
+          .jdbi()
+          .useTransaction(
+              h -> {
+                h.execute("DELETE FROM leases");
+                h.execute("DELETE FROM standbys");
+              });
+    }
   }
 
   @Test

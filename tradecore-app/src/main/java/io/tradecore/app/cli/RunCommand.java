@@ -8,6 +8,7 @@ import io.tradecore.runner.Lease;
 import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.Portfolios;
 import io.tradecore.runner.RunnerOptions;
+import io.tradecore.runner.Standby;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
@@ -127,6 +128,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
           "With --serve: the address (default ${DEFAULT-VALUE}; another needs"
               + " TRADECORE_API_TOKEN).")
   String bind;
+
+  @Option(
+      names = "--standby",
+      description =
+          "Wait while another runner holds the portfolio, and take it over when that runner's"
+              + " lease lapses (it died, or lost its host); also after this runner loses the"
+              + " portfolio to another.")
+  boolean standby;
 
   // For tests: with --serve, stop serving and return once the feed ends instead of at Ctrl-C.
   @Option(names = "--exit-after-feed", hidden = true)
@@ -258,6 +267,18 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 && held.holder() != null
                 && held.holder().pid() == options.pid()
                 && held.holder().host().equals(options.host());
+        boolean heldByAnother =
+            e instanceof Lease.LeaseHeldException held && held.holder() != null && !ownLease;
+        if (standby && !stopping.get() && (heldByAnother || e instanceof LeaseLostException)) {
+          standBy(ws, record, options, stopping, e.getMessage(), out);
+          if (stopping.get()) {
+            return;
+          }
+          deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
+          pause = Duration.ofSeconds(1);
+          reconnecting = false;
+          continue;
+        }
         if (reconnecting && e instanceof Lease.LeaseHeldException && !ownLease) {
           // Cut off from the database (a pause, a dropped connection) past the lease's expiry:
           // another runner has the portfolio now, and this one leaves it alone.
@@ -289,6 +310,28 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Thread.sleep(pause.toMillis());
         pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
       }
+    }
+  }
+
+  /** Waits, as a standby, until the portfolio's lease lapses or this process is stopped. */
+  private void standBy(
+      Workspace ws,
+      PortfolioRecord record,
+      RunnerOptions options,
+      AtomicBoolean stopping,
+      String why,
+      PrintWriter out)
+      throws InterruptedException {
+    out.println(
+        "standing by: "
+            + why
+            + "; taking portfolio "
+            + record.name()
+            + " over when that lease lapses");
+    out.flush();
+    try (Standby waiting =
+        Standby.register(ws.db(), record.id(), options.host(), options.pid(), clock)) {
+      waiting.awaitLapse(options.heartbeat(), stopping::get);
     }
   }
 

@@ -5,7 +5,10 @@ import io.tradecore.app.output.Json;
 import io.tradecore.runner.PortfolioStatus;
 import io.tradecore.runner.Portfolios;
 import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.query.RunnerPresence;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Show a portfolio's cash, equity, PnL, positions, plans and last run.",
       "Cash, equity, realized/unrealized/total PnL, fees, gross exposure, open positions, open"
           + " plans with their stops and targets, the number of fills, the last run and the last"
-          + " market event.",
+          + " market event; which runner trades it now and which stand by to take it over.",
       "Rebuilt from the stored fills, whichever runs made them; positions are marked at the last"
           + " prices the runner saw. Reads only: it works while a runner trades."
     })
@@ -48,11 +51,22 @@ public final class StatusCommand implements Callable<Integer> {
     try (Workspace ws = Workspace.open(config.file(), env, true)) {
       PortfolioRecord record = new Portfolios(ws.db()).find(portfolio);
       PortfolioStatus status = PortfolioStatus.of(ws.db(), record);
+      RunnerPresence runners =
+          ws.db()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      RunnerPresence.of(
+                          h, record.id(), Instant.now(), ws.config().runner().lease()));
       PrintWriter out = spec.commandLine().getOut();
-      out.print(
-          json
-              ? Json.write(StatusView.json(status)) + System.lineSeparator()
-              : StatusView.text(status));
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>(StatusView.json(status));
+        m.put("runner", runners.json());
+        out.print(Json.write(m) + System.lineSeparator());
+      } else {
+        out.print(StatusView.text(status));
+        out.printf("traded by: %s%nstandbys: %s%n", runners.lines().get(0), runners.lines().get(1));
+      }
       out.flush();
     }
     return 0;

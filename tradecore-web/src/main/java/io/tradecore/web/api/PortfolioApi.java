@@ -9,6 +9,7 @@ import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.RunRepository;
 import io.tradecore.store.query.PlanQueries;
+import io.tradecore.store.query.RunnerPresence;
 import io.tradecore.web.PortfolioLookup;
 import io.tradecore.web.ledger.LedgerCache;
 import io.tradecore.web.ledger.LedgerState;
@@ -19,13 +20,18 @@ import io.tradecore.web.view.SummaryView;
 import io.tradecore.web.view.Times;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The portfolio list, one portfolio with its summary (and per bot_version), and positions. */
+/**
+ * The portfolio list, one portfolio with its summary (and per bot_version) and who trades it, and
+ * positions.
+ */
 public final class PortfolioApi {
   private final Database db;
   private final PortfolioLookup lookup;
@@ -36,10 +42,20 @@ public final class PortfolioApi {
   private final EngineStateRepository engineState = new EngineStateRepository();
   private final PlanQueries plans = new PlanQueries();
 
-  public PortfolioApi(Database db, PortfolioLookup lookup, LedgerCache ledgers) {
+  private final Clock clock;
+  private final Duration lease;
+
+  /**
+   * @param clock the time leases are judged live at
+   * @param lease how long a runner's lease lasts unless renewed
+   */
+  public PortfolioApi(
+      Database db, PortfolioLookup lookup, LedgerCache ledgers, Clock clock, Duration lease) {
     this.db = db;
     this.lookup = lookup;
     this.ledgers = ledgers;
+    this.clock = clock;
+    this.lease = lease;
   }
 
   /** GET /api/portfolios */
@@ -86,6 +102,8 @@ public final class PortfolioApi {
                           .map(Times::iso)
                           .orElse(null));
                   out.put("last_run", runs.latest(h, record.id()).map(RunView::of).orElse(null));
+                  out.put(
+                      "runner", RunnerPresence.of(h, record.id(), clock.instant(), lease).json());
                   return out;
                 });
     ctx.json(body);

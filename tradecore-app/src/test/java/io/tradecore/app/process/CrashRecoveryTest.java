@@ -39,7 +39,7 @@ class CrashRecoveryTest {
   private static final int WEEKDAYS = Integer.getInteger("tradecore.crash.weekdays", 400);
   private static final String PORTFOLIO = "crash";
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
-  private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration PROGRESS_TIMEOUT = RunnerWaits.TIMEOUT;
   private static final Duration LEASE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration GAP_TIMEOUT = Duration.ofSeconds(10);
   private static final int GAP_EVENTS = 40;

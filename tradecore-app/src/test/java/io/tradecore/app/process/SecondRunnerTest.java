@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecondRunnerTest {
   private static final int LEASE_SECONDS = 3;
   private static final Duration LEASE = Duration.ofSeconds(LEASE_SECONDS);
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = RunnerWaits.TIMEOUT;
   private static final String PORTFOLIO = "shared";
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the real process's stderr is one error line, with no log line or stack trace of the web server.
  */
 class TakenPortTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration TIMEOUT = RunnerWaits.TIMEOUT;
 
   @TempDir Path dir;
   private CliLauncher launcher;

@@ -257,8 +257,16 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     long deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
     Duration pause = Duration.ofSeconds(1);
     boolean reconnecting = false;
+    String standingBy = null; // why this runner waits, as a standby, before it trades
     while (true) {
       try {
+        if (standingBy != null) {
+          standBy(ws, record, options, stopping, standingBy, out);
+          standingBy = null;
+          if (stopping.get()) {
+            return;
+          }
+        }
         tradeOnce(ws, record, replay, options, trading, stopping, out);
         return;
       } catch (RuntimeException e) {
@@ -270,10 +278,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         boolean heldByAnother =
             e instanceof Lease.LeaseHeldException held && held.holder() != null && !ownLease;
         if (standby && !stopping.get() && (heldByAnother || e instanceof LeaseLostException)) {
-          standBy(ws, record, options, stopping, e.getMessage(), out);
-          if (stopping.get()) {
-            return;
-          }
+          standingBy = e.getMessage();
           deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
           pause = Duration.ofSeconds(1);
           reconnecting = false;

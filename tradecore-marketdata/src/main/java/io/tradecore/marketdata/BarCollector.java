@@ -3,6 +3,8 @@ package io.tradecore.marketdata;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Decimals;
 import io.tradecore.core.domain.Instrument;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,7 @@ final class BarCollector {
   private final String source;
   private final boolean lenient;
   private final List<ParsedRow> rows = new ArrayList<>();
+  private final List<Integer> lines = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private int skipped;
   private int scale;
@@ -25,11 +28,32 @@ final class BarCollector {
     this.lenient = lenient;
   }
 
-  /** Parses one data row, failing the load on a malformed row unless lenient. */
+  /**
+   * Parses one data row, failing the load on a malformed row unless lenient, and on a gap of more
+   * than {@link BarSeries#MAX_GAP} after the row before it even when lenient (skipping every later
+   * row would hide it).
+   */
   void add(CsvRowParser parser, int lineNumber, String line) {
     try {
       ParsedRow row = parser.parse(line);
+      if (!rows.isEmpty()) {
+        Instant before = rows.getLast().time();
+        if (Duration.between(before, row.time()).compareTo(BarSeries.MAX_GAP) > 0) {
+          throw new MarketDataException(
+              source
+                  + " line "
+                  + lineNumber
+                  + ": time "
+                  + row.time()
+                  + " is more than ten years after the row before it ("
+                  + before
+                  + ", line "
+                  + lines.getLast()
+                  + ")");
+        }
+      }
       rows.add(row);
+      lines.add(lineNumber);
       scale = Math.max(scale, row.decimals());
     } catch (RowProblem problem) {
       String where = "line " + lineNumber + ": " + problem.getMessage();
@@ -64,6 +88,6 @@ final class BarCollector {
               Decimals.toUnits(row.close(), scale),
               row.volume()));
     }
-    return new BarSeries(instrument, bars, source, skipped, problems);
+    return new BarSeries(instrument, bars, source, skipped, problems, lines);
   }
 }

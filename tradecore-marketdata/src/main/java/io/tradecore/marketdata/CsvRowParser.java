@@ -11,6 +11,10 @@ final class CsvRowParser {
   static final int MAX_DECIMALS = 8;
   // Keeps every price below Long.MAX_VALUE units at MAX_DECIMALS.
   private static final BigDecimal MAX_PRICE = BigDecimal.TEN.pow(10);
+  // Market data from before 1900 or after 2099 is a typo or a unit mix-up (seconds read as
+  // micros); a runner would otherwise log every day up to it.
+  static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
   /** One price as written in the file, kept for messages, and its exact value. */
   private record Cell(String name, String text, BigDecimal value) {}
@@ -29,6 +33,10 @@ final class CsvRowParser {
       throw new RowProblem("expected " + layout.columns() + " columns but found " + f.length);
     }
     Instant time = Timestamps.parse(layout.format(), f[layout.time()]);
+    if (time.isBefore(EARLIEST) || !time.isBefore(LATEST)) {
+      throw new RowProblem(
+          "time " + time + " is not a plausible market time (allowed: years 1900 to 2099)");
+    }
     Cell open = price("open", f[layout.open()]);
     Cell high = price("high", f[layout.high()]);
     Cell low = price("low", f[layout.low()]);

@@ -130,4 +130,40 @@ class CommandErrorsTest {
     fails(run, before, "exchange 'binance' is not available; use --exchange paper");
     assertThat(run.exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void a_feed_row_of_year_9999_is_refused_before_anything_is_committed() {
+    w.ok("init");
+    String before = w.fingerprint();
+    Path far =
+        w.write(
+            "far.csv",
+            """
+            Date,Open,High,Low,Close,Adj Close,Volume
+            2024-01-02,10,11,9,10.5,10.5,1000
+            9999-01-04,10,11,9,10.5,10.5,1000
+            """);
+
+    fails(run("main", "replay:" + feed + "," + far), before, "far.csv line 3", "9999-01-04");
+  }
+
+  @Test
+  void overlapping_files_of_one_symbol_are_refused_naming_both_files_and_the_line() {
+    w.ok("init");
+    String before = w.fingerprint();
+    Path later =
+        w.write(
+            "zig-later.csv",
+            """
+            Date,Open,High,Low,Close,Adj Close,Volume
+            2024-01-19,10,11,9,10.5,10.5,1000
+            2024-01-22,10,11,9,10.5,10.5,1000
+            """);
+
+    fails(
+        run("main", "replay:" + feed + "," + later + "@ZIG"),
+        before,
+        "feed files ZIG.csv and zig-later.csv overlap for ZIG",
+        "zig-later.csv line 2 (2024-01-19T00:00:00Z) is not after ZIG.csv line 16 (2024-01-19T00:00:00Z)");
+  }
 }

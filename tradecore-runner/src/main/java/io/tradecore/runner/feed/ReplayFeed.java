@@ -77,9 +77,11 @@ public final class ReplayFeed implements MarketFeed {
       }
       canonical.add(path.toAbsolutePath() + "@" + symbol);
     }
+    FeedChecks.requireNoOverlap(all);
     List<Bar> merged = new ArrayList<>();
     all.forEach(s -> merged.addAll(s.bars()));
     merged.sort(Comparator.comparing(Bar::time)); // stable: ties keep file order
+    FeedChecks.requireNoGap(all, merged);
     return new ReplayFeed("replay:" + String.join(",", canonical), List.copyOf(merged), all);
   }
 

@@ -19,6 +19,7 @@ import io.tradecore.marketdata.CsvFormat;
 import io.tradecore.marketdata.DataFiles;
 import io.tradecore.policy.PolicyStep;
 import io.tradecore.policy.PolicyStrategy;
+import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.strategies.StrategyCatalog;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -239,6 +240,9 @@ public final class BacktestCommand implements Callable<Integer> {
   /** Checks every option before any file is read: a mistake here is a usage error. */
   private BacktestSpec prepare() {
     positive("--cash", cash);
+    if (cash.compareTo(PortfolioSettings.MAX_STARTING_CASH) > 0) {
+      throw usage("--cash must be at most 1000000000000000 (1e15) but was " + cash);
+    }
     notNegative("--fee-bps", feeBps);
     notNegative("--min-fee", minFee);
     notNegative("--slippage-bps", slippageBps);

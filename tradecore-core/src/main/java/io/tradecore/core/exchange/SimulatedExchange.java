@@ -53,9 +53,19 @@ import java.util.function.Function;
  *
  * <p>As a {@link SimulatedVenue} it reports what it did to the attached sink at once; the raw
  * methods ({@link #accept}, {@link #match}, {@link #matchNow}, {@link #withdraw}) return it
- * instead, for a venue that must record it first (the durable paper exchange). Not thread-safe.
+ * instead, for a venue that must record it first (the durable paper exchange). An order sized by
+ * cash buys at most {@link #MAX_UNITS} quantity units, however much cash it has. Not thread-safe.
  */
 public final class SimulatedExchange implements SimulatedVenue {
+  /**
+   * The most quantity units one fill or volume cap comes to (10^18, so 10^12 of an instrument at
+   * six decimals): an order sized by cash at a tiny price would otherwise need more units than a
+   * {@code long} holds, and the run would stop mid-feed.
+   */
+  public static final long MAX_UNITS = 1_000_000_000_000_000_000L;
+
+  private static final BigDecimal MAX_ORDER_UNITS = BigDecimal.valueOf(MAX_UNITS);
+
   private final String tradeIdPrefix;
   private final ExecutionCosts costs;
   private final BigDecimal volumeShare;
@@ -397,6 +407,7 @@ public final class SimulatedExchange implements SimulatedVenue {
         .multiply(volumeShare)
         .movePointRight(qs)
         .setScale(0, RoundingMode.FLOOR)
+        .min(MAX_ORDER_UNITS)
         .longValueExact();
   }
 
@@ -415,13 +426,14 @@ public final class SimulatedExchange implements SimulatedVenue {
                 .divide(perUnitWithFee, qs, RoundingMode.FLOOR)
                 .min(guess.divide(price, qs, RoundingMode.FLOOR))
                 .movePointRight(qs)
+                .min(MAX_ORDER_UNITS)
                 .longValueExact();
     units = instrument.lotDown(units);
     // Rounding of the fee can move the boundary by a lot or two either way.
     while (units > 0 && cost(units, price, qs).compareTo(quote) > 0) {
       units -= lot;
     }
-    while (cost(units + lot, price, qs).compareTo(quote) <= 0) {
+    while (units <= MAX_UNITS - lot && cost(units + lot, price, qs).compareTo(quote) <= 0) {
       units += lot;
     }
     return units;

@@ -127,6 +127,35 @@ class SimulatedExchangeTest {
   }
 
   @Test
+  void an_order_sized_by_more_cash_than_units_can_count_buys_the_most_units_there_are() {
+    // 2.1e14 of cash at one cent is 2.1e16 of ABC, 2.1e22 units at six decimals: past a long.
+    SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, new BigDecimal("0.5"));
+    x.accept(
+        new Order(
+            new ClientOrderId("q"),
+            null,
+            ABC,
+            Side.BUY,
+            OrderType.MARKET,
+            null,
+            new BigDecimal("209921750942659.25"),
+            null,
+            null,
+            TimeInForce.GTC,
+            T0,
+            "v1"));
+    Bar cent = new Bar(ABC, T0, 1, 1, 1, 1, 1e300);
+
+    MatchResult result = x.match(cent);
+
+    assertThat(result.fills())
+        .singleElement()
+        .extracting(f -> f.quantity().units())
+        .isEqualTo(SimulatedExchange.MAX_UNITS);
+    assertThat(x.workingOrders()).isEmpty();
+  }
+
+  @Test
   void trade_ids_are_unique() {
     SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, null);
     Set<String> ids = new HashSet<>();

@@ -20,6 +20,12 @@ public record PortfolioSettings(
     OvernightSettings overnight,
     Map<String, Object> tiers) {
 
+  /**
+   * The most starting cash a portfolio may have (10^15): far beyond any account, and small enough
+   * that what it buys stays in the range the engine computes in.
+   */
+  public static final BigDecimal MAX_STARTING_CASH = BigDecimal.TEN.pow(15);
+
   /** The built-in defaults, used for every key that neither the file nor stored JSON sets. */
   public static final PortfolioSettings DEFAULTS =
       new PortfolioSettings(
@@ -36,7 +42,8 @@ public record PortfolioSettings(
     Values.currency(Objects.requireNonNull(baseCurrency, "baseCurrency"));
     Objects.requireNonNull(timeZone, "timeZone");
     Values.calendar(Objects.requireNonNull(calendar, "calendar"));
-    Values.checkDecimal(Objects.requireNonNull(startingCash, "startingCash"), true);
+    Values.checkStartingCash(
+        Objects.requireNonNull(startingCash, "startingCash"), startingCash.toString());
     Objects.requireNonNull(caps, "caps");
     Objects.requireNonNull(overnight, "overnight");
     tiers = tiers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tiers));

@@ -22,7 +22,7 @@ final class PortfolioSettingsReader {
     ZoneId timeZone = section.get("time_zone", base.timeZone(), Values::timeZone);
     String calendar = section.get("calendar", base.calendar(), Values::calendar);
     BigDecimal startingCash =
-        section.get("starting_cash", base.startingCash(), Values::decimalAboveZero);
+        section.get("starting_cash", base.startingCash(), Values::startingCash);
     Caps caps = caps(base.caps(), section.section("caps"));
     OvernightSettings overnight = overnight(base.overnight(), section.section("overnight"));
     Map<String, Object> tiers = section.tree("tiers", base.tiers());

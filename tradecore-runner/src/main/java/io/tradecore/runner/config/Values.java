@@ -67,6 +67,18 @@ final class Values {
     return checkDecimal(decimal(text), true);
   }
 
+  static BigDecimal startingCash(String text) {
+    return checkStartingCash(decimal(text), text);
+  }
+
+  static BigDecimal checkStartingCash(BigDecimal value, String written) {
+    checkDecimal(value, true);
+    if (value.compareTo(PortfolioSettings.MAX_STARTING_CASH) > 0) {
+      throw bad(written, "is too large (allowed: at most 1000000000000000, that is 1e15)");
+    }
+    return value;
+  }
+
   static BigDecimal checkDecimal(BigDecimal value, boolean strictlyPositive) {
     int sign = value.signum();
     if (strictlyPositive && sign <= 0) {

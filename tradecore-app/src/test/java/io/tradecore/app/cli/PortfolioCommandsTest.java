@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PortfolioCommandsTest {
   @TempDir Path tmp;
@@ -166,5 +168,50 @@ class PortfolioCommandsTest {
     assertThat(w.ok("db", "status"))
         .contains("VERSION", "portfolios and ledger", "schema: current");
     assertThat(w.rowCounts()).containsEntry("portfolios", 0L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        // tiers of portfolio swing         | the error names
+        "{moderate: abc}                    | portfolios.swing.tiers.moderate: 'abc' is not a decimal number",
+        "{strong: 0}                        | portfolios.swing.tiers.strong: '0' must be greater than 0",
+        "{modrate: 0.5}                     | unknown key 'portfolios.swing.tiers.modrate'",
+        "{moderate: {a: 1}}                 | portfolios.swing.tiers.moderate: expected a single value",
+        "{moderate: 2, strong: 1}           | portfolios.swing.tiers: must be 0 < moderate < strong < exceptional (in percent) but are moderate 2, strong 1, exceptional 3 (default)",
+        "[1, 2, 3]                          | portfolios.swing.tiers: expected a mapping",
+      })
+  void invalid_tiers_are_refused_at_create_naming_the_key(String tiers, String error) {
+    w.ok("init");
+    String before = w.fingerprint();
+    Path config = w.write("tiers.yaml", "portfolios:\n  swing:\n    tiers: " + tiers + "\n");
+
+    Cli.Run run = w.run("portfolio", "create", "swing", "--config", config.toString());
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("error: ")
+        .contains("tiers.yaml line 3: " + error);
+    assertThat(w.fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  void valid_tiers_are_stored_with_the_portfolio() {
+    w.ok("init");
+    Path config =
+        w.write(
+            "tiers.yaml",
+            "portfolios:\n  swing:\n    tiers: {moderate: 0.5, strong: 2, exceptional: 5}\n");
+
+    w.ok("portfolio", "create", "swing", "--config", config.toString());
+
+    assertThat(w.query("SELECT settings FROM portfolios WHERE name = 'swing'"))
+        .singleElement()
+        .asString()
+        .contains("\"tiers\":{\"moderate\":0.5,\"strong\":2,\"exceptional\":5}");
   }
 }

@@ -1,5 +1,6 @@
 package io.tradecore.runner.config;
 
+import io.tradecore.core.dailylog.TierThresholds;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -9,7 +10,8 @@ import java.util.Objects;
 
 /**
  * The settings of one portfolio: currency, reporting time zone, calendar, starting cash, risk caps,
- * overnight policy and (free-form, for the daily log) performance tiers; immutable.
+ * overnight policy and the daily log's performance tiers (percent thresholds {@code moderate},
+ * {@code strong}, {@code exceptional}); immutable.
  */
 public record PortfolioSettings(
     String baseCurrency,
@@ -37,7 +39,10 @@ public record PortfolioSettings(
           OvernightSettings.NONE,
           Map.of());
 
-  /** Validates every value; tiers may be null (read as none) and may hold null values. */
+  /**
+   * Validates every value; tiers may be null (read as none) and may hold null values (the default
+   * of that tier).
+   */
   public PortfolioSettings {
     Values.currency(Objects.requireNonNull(baseCurrency, "baseCurrency"));
     Objects.requireNonNull(timeZone, "timeZone");
@@ -47,6 +52,7 @@ public record PortfolioSettings(
     Objects.requireNonNull(caps, "caps");
     Objects.requireNonNull(overnight, "overnight");
     tiers = tiers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
+    TierThresholds.fromPercent(tiers); // the daily log must be able to use them
   }
 
   /** Writes these settings as JSON with the same snake_case keys as {@code tradecore.yaml}. */

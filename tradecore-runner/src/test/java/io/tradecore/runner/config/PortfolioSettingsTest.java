@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,24 +73,22 @@ class PortfolioSettingsTest {
         load(
             """
             portfolio_defaults:
-              tiers: {strong_up: 0.03, flat: 0.001}
+              tiers: {strong: 2, moderate: 0.5}
             portfolios:
               main:
-                tiers: {flat: 0.002}
+                tiers: {moderate: 0.75}
             """);
 
     assertThat(config.settingsFor("main").tiers())
-        .containsExactly(
-            Map.entry("strong_up", new BigDecimal("0.03")),
-            Map.entry("flat", new BigDecimal("0.002")));
+        .containsExactly(Map.entry("strong", 2), Map.entry("moderate", new BigDecimal("0.75")));
   }
 
   @Test
   void json_round_trip_keeps_every_value_exactly() {
     Map<String, Object> tiers = new LinkedHashMap<>();
-    tiers.put("strong_up", new BigDecimal("0.0300"));
-    tiers.put("bands", List.of(1, 2_000_000_000_000L, "x", true));
-    tiers.put("note", null);
+    tiers.put("moderate", null);
+    tiers.put("strong", new BigDecimal("2.0300"));
+    tiers.put("exceptional", 2_000_000_000_000L);
     PortfolioSettings settings =
         new PortfolioSettings(
             "AUD",

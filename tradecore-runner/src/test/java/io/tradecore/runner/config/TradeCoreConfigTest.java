@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,8 +95,8 @@ class TradeCoreConfigTest {
             widen: 1.5
             atr_period: 20
           tiers:
-            strong_up: 0.02
-            flat: [-0.002, 0.002]
+            moderate: 0.5
+            exceptional: 4.25
         """);
 
     TradeCoreConfig config = load(Map.of());
@@ -125,8 +124,8 @@ class TradeCoreConfigTest {
     assertThat(defaults.overnight())
         .isEqualTo(new OvernightSettings(OvernightMode.ATR, new BigDecimal("1.5"), 20));
     assertThat(defaults.tiers())
-        .containsEntry("strong_up", new BigDecimal("0.02"))
-        .containsEntry("flat", List.of(new BigDecimal("-0.002"), new BigDecimal("0.002")));
+        .containsEntry("moderate", new BigDecimal("0.5"))
+        .containsEntry("exceptional", new BigDecimal("4.25"));
   }
 
   @Test

@@ -64,10 +64,10 @@ public final class CsvBarReader {
     String name = file.getFileName().toString();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       BarCollector rows = new BarCollector(name, options.lenient());
-      int lineNumber = 0;
+      BoundedLines lines = new BoundedLines(in, name);
       CsvRowParser parser = null;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNumber++;
+      for (String line = lines.next(); line != null; line = lines.next()) {
+        int lineNumber = lines.lineNumber();
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1); // byte order mark written by spreadsheets
         }
@@ -106,7 +106,7 @@ public final class CsvBarReader {
                   new MarketDataException(
                       name
                           + ": first line '"
-                          + firstLine
+                          + Printable.cut(firstLine)
                           + "' does not fit the "
                           + format
                           + " format, which expects "
@@ -119,7 +119,7 @@ public final class CsvBarReader {
                 new MarketDataException(
                     name
                         + ": header '"
-                        + firstLine
+                        + Printable.cut(firstLine)
                         + "' matches no known format; accepted: "
                         + Arrays.stream(CsvFormat.values())
                             .map(f -> f + " (" + f.expected() + ")")

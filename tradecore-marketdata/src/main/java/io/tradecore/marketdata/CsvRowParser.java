@@ -9,6 +9,7 @@ import java.util.Locale;
  */
 final class CsvRowParser {
   static final int MAX_DECIMALS = 8;
+  static final int MAX_NUMBER = 40;
   // Keeps every price below Long.MAX_VALUE units at MAX_DECIMALS.
   private static final BigDecimal MAX_PRICE = BigDecimal.TEN.pow(10);
   // Market data from before 1900 or after 2099 is a typo or a unit mix-up (seconds read as
@@ -104,6 +105,17 @@ final class CsvRowParser {
   private static BigDecimal number(String name, String text) throws RowProblem {
     if (text.isEmpty()) {
       throw new RowProblem(name + " is empty");
+    }
+    // Parsing a number of a million digits takes seconds; no price or volume has 40.
+    if (text.length() > MAX_NUMBER) {
+      throw new RowProblem(
+          name + " has " + text.length() + " characters (a number has at most " + MAX_NUMBER + ")");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      // BigDecimal takes any script's digits (full-width ones, say); a file of bars has ASCII.
+      if (text.charAt(i) > 127) {
+        throw new RowProblem(name + " '" + text + "' is not a number (ASCII digits only)");
+      }
     }
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.equals("null")) {

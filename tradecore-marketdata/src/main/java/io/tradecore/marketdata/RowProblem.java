@@ -5,6 +5,6 @@ final class RowProblem extends Exception {
   private static final long serialVersionUID = 1L;
 
   RowProblem(String reason) {
-    super(reason, null, false, false);
+    super(Printable.of(reason), null, false, false);
   }
 }

@@ -16,9 +16,16 @@ final class Timestamps {
   // Binance switched spot klines to microseconds in 2025; 1e14 millis would be the year 5138.
   private static final long MICROS_FROM = 100_000_000_000_000L;
 
+  // The longest ISO time with a zone id, "2024-01-02T09:30:00.123456789-05:00[America/New_York]".
+  private static final int MAX_TIME = 64;
+
   private Timestamps() {}
 
   static Instant parse(CsvFormat format, String text) throws RowProblem {
+    if (text.length() > MAX_TIME) {
+      throw new RowProblem(
+          "the time has " + text.length() + " characters (a time has at most " + MAX_TIME + ")");
+    }
     return switch (format) {
       case YAHOO -> date("date", text);
       case GENERIC -> generic(text);

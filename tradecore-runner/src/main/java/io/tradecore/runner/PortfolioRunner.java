@@ -270,6 +270,7 @@ public final class PortfolioRunner implements AutoCloseable {
     try {
       runner.openingResync = runner.resync();
     } catch (RuntimeException e) {
+      runner.endReason = "failed";
       runner.close();
       throw e;
     }
@@ -333,6 +334,19 @@ public final class PortfolioRunner implements AutoCloseable {
    * @throws LeaseLostException if another runner took the portfolio over meanwhile
    */
   public int run(MarketFeed marketFeed) {
+    try {
+      return trade(marketFeed);
+    } catch (LeaseLostException e) {
+      endReason = "lease lost";
+      throw e;
+    } catch (RuntimeException | Error e) {
+      // Whatever stopped the run (the feed, a catch-up, a commit) ends it as failed, not stopped.
+      endReason = "failed";
+      throw e;
+    }
+  }
+
+  private int trade(MarketFeed marketFeed) {
     this.feed = marketFeed;
     if (stopRequested) {
       marketFeed.stop();
@@ -400,12 +414,6 @@ public final class PortfolioRunner implements AutoCloseable {
           dailyLogs.catchUp(marketNow(moment.time()));
         }
       }
-    } catch (LeaseLostException e) {
-      endReason = "lease lost";
-      throw e;
-    } catch (RuntimeException e) {
-      endReason = "failed";
-      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return applied;

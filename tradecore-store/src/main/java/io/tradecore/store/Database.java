@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
@@ -73,8 +76,46 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("busy_timeout", "15000");
       config.addDataSourceProperty("synchronous", "FULL");
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+      probeSqlite(url, config.getDataSourceProperties());
     }
     return new Database(url, dialect, new HikariDataSource(config));
+  }
+
+  /**
+   * Opens one connection as the pool would, so a SQLite file that cannot be opened for writing
+   * fails the command at once, saying why: the pool would try again for its whole connection
+   * timeout and then only say that no connection was available. A locked file is left to the pool,
+   * which waits for it.
+   */
+  private static void probeSqlite(String url, Properties properties) {
+    try {
+      // Opened and set up: the pool's connections will be too.
+      DriverManager.getConnection(url, properties).close();
+    } catch (SQLException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("SQLITE_BUSY") || message.contains("database is locked")) {
+        return;
+      }
+      Optional<Path> file = sqliteFile(url);
+      String where = file.map(Path::toString).orElse(url);
+      if (message.contains("SQLITE_READONLY") || file.filter(Database::readOnly).isPresent()) {
+        throw new StoreException(
+            "the database "
+                + where
+                + " is read-only: it cannot be written (check the file's and its folder's"
+                + " permissions, the file system, and the URL's open mode); "
+                + message,
+            e);
+      }
+      throw new StoreException("cannot open the database " + where + ": " + message, e);
+    }
+  }
+
+  /** True when the file exists but it or its folder cannot be written (WAL writes beside it). */
+  private static boolean readOnly(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    return Files.exists(file)
+        && (!Files.isWritable(file) || (folder != null && !Files.isWritable(folder)));
   }
 
   private static void createParentFolder(String url) {

@@ -3,6 +3,7 @@ package io.tradecore.app.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.sql.SQLException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -84,8 +85,15 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     return message(ex);
   }
 
-  /** The exception's message on one line, or its type when it has none. */
+  /**
+   * The exception's message on one line, or its type when it has none; a full disk is said in those
+   * words, whichever layer (a commit, a log file) met it.
+   */
   static String message(Throwable ex) {
+    String full = diskFull(ex);
+    if (full != null) {
+      return full;
+    }
     if (ex instanceof UncheckedIOException && ex.getCause() != null) {
       ex = ex.getCause();
     }
@@ -97,5 +105,25 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
       m = ex.getClass().getSimpleName() + ": " + m;
     }
     return m.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /**
+   * "disk full: ..." if a full disk is among the causes of {@code ex} (SQLite, PostgreSQL, files).
+   */
+  private static String diskFull(Throwable ex) {
+    Throwable t = ex;
+    for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      boolean full =
+          (t instanceof SQLException sql && "53100".equals(sql.getSQLState()))
+              || m.contains("SQLITE_FULL")
+              || m.contains("database or disk is full")
+              || m.contains("No space left on device");
+      if (full) {
+        return "disk full: the database or a file beside it could not be written; free some"
+            + " space and run the command again";
+      }
+    }
+    return null;
   }
 }

@@ -166,4 +166,14 @@ class CommandErrorsTest {
         "feed files ZIG.csv and zig-later.csv overlap for ZIG",
         "zig-later.csv line 2 (2024-01-19T00:00:00Z) is not after ZIG.csv line 16 (2024-01-19T00:00:00Z)");
   }
+
+  @Test
+  void a_feed_naming_no_file_is_refused_without_recording_a_run() {
+    w.ok("init");
+    String before = w.fingerprint();
+
+    for (String spec : new String[] {"replay:,", "replay: ", "replay:" + feed + ",", ",replay:"}) {
+      fails(run("main", spec), before, "feed '" + spec + "'");
+    }
+  }
 }

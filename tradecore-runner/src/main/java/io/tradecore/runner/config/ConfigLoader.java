@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Finds, reads and validates {@code tradecore.yaml}, then applies environment overrides. */
 final class ConfigLoader {
@@ -25,6 +26,8 @@ final class ConfigLoader {
           "portfolios");
 
   private static final YAMLFactory YAML = new YAMLFactory();
+  // The names portfolio create accepts (Portfolios.checkName).
+  private static final Pattern PORTFOLIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private ConfigLoader() {}
 
@@ -163,8 +166,13 @@ final class ConfigLoader {
     Section section = root.section("portfolios");
     Map<String, PortfolioSettings> portfolios = new LinkedHashMap<>();
     for (String name : section.keys()) {
-      if (name.isBlank()) {
-        throw section.error(name, "a portfolio name must not be blank");
+      if (!PORTFOLIO_NAME.matcher(name).matches()) {
+        throw section.error(
+            name,
+            "'"
+                + name
+                + "' is not a portfolio name (allowed: 1-64 letters, digits, '.', '_' or '-',"
+                + " starting with a letter or digit)");
       }
       portfolios.put(name, PortfolioSettingsReader.apply(defaults, section.section(name)));
     }

@@ -36,8 +36,8 @@ final class Values {
         throw bad(text, "is not a whole number");
       }
       checkRange(
-          value.compareTo(BigInteger.valueOf(min)) >= 0
-              && value.compareTo(BigInteger.valueOf(max)) <= 0,
+          value.compareTo(BigInteger.valueOf(min)),
+          value.compareTo(BigInteger.valueOf(max)),
           text,
           min,
           max);
@@ -46,16 +46,24 @@ final class Values {
   }
 
   static void checkRange(int value, int min, int max) {
-    checkRange(value >= min && value <= max, Integer.toString(value), min, max);
+    checkRange(
+        Integer.compare(value, min),
+        Integer.compare(value, max),
+        Integer.toString(value),
+        min,
+        max);
   }
 
-  private static void checkRange(boolean inRange, String text, int min, int max) {
-    if (!inRange) {
-      throw bad(
-          text,
-          max == Integer.MAX_VALUE
-              ? "must be at least " + min
-              : "is out of range (allowed: " + min + ".." + max + ")");
+  /** Fails unless {@code toMin >= 0} and {@code toMax <= 0} (the value compared with each end). */
+  private static void checkRange(int toMin, int toMax, String text, int min, int max) {
+    if (max == Integer.MAX_VALUE && toMin < 0) {
+      throw bad(text, "must be at least " + min);
+    }
+    if (max == Integer.MAX_VALUE && toMax > 0) {
+      throw bad(text, "is too large (allowed: at most " + max + ")");
+    }
+    if (toMin < 0 || toMax > 0) {
+      throw bad(text, "is out of range (allowed: " + min + ".." + max + ")");
     }
   }
 

@@ -54,7 +54,14 @@ public final class ReplayFeed implements MarketFeed {
     }
     List<BarSeries> all = new ArrayList<>();
     List<String> canonical = new ArrayList<>();
-    for (String part : spec.substring("replay:".length()).split(",")) {
+    for (String part : spec.substring("replay:".length()).split(",", -1)) {
+      if (part.isBlank()) {
+        throw new IllegalArgumentException(
+            "feed '"
+                + spec
+                + "' names an empty file (nothing before or after a comma); use"
+                + " replay:FILE[@SYMBOL][,FILE...]");
+      }
       String file = part;
       String symbol = null;
       int at = part.lastIndexOf('@');

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigValidationTest {
   @TempDir Path dir;
@@ -34,6 +35,7 @@ class ConfigValidationTest {
           runner.heartbeat_seconds           | 15              | runner.heartbeat_seconds: '15' must be less than runner.lease_seconds (15)
           runner.heartbeat_seconds           | 0               | runner.heartbeat_seconds: '0' is out of range (allowed: 1..3599)
           market_data.retention_days         | 0               | market_data.retention_days: '0' must be at least 1
+          market_data.retention_days         | 2147483648      | market_data.retention_days: '2147483648' is too large (allowed: at most 2147483647)
           portfolio_defaults.base_currency   | usd             | portfolio_defaults.base_currency: 'usd' is not a currency code (allowed: 3-5 upper-case letters, e.g. USD)
           portfolio_defaults.base_currency   | USDOLLAR        | portfolio_defaults.base_currency: 'USDOLLAR' is not a currency code (allowed: 3-5 upper-case letters, e.g. USD)
           portfolio_defaults.time_zone       | Mars/Base       | portfolio_defaults.time_zone: 'Mars/Base' is not a time zone (e.g. Australia/Sydney, UTC)
@@ -42,6 +44,8 @@ class ConfigValidationTest {
           portfolio_defaults.starting_cash   | -5.00           | portfolio_defaults.starting_cash: '-5.00' must be greater than 0
           portfolio_defaults.starting_cash   | 100k            | portfolio_defaults.starting_cash: '100k' is not a decimal number
           portfolio_defaults.starting_cash   | null            | portfolio_defaults.starting_cash: a value is required, found null
+          portfolio_defaults.starting_cash   | 1e400           | portfolio_defaults.starting_cash: '1E+400' is too large (allowed: at most 1000000000000000, that is 1e15)
+          portfolio_defaults.tiers.strong    | -1              | portfolio_defaults.tiers.strong: '-1' must be greater than 0
           portfolio_defaults.caps.max_order_value    | -1      | portfolio_defaults.caps.max_order_value: '-1' must be at least 0
           portfolio_defaults.caps.max_gross_exposure | lots    | portfolio_defaults.caps.max_gross_exposure: 'lots' is not a decimal number
           portfolio_defaults.caps.max_open_positions | 2.5     | portfolio_defaults.caps.max_open_positions: '2.5' is not a whole number
@@ -85,6 +89,7 @@ class ConfigValidationTest {
           TRADECORE_LEASE_SECONDS  | soon         | 'soon' is not a whole number
           TRADECORE_LEASE_SECONDS  | 5            | '5' must be greater than runner.heartbeat_seconds (5)
           TRADECORE_RETENTION_DAYS | -1           | '-1' must be at least 1
+          TRADECORE_RETENTION_DAYS | 2147483648   | '2147483648' is too large (allowed: at most 2147483647)
           TRADECORE_ALLOWED_HOSTS  | "dash.example, a b" | 'a b' is not a host name (allowed: a name such as dash.example or an IP address, without scheme, port or path)
           """)
   void bad_env_value_is_an_error_naming_the_variable(
@@ -92,6 +97,19 @@ class ConfigValidationTest {
     assertThatThrownBy(() -> TradeCoreConfig.load(null, Map.of(variable, value), dir))
         .isInstanceOf(ConfigException.class)
         .hasMessage(variable + ": " + expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"'bad name!'", "-main", "'a/b'", "' '", "''"})
+  void a_portfolio_name_that_portfolio_create_would_refuse_is_refused_in_the_file(String name)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("tradecore.yaml"), "portfolios:\n  " + name + ":\n    calendar: ASX\n");
+
+    assertThatThrownBy(() -> TradeCoreConfig.load(null, Map.of(), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("tradecore.yaml line ")
+        .hasMessageContaining("is not a portfolio name (allowed: 1-64 letters, digits");
   }
 
   /** Writes {@code a.b.c: v} as nested YAML after a comment, so the value lands on line depth+1. */

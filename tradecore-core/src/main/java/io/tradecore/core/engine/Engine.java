@@ -61,7 +61,8 @@ public final class Engine {
   private final ReportHandler reports;
   private final Inbox inbox = new Inbox();
   private final MomentView context;
-  private final Map<Instrument, Instant> lastTime = new HashMap<>();
+  private final Map<Instrument, LastBar> lastBars = new HashMap<>();
+  private LastBar lastBar;
   private final boolean watchPlans;
   private boolean draining;
   private int pendingAnswers;
@@ -260,17 +261,34 @@ public final class Engine {
   /** Keeps each instrument's bars in time order and notes instruments the feed brings. */
   private void advance(Bar bar) {
     Instrument instrument = bar.instrument();
-    Instant last = lastTime.put(instrument, bar.time());
-    if (last == null) {
-      context.know(instrument);
-    } else if (!bar.time().isAfter(last)) {
-      lastTime.put(instrument, last);
+    LastBar last = lastBar;
+    if (last == null || last.instrument != instrument) {
+      last = lastBars.get(instrument);
+      if (last == null) {
+        last = new LastBar(instrument);
+        lastBars.put(instrument, last);
+        context.know(instrument);
+      }
+      lastBar = last;
+    }
+    if (last.time != null && !bar.time().isAfter(last.time)) {
       throw new IllegalArgumentException(
           instrument.symbol()
               + " bar at "
               + bar.time()
               + " is not after the previous one at "
-              + last);
+              + last.time);
+    }
+    last.time = bar.time();
+  }
+
+  /** The time of an instrument's last bar. */
+  private static final class LastBar {
+    final Instrument instrument;
+    Instant time;
+
+    LastBar(Instrument instrument) {
+      this.instrument = instrument;
     }
   }
 

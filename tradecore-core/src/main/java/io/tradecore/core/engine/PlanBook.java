@@ -22,10 +22,15 @@ final class PlanBook {
   private final String prefix;
   private final Map<PlanId, Plan> open = new LinkedHashMap<>();
   private final Map<Instrument, Integer> openCount = new HashMap<>();
-  private final Map<Instrument, Integer> activeCount = new HashMap<>();
   private final Map<PlanId, Integer> exitsSent = new HashMap<>();
   private final Set<PlanId> closing = new HashSet<>();
   private long sequence;
+
+  /** Each instrument's active plans, in the book's order: asked about on every bar, so kept. */
+  private final Map<Instrument, List<Plan>> active = new HashMap<>();
+
+  private Instrument lastAsked;
+  private List<Plan> lastActive;
 
   PlanBook(String prefix, long firstSequence) {
     this.prefix = prefix;
@@ -67,8 +72,26 @@ final class PlanBook {
   /** Records the plan's new state; a plan that is no longer open leaves the book. */
   void put(Plan plan) {
     Plan old = plan.status().isOpen() ? open.put(plan.id(), plan) : open.remove(plan.id());
-    adjust(openCount, plan.instrument(), old, plan, true);
-    adjust(activeCount, plan.instrument(), old, plan, false);
+    adjust(openCount, plan.instrument(), old, plan);
+    boolean was = old != null && old.status() == PlanStatus.ACTIVE;
+    boolean is = plan.status() == PlanStatus.ACTIVE;
+    if (was && is) {
+      List<Plan> list = activeOf(plan.instrument());
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).id().equals(plan.id())) {
+          list.set(i, plan);
+          break;
+        }
+      }
+    } else if (was || is) {
+      List<Plan> list = activeOf(plan.instrument());
+      list.clear();
+      for (Plan p : open.values()) {
+        if (p.instrument().equals(plan.instrument()) && p.status() == PlanStatus.ACTIVE) {
+          list.add(p);
+        }
+      }
+    }
     if (!plan.status().isOpen()) {
       exitsSent.remove(plan.id());
       closing.remove(plan.id());
@@ -85,17 +108,20 @@ final class PlanBook {
   }
 
   boolean hasActive(Instrument instrument) {
-    return activeCount.getOrDefault(instrument, 0) > 0;
+    return !activeOf(instrument).isEmpty();
   }
 
+  /** The instrument's active plans as they are now (the book may change while they are worked). */
   List<Plan> active(Instrument instrument) {
-    List<Plan> out = new ArrayList<>(2);
-    for (Plan p : open.values()) {
-      if (p.instrument().equals(instrument) && p.status() == PlanStatus.ACTIVE) {
-        out.add(p);
-      }
+    return List.copyOf(activeOf(instrument));
+  }
+
+  private List<Plan> activeOf(Instrument instrument) {
+    if (instrument != lastAsked) {
+      lastActive = active.computeIfAbsent(instrument, i -> new ArrayList<>(2));
+      lastAsked = instrument;
     }
-    return out;
+    return lastActive;
   }
 
   List<Plan> open(Instrument instrument) {
@@ -117,15 +143,10 @@ final class PlanBook {
   }
 
   private static void adjust(
-      Map<Instrument, Integer> counts, Instrument instrument, Plan old, Plan now, boolean open) {
-    int delta = counted(now, open) - (old == null ? 0 : counted(old, open));
+      Map<Instrument, Integer> counts, Instrument instrument, Plan old, Plan now) {
+    int delta = (now.status().isOpen() ? 1 : 0) - (old != null && old.status().isOpen() ? 1 : 0);
     if (delta != 0) {
       counts.merge(instrument, delta, Integer::sum);
     }
-  }
-
-  private static int counted(Plan plan, boolean open) {
-    boolean yes = open ? plan.status().isOpen() : plan.status() == PlanStatus.ACTIVE;
-    return yes ? 1 : 0;
   }
 }

@@ -29,6 +29,7 @@ import io.tradecore.core.venue.Venue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns what the strategy and the plan monitor decide into orders: plans opened through risk,
@@ -262,10 +263,9 @@ final class OrderFlow {
   }
 
   void trail(Bar bar, PlanMonitor monitor) {
-    if (!plans.hasActive(bar.instrument())) {
-      return;
-    }
-    for (Plan plan : plans.active(bar.instrument())) {
+    List<Plan> active = plans.activeLive(bar.instrument());
+    for (int i = 0; i < active.size(); i++) {
+      Plan plan = active.get(i);
       Plan after = monitor.trail(plan, bar);
       if (after != plan) {
         plans.put(after);

@@ -116,6 +116,14 @@ final class PlanBook {
     return List.copyOf(activeOf(instrument));
   }
 
+  /**
+   * The instrument's active plans, live: a plan {@link #put} with its status unchanged takes its
+   * place, so a caller may go through it by index while it moves stops; no one else may change it.
+   */
+  List<Plan> activeLive(Instrument instrument) {
+    return activeOf(instrument);
+  }
+
   private List<Plan> activeOf(Instrument instrument) {
     if (instrument != lastAsked) {
       lastActive = active.computeIfAbsent(instrument, i -> new ArrayList<>(2));

@@ -1,5 +1,7 @@
 package io.tradecore.backtest;
 
+import io.tradecore.core.calendar.MarketDays;
+import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
@@ -15,6 +17,8 @@ import io.tradecore.strategies.StrategyCatalog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -123,6 +127,8 @@ public final class Backtest {
             .strategy(strategy)
             .clock(clock)
             .listener(recorder)
+            .marketDays(new MarketDays(TradingCalendars.of(spec.calendar()), daily(moments)))
+            .overnight(spec.overnight())
             .build();
     int total = moments.size();
     for (int i = 0; i < total; i++) {
@@ -170,6 +176,16 @@ public final class Backtest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the strategy's answer", e);
     }
+  }
+
+  /** Whether the bars are daily data: every one at 00:00 UTC, a date and no time. */
+  private static boolean daily(List<Moment> moments) {
+    for (Moment m : moments) {
+      if (!m.time().atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Instrument> instruments(List<BarSeries> series) {

@@ -1,6 +1,8 @@
 package io.tradecore.backtest;
 
+import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.exchange.ExecutionCosts;
+import io.tradecore.core.plan.OvernightRule;
 import io.tradecore.core.risk.RiskLimits;
 import io.tradecore.strategies.StrategyCatalog;
 import java.math.BigDecimal;
@@ -11,13 +13,17 @@ import java.util.TreeMap;
 
 /**
  * Everything a backtest needs besides the bars: the strategy and its parameters, the starting cash,
- * the simulated exchange's costs, the risk caps and the bot_version the fills carry. Immutable.
+ * the simulated exchange's costs, the risk caps, the bot_version the fills carry, the market's
+ * calendar and the overnight rule. Immutable.
  *
  * @param params the parameters given, over the strategy's defaults
  * @param feeBps fee in basis points of the notional
  * @param minFee the smallest fee charged per fill, in the instrument's currency
  * @param slippageBps how far market and stop fills move against the order, in basis points
  * @param volumeShare the largest share of a bar's volume one order may fill, or null for no cap
+ * @param calendar the trading calendar of the bars' market ({@code NYSE}, {@code ASX}, {@code
+ *     CRYPTO_24_7}): when sessions end, for DAY orders and the overnight rule
+ * @param overnight how open plans are protected between sessions
  */
 public record BacktestSpec(
     String strategy,
@@ -28,7 +34,9 @@ public record BacktestSpec(
     BigDecimal slippageBps,
     BigDecimal volumeShare,
     RiskLimits riskLimits,
-    String botVersion) {
+    String botVersion,
+    String calendar,
+    OvernightRule overnight) {
 
   /** The bot_version of backtest fills unless one is given. */
   public static final String DEFAULT_BOT_VERSION = "backtest";
@@ -42,6 +50,9 @@ public record BacktestSpec(
     Objects.requireNonNull(slippageBps, "slippageBps");
     Objects.requireNonNull(riskLimits, "riskLimits");
     Objects.requireNonNull(botVersion, "botVersion");
+    Objects.requireNonNull(overnight, "overnight");
+    // Fails with the known calendars named when the id is not one of them.
+    TradingCalendars.of(Objects.requireNonNull(calendar, "calendar"));
     if (startingCash.signum() <= 0) {
       throw new IllegalArgumentException(
           "starting cash must be greater than 0 but was " + startingCash.toPlainString());
@@ -59,7 +70,10 @@ public record BacktestSpec(
     }
   }
 
-  /** A spec with no fees, no slippage, no volume cap, no risk caps and the default bot_version. */
+  /**
+   * A spec with no fees, no slippage, no volume cap, no risk caps, the default bot_version, a
+   * market open round the clock (UTC days) and no overnight rule.
+   */
   public static BacktestSpec of(String strategy, Map<String, String> params, BigDecimal cash) {
     return new BacktestSpec(
         strategy,
@@ -70,7 +84,9 @@ public record BacktestSpec(
         BigDecimal.ZERO,
         null,
         RiskLimits.NONE,
-        DEFAULT_BOT_VERSION);
+        DEFAULT_BOT_VERSION,
+        TradingCalendars.CRYPTO_24_7,
+        OvernightRule.NONE);
   }
 
   public BacktestSpec withCosts(BigDecimal newFeeBps, BigDecimal newMinFee, BigDecimal slippage) {
@@ -83,12 +99,24 @@ public record BacktestSpec(
         slippage,
         volumeShare,
         riskLimits,
-        botVersion);
+        botVersion,
+        calendar,
+        overnight);
   }
 
   public BacktestSpec withVolumeShare(BigDecimal share) {
     return new BacktestSpec(
-        strategy, params, startingCash, feeBps, minFee, slippageBps, share, riskLimits, botVersion);
+        strategy,
+        params,
+        startingCash,
+        feeBps,
+        minFee,
+        slippageBps,
+        share,
+        riskLimits,
+        botVersion,
+        calendar,
+        overnight);
   }
 
   public BacktestSpec withRiskLimits(RiskLimits limits) {
@@ -101,7 +129,9 @@ public record BacktestSpec(
         slippageBps,
         volumeShare,
         limits,
-        botVersion);
+        botVersion,
+        calendar,
+        overnight);
   }
 
   public BacktestSpec withBotVersion(String version) {
@@ -114,7 +144,25 @@ public record BacktestSpec(
         slippageBps,
         volumeShare,
         riskLimits,
-        version);
+        version,
+        calendar,
+        overnight);
+  }
+
+  /** The same spec for a market on {@code calendarId} with the overnight rule {@code rule}. */
+  public BacktestSpec withMarket(String calendarId, OvernightRule rule) {
+    return new BacktestSpec(
+        strategy,
+        params,
+        startingCash,
+        feeBps,
+        minFee,
+        slippageBps,
+        volumeShare,
+        riskLimits,
+        botVersion,
+        calendarId,
+        rule);
   }
 
   /** The simulated exchange's costs; fees are rounded to cents (two decimals). */

@@ -18,7 +18,7 @@ import io.tradecore.core.venue.Venue;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.days.DayBook;
-import io.tradecore.runner.days.OvernightPolicy;
+import io.tradecore.runner.days.OvernightState;
 import io.tradecore.runner.days.TradingDays;
 import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.runner.telemetry.Telemetry;
@@ -68,7 +68,6 @@ public final class PortfolioRunner implements AutoCloseable {
   private final EventRecorder recorder;
   private final Engine engine;
   private final DayBook days;
-  private final OvernightPolicy overnight;
   private final Telemetry telemetry;
   private final RunnerOptions options;
   private final MomentCommit commit;
@@ -162,24 +161,19 @@ public final class PortfolioRunner implements AutoCloseable {
               .journal(journal)
               .clock(clock)
               .listener(recorder)
+              .overnight(settings.overnight().toRule())
               .build();
-      this.overnight = new OvernightPolicy(settings.overnight(), record.calendar(), engine);
       this.days =
           new DayBook(
               record.id(),
               TradingDays.marketZone(record.calendar(), settings.timeZone()),
               record.startingCash(),
               portfolio,
-              engine,
-              overnight);
+              engine);
       PortfolioRestore.plansAndOrders(db, record.id(), instruments, engine, recorder);
-      Instant last =
-          db.jdbi()
-              .withHandle(h -> stateRepo.lastEventMs(h, record.id()))
-              .map(Instant::ofEpochMilli)
-              .orElse(null);
-      days.restore(state.map(EngineStateRepository.State::day).orElse(null), last);
-      overnight.restore(state.map(EngineStateRepository.State::overnight).orElse(null));
+      days.restore(state.map(EngineStateRepository.State::day).orElse(null));
+      engine.restoreWidened(
+          OvernightState.fromJson(state.map(EngineStateRepository.State::overnight).orElse(null)));
       state
           .map(EngineStateRepository.State::marks)
           .ifPresent(json -> PortfolioRestore.marks(portfolio, json));
@@ -353,6 +347,7 @@ public final class PortfolioRunner implements AutoCloseable {
     }
     dailyFeed = marketFeed.daily();
     days.dataMayBeDaily(dailyFeed);
+    engine.marketDays(TradingDays.marketDays(record.calendar(), settings.timeZone(), dailyFeed));
     var stored = db.jdbi().withHandle(h -> stateRepo.load(h, record.id(), marketFeed.name()));
     long position = stored.map(EngineStateRepository.State::feedPosition).orElse(-1L);
     Instant cursor = position < 0 ? null : Instant.ofEpochMilli(stored.get().lastEventMs());
@@ -363,7 +358,6 @@ public final class PortfolioRunner implements AutoCloseable {
         moment -> {
           know(moment);
           engine.warmUp(moment);
-          moment.bars().forEach(days::warmUp);
         });
     if (dailyLogs != null && cursor != null) {
       dailyLogs.catchUp(marketNow(cursor));
@@ -487,7 +481,7 @@ public final class PortfolioRunner implements AutoCloseable {
         lastMs,
         engine.nextPlanSequence(),
         days.day() == null ? null : days.day().toString(),
-        overnight.state(),
+        OvernightState.toJson(engine.widenedLevels()),
         PortfolioRestore.marksJson(portfolio));
   }
 

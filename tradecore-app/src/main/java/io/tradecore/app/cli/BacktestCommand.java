@@ -9,8 +9,10 @@ import io.tradecore.app.output.SummaryJson;
 import io.tradecore.backtest.Backtest;
 import io.tradecore.backtest.BacktestResult;
 import io.tradecore.backtest.BacktestSpec;
+import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.engine.PortfolioStrategy;
+import io.tradecore.core.plan.OvernightRule;
 import io.tradecore.core.risk.RiskLimits;
 import io.tradecore.llm.strategy.LlmStrategy;
 import io.tradecore.marketdata.BarSeries;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -131,6 +134,36 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--max-position-value", paramLabel = "V", description = "Risk cap per position.")
   private BigDecimal maxPositionValue;
+
+  @Option(
+      names = "--calendar",
+      defaultValue = TradingCalendars.CRYPTO_24_7,
+      description =
+          "Trading calendar of the bars' market: NYSE, ASX or CRYPTO_24_7 (${DEFAULT-VALUE}, UTC"
+              + " days); when DAY orders expire and sessions end.")
+  private String calendar;
+
+  @Option(
+      names = "--overnight",
+      defaultValue = "none",
+      description =
+          "Overnight policy: percent, atr or none (${DEFAULT-VALUE}); widens stops and targets"
+              + " while the next session's first bar is checked.")
+  private String overnight;
+
+  @Option(
+      names = "--overnight-widen",
+      paramLabel = "X",
+      defaultValue = "0",
+      description = "How far stops and targets widen overnight: percent of price, or ATR multiple.")
+  private BigDecimal overnightWiden;
+
+  @Option(
+      names = "--overnight-atr-period",
+      paramLabel = "N",
+      defaultValue = "14",
+      description = "Bars in the ATR of --overnight atr (${DEFAULT-VALUE}).")
+  private int overnightAtrPeriod;
 
   @Option(
       names = "--bot-version",
@@ -270,7 +303,8 @@ public final class BacktestCommand implements Callable<Integer> {
               .withRiskLimits(
                   new RiskLimits(
                       maxOrderValue, maxGrossExposure, maxOpenPositions, maxPositionValue))
-              .withBotVersion(botVersion);
+              .withBotVersion(botVersion)
+              .withMarket(calendar.toUpperCase(Locale.ROOT), overnightRule());
       if (!LlmStrategy.NAME.equals(strategy)) {
         StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters
       }
@@ -278,6 +312,19 @@ public final class BacktestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  private OvernightRule overnightRule() {
+    OvernightRule.Mode mode;
+    try {
+      mode = OvernightRule.Mode.valueOf(overnight.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw usage("--overnight must be percent, atr or none but was '" + overnight + "'");
+    }
+    if (mode != OvernightRule.Mode.NONE && overnightWiden.signum() <= 0) {
+      throw usage("--overnight " + overnight + " needs --overnight-widen greater than 0");
+    }
+    return new OvernightRule(mode, overnightWiden, overnightAtrPeriod);
   }
 
   /** The --data files with their symbols; --symbol names the symbol of a single file. */

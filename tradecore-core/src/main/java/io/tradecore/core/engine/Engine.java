@@ -1,5 +1,6 @@
 package io.tradecore.core.engine;
 
+import io.tradecore.core.calendar.MarketDays;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Instrument;
@@ -13,6 +14,7 @@ import io.tradecore.core.feed.Moment;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.ExitSignal;
+import io.tradecore.core.plan.OvernightRule;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanMonitor;
 import io.tradecore.core.risk.RiskCheck;
@@ -36,7 +38,8 @@ import java.util.Optional;
  *   <li>for each bar: shows it to a simulated venue, which fills what works against it (orders
  *       decided on earlier moments fill here, market orders at the bar's open); lets the plan
  *       monitor check every active plan's stop, target and trailing stop, the exit it finds trading
- *       against this same bar; moves trailing stops; marks the portfolio to the close,
+ *       against this same bar (at the first bar of a session, with the levels the {@link
+ *       OvernightRule} widened); moves trailing stops; marks the portfolio to the close,
  *   <li>asks the strategy, which sees the whole moment and the portfolio, for actions; they go
  *       through risk to the venue (and fill on later moments).
  * </ol>
@@ -59,6 +62,7 @@ public final class Engine {
   private final PortfolioState view;
   private final OrderFlow flow;
   private final ReportHandler reports;
+  private final OvernightGuard overnight;
   private final Inbox inbox = new Inbox();
   private final MomentView context;
   private final Map<Instrument, LastBar> lastBars = new HashMap<>();
@@ -89,6 +93,7 @@ public final class Engine {
     this.flow =
         new OrderFlow(config, portfolio, venue, risk, clock, listener, plans, working, exposure);
     this.reports = new ReportHandler(portfolio, clock, listener, plans, working, flow, monitor);
+    this.overnight = new OvernightGuard(plans, flow);
     this.context = new MomentView(view, inbox);
     // A venue that keeps stops and targets as orders of its own protects the plans itself.
     this.watchPlans = !venue.features().protectiveOrders();
@@ -111,6 +116,7 @@ public final class Engine {
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       advance(bar);
+      overnight.beforeCheck(bar);
       if (simulated != null) {
         simulated.onBar(bar);
         drain();
@@ -118,6 +124,7 @@ public final class Engine {
       if (watchPlans && plans.hasActive(bar.instrument())) {
         checkExits(bar);
       }
+      overnight.afterCheck(bar);
       flow.trail(bar, monitor);
       portfolio.mark(bar.instrument(), bar.close());
     }
@@ -135,6 +142,7 @@ public final class Engine {
   public void warmUp(Moment moment) {
     for (Bar bar : moment.bars()) {
       advance(bar);
+      overnight.warmUp(bar);
     }
     context.warming(moment);
     try {
@@ -249,6 +257,36 @@ public final class Engine {
     return flow.adjustLevels(id, stop, target, at, reason);
   }
 
+  /**
+   * Sets the market's trading days and sessions: when a DAY order expires (at the end of its
+   * session, in the exchange's zone) and when the overnight rule widens and restores plans. Until
+   * set, each UTC calendar day is a session.
+   */
+  public void marketDays(MarketDays days) {
+    overnight.days(days);
+    if (simulated != null) {
+      simulated.sessionDays(days::dayOf);
+    }
+  }
+
+  /** Sets how open plans are protected between sessions (see {@link OvernightRule}). */
+  public void overnight(OvernightRule rule) {
+    overnight.rule(rule);
+  }
+
+  /**
+   * The original levels ({stop, target}) of the plans the overnight rule has widened now, to be
+   * stored with the portfolio's state; empty when none is widened.
+   */
+  public Map<PlanId, long[]> widenedLevels() {
+    return overnight.widenedLevels();
+  }
+
+  /** Continues with plans widened before a restart (see {@link #widenedLevels}). */
+  public void restoreWidened(Map<PlanId, long[]> levels) {
+    overnight.restoreWidened(levels);
+  }
+
   /** Where the next plan id continues from. */
   public long nextPlanSequence() {
     return plans.nextSequence();
@@ -300,6 +338,8 @@ public final class Engine {
       }
       ExitSignal signal = monitor.check(plan, bar).orElse(null);
       if (signal != null) {
+        // A plan leaves with its own levels, not the overnight ones it was checked against.
+        overnight.restore(plan.id(), bar.time());
         flow.exit(plans.get(plan.id()), signal, bar);
         drain();
       }

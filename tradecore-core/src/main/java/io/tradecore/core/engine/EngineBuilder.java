@@ -1,6 +1,8 @@
 package io.tradecore.core.engine;
 
+import io.tradecore.core.calendar.MarketDays;
 import io.tradecore.core.ledger.Portfolio;
+import io.tradecore.core.plan.OvernightRule;
 import io.tradecore.core.risk.RiskCheck;
 import io.tradecore.core.risk.RiskLimits;
 import io.tradecore.core.venue.Venue;
@@ -10,7 +12,8 @@ import java.util.Objects;
 /**
  * Assembles an {@link Engine}: the one way backtests, runners and benchmarks build theirs. The
  * portfolio, venue, strategy and clock are required; the rest has defaults (no risk caps, no
- * listener, no decision journal, {@link EngineConfig#defaults()}).
+ * listener, no decision journal, {@link EngineConfig#defaults()}, UTC calendar days, no overnight
+ * rule).
  */
 public final class EngineBuilder {
   private EngineConfig config = EngineConfig.defaults();
@@ -21,6 +24,8 @@ public final class EngineBuilder {
   private DecisionJournal journal = DecisionJournal.NONE;
   private Clock clock;
   private EngineListener listener = EngineListener.NONE;
+  private MarketDays marketDays;
+  private OvernightRule overnight = OvernightRule.NONE;
 
   EngineBuilder() {}
 
@@ -73,15 +78,32 @@ public final class EngineBuilder {
     return this;
   }
 
+  /** The market's trading days and sessions (see {@link Engine#marketDays}). */
+  public EngineBuilder marketDays(MarketDays value) {
+    this.marketDays = value;
+    return this;
+  }
+
+  public EngineBuilder overnight(OvernightRule value) {
+    this.overnight = Objects.requireNonNull(value, "overnight");
+    return this;
+  }
+
   public Engine build() {
-    return new Engine(
-        config,
-        Objects.requireNonNull(portfolio, "portfolio"),
-        Objects.requireNonNull(venue, "venue"),
-        risk,
-        Objects.requireNonNull(strategy, "strategy"),
-        journal,
-        Objects.requireNonNull(clock, "clock"),
-        listener);
+    Engine engine =
+        new Engine(
+            config,
+            Objects.requireNonNull(portfolio, "portfolio"),
+            Objects.requireNonNull(venue, "venue"),
+            risk,
+            Objects.requireNonNull(strategy, "strategy"),
+            journal,
+            Objects.requireNonNull(clock, "clock"),
+            listener);
+    if (marketDays != null) {
+      engine.marketDays(marketDays);
+    }
+    engine.overnight(overnight);
+    return engine;
   }
 }

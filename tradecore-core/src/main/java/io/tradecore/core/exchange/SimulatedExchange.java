@@ -103,6 +103,7 @@ public final class SimulatedExchange implements SimulatedVenue {
   }
 
   /** How a bar's trading day is found, for DAY orders: the day in the market's time zone. */
+  @Override
   public void sessionDays(Function<Bar, LocalDate> days) {
     this.sessionDays = days;
   }

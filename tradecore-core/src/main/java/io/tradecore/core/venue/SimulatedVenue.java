@@ -2,6 +2,8 @@ package io.tradecore.core.venue;
 
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Order;
+import java.time.LocalDate;
+import java.util.function.Function;
 
 /**
  * A venue that trades against the market data the engine sees, bar by bar: the simulated exchange
@@ -17,4 +19,10 @@ public interface SimulatedVenue extends Venue {
    * bar reached) and matches it against that same bar, as if it had been resting at the venue.
    */
   void submitTriggered(Order order, Bar bar);
+
+  /**
+   * How a bar's trading day is found, for DAY orders, which expire once a bar of a later trading
+   * day arrives: the session's date in the exchange's zone.
+   */
+  void sessionDays(Function<Bar, LocalDate> days);
 }

@@ -8,6 +8,7 @@ import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.exchange.SimulatedExchange;
+import io.tradecore.core.feed.Moment;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.SameBarPolicy;
@@ -78,6 +79,41 @@ final class EngineFixture {
             units(instrument, l),
             units(instrument, c),
             volume));
+    return this;
+  }
+
+  /** A bar of {@code instrument} at {@code time}. */
+  EngineFixture bar(Instrument instrument, Instant time, String o, String h, String l, String c) {
+    engine.onBar(
+        new Bar(
+            instrument,
+            time,
+            units(instrument, o),
+            units(instrument, h),
+            units(instrument, l),
+            units(instrument, c),
+            1_000_000));
+    return this;
+  }
+
+  /** One moment of day {@code day}: a bar per instrument, each given as "open high low close". */
+  EngineFixture moment(int day, Map<Instrument, String> ohlc) {
+    Instant time = DAY0.plus(day, ChronoUnit.DAYS);
+    List<Bar> bars = new ArrayList<>();
+    ohlc.forEach(
+        (instrument, prices) -> {
+          String[] p = prices.split(" ");
+          bars.add(
+              new Bar(
+                  instrument,
+                  time,
+                  units(instrument, p[0]),
+                  units(instrument, p[1]),
+                  units(instrument, p[2]),
+                  units(instrument, p[3]),
+                  1_000_000));
+        });
+    engine.onMoment(new Moment(time, bars));
     return this;
   }
 

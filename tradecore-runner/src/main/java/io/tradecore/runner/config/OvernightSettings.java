@@ -1,5 +1,6 @@
 package io.tradecore.runner.config;
 
+import io.tradecore.core.plan.OvernightRule;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -16,5 +17,10 @@ public record OvernightSettings(OvernightMode mode, BigDecimal widen, int atrPer
     Objects.requireNonNull(mode, "mode");
     Values.checkDecimal(Objects.requireNonNull(widen, "widen"), false);
     Values.checkRange(atrPeriod, 1, Integer.MAX_VALUE);
+  }
+
+  /** The engine's rule for these settings. */
+  public OvernightRule toRule() {
+    return new OvernightRule(OvernightRule.Mode.valueOf(mode.name()), widen, atrPeriod);
   }
 }

@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Days of a portfolio: notices the rollover to a new trading day, dated in the market's zone
  * (without flattening anything), takes the end-of-day snapshot and writes the portfolio_days row
- * derived from it, and drives the overnight policy.
+ * derived from it.
  */
 public final class DayBook {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,32 +35,23 @@ public final class DayBook {
   private final BigDecimal startingCash;
   private final Portfolio portfolio;
   private final PortfolioView view;
-  private final OvernightPolicy overnight;
   private boolean dailyData = true;
   private final List<DayRepository.Snapshot> pending = new ArrayList<>();
   private final DayRepository repo = new DayRepository();
   private LocalDate day;
-  private Instant lastTime;
 
   public DayBook(
-      PortfolioId id,
-      ZoneId zone,
-      BigDecimal startingCash,
-      Portfolio portfolio,
-      Engine engine,
-      OvernightPolicy overnight) {
+      PortfolioId id, ZoneId zone, BigDecimal startingCash, Portfolio portfolio, Engine engine) {
     this.id = id;
     this.zone = zone;
     this.startingCash = startingCash;
     this.portfolio = portfolio;
     this.view = engine.portfolio();
-    this.overnight = overnight;
   }
 
-  /** Continues from a stored state: the current day and the time of the last event. */
-  public void restore(String storedDay, Instant last) {
+  /** Continues from a stored state: the current day. */
+  public void restore(String storedDay) {
     this.day = storedDay == null ? null : LocalDate.parse(storedDay);
-    this.lastTime = last;
   }
 
   public LocalDate day() {
@@ -73,27 +64,11 @@ public final class DayBook {
    */
   public void dataMayBeDaily(boolean daily) {
     this.dailyData = daily;
-    overnight.dataMayBeDaily(daily);
   }
 
-  /**
-   * Called before the engine sees {@code bar}: rolls the day over and applies the overnight policy.
-   */
+  /** Called before the engine sees {@code bar}: rolls the day over. */
   public void beforeBar(Bar bar) {
-    LocalDate barDay = TradingDays.dayOf(bar.time(), zone, dailyData);
-    if ((day != null && barDay.isAfter(day)) || overnight.leavingSession(bar)) {
-      overnight.atClose(lastTime);
-    }
-    overnight.atOpen(bar);
-    day = barDay;
-  }
-
-  /**
-   * Shows the overnight policy a bar traded on before a restart (its ATR and session state follow
-   * the bars), without touching the day or its snapshots.
-   */
-  public void warmUp(Bar bar) {
-    overnight.observe(bar);
+    day = TradingDays.dayOf(bar.time(), zone, dailyData);
   }
 
   /**
@@ -102,9 +77,7 @@ public final class DayBook {
    * the runner stopped) still has one.
    */
   public void afterBar(Bar bar) {
-    lastTime = bar.time();
-    overnight.observe(bar);
-    closeDay(day, lastTime);
+    closeDay(day, bar.time());
   }
 
   private void closeDay(LocalDate closing, Instant at) {

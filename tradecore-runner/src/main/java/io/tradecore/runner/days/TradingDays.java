@@ -1,7 +1,8 @@
 package io.tradecore.runner.days;
 
+import io.tradecore.core.calendar.MarketDays;
+import io.tradecore.core.calendar.TradingCalendar;
 import io.tradecore.core.calendar.TradingCalendars;
-import io.tradecore.core.domain.Bar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -46,29 +47,14 @@ public final class TradingDays {
   }
 
   /**
-   * Whether a bar falls in its calendar's regular session: NYSE 09:30-16:00 New York, ASX
-   * 10:00-16:00 Sydney, weekdays; CRYPTO_24_7 always. A date-only bar of daily data ({@code
-   * dailyData}) is a whole session.
+   * The trading days and sessions of a portfolio's market: the exchange's calendar, or for a market
+   * open round the clock, calendar days in the reporting zone.
    */
-  public static boolean inSession(Bar bar, String calendar, boolean dailyData) {
-    ZonedDateTime utc = bar.time().atZone(ZoneOffset.UTC);
-    if (dailyData && utc.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-      return true;
-    }
-    return switch (calendar) {
-      case "NYSE" -> within(bar.time(), ZoneId.of("America/New_York"), 9, 30, 16);
-      case "ASX" -> within(bar.time(), ZoneId.of("Australia/Sydney"), 10, 0, 16);
-      default -> true;
-    };
-  }
-
-  private static boolean within(
-      Instant time, ZoneId zone, int openHour, int openMinute, int closeHour) {
-    ZonedDateTime t = time.atZone(zone);
-    int dow = t.getDayOfWeek().getValue();
-    LocalTime lt = t.toLocalTime();
-    return dow <= 5
-        && !lt.isBefore(LocalTime.of(openHour, openMinute))
-        && lt.isBefore(LocalTime.of(closeHour, 0));
+  public static MarketDays marketDays(String calendar, ZoneId reportingZone, boolean dailyData) {
+    TradingCalendar days =
+        calendar.equals(TradingCalendars.CRYPTO_24_7)
+            ? TradingCalendars.crypto(reportingZone)
+            : TradingCalendars.of(calendar);
+    return new MarketDays(days, dailyData);
   }
 }

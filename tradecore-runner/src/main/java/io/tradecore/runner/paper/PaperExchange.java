@@ -98,6 +98,7 @@ public final class PaperExchange implements SimulatedVenue {
   }
 
   /** How a bar's trading day is found, for DAY orders (see {@link SimulatedExchange}). */
+  @Override
   public void sessionDays(Function<Bar, LocalDate> days) {
     matcher.sessionDays(days);
   }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param accountValue equity at the day's close
  * @param previousClose equity at the previous trading day's close (starting capital on the first)
  * @param peakValue the highest account value at any close up to and including this day
+ * @param previousPeak the highest account value at any close before this day (starting capital when
+ *     there is none), so a rule can tell a new state from one that lasts
  * @param recentTrades trades on each of the previous logged trading days, most recent last
  * @param marketOpen whether the market was open this day (a trading day)
  * @param daysUntilNextSession calendar days from this day to the next trading day (1 normally, 3
@@ -20,6 +22,7 @@ public record DayFacts(
     BigDecimal previousClose,
     BigDecimal startingCapital,
     BigDecimal peakValue,
+    BigDecimal previousPeak,
     long trades,
     long signals,
     long warnings,
@@ -31,6 +34,23 @@ public record DayFacts(
     List<Long> recentTrades,
     boolean marketOpen,
     int daysUntilNextSession) {
+
+  /** How far the close is below the peak, as a ratio exact to 10 decimals; 0 at the peak. */
+  public BigDecimal drawdown() {
+    return drawdown(peakValue, accountValue);
+  }
+
+  /** The drawdown at the previous trading day's close. */
+  public BigDecimal previousDrawdown() {
+    return drawdown(previousPeak, previousClose);
+  }
+
+  private static BigDecimal drawdown(BigDecimal peak, BigDecimal close) {
+    if (peak.signum() <= 0) {
+      return BigDecimal.ZERO;
+    }
+    return peak.subtract(close).divide(peak, 10, java.math.RoundingMode.HALF_EVEN);
+  }
 
   public BigDecimal dailyPnl() {
     return accountValue.subtract(previousClose);

@@ -5,18 +5,23 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The rules that turn a day's facts into observations. Each rule fires at its threshold and not
- * just below it, and says which numbers made it fire:
+ * The rules that turn a day's facts into observations. An observation tells a trader something
+ * yesterday's did not: a state that lasts (a drawdown, days without trades) is observed on the day
+ * it begins, not on every day it lasts. Each rule fires at its threshold and not just below it, and
+ * says which numbers made it fire, money with two decimals and ratios as percentages:
  *
  * <ul>
  *   <li>HIGH_ACTIVITY: trades >= 2x the average of the recent days and at least 3 more;
  *   <li>LOW_ACTIVITY: the recent average is >= 2 trades and today has at most half of it;
  *   <li>ERROR_BURST: {@code errorBurst} or more errors logged;
- *   <li>NO_TRADES: the market was open and nothing traded;
- *   <li>DRAWDOWN: the close is {@code drawdown} or more below the peak close;
+ *   <li>NO_TRADES: the market was open and nothing traded, after a day that traded (or on the first
+ *       day logged);
+ *   <li>DRAWDOWN: the close is {@code drawdown} or more below the peak close, and the previous
+ *       close was not (the drawdown crossed the threshold);
  *   <li>RISK_CAP_HIT: at least one order refused by a risk cap;
  *   <li>HELD_OVER_CLOSURE: positions open while the market stays shut for a weekend or holiday;
  *   <li>COSTS_HIGH: fees and other costs are {@code costShare} or more of the day's absolute PnL.
@@ -41,33 +46,32 @@ public record ObservationRules(int errorBurst, BigDecimal drawdown, BigDecimal c
               "threshold",
               errorBurst));
     }
-    if (f.marketOpen() && f.trades() == 0) {
+    List<Long> recent = f.recentTrades();
+    boolean tradedBefore = recent == null || recent.isEmpty() || recent.getLast() > 0;
+    if (f.marketOpen() && f.trades() == 0 && tradedBefore) {
       out.add(
           obs("NO_TRADES", "no trades on an open market day", "trades", 0, "signals", f.signals()));
     }
-    if (f.peakValue().signum() > 0) {
-      BigDecimal dd =
-          f.peakValue()
-              .subtract(f.accountValue())
-              .divide(f.peakValue(), 10, RoundingMode.HALF_EVEN);
-      if (dd.compareTo(drawdown) >= 0) {
-        out.add(
-            obs(
-                "DRAWDOWN",
-                "close is "
-                    + pct(dd)
-                    + " below the peak "
-                    + plain(f.peakValue())
-                    + " (threshold "
-                    + pct(drawdown)
-                    + ")",
-                "peak",
-                plain(f.peakValue()),
-                "close",
-                plain(f.accountValue()),
-                "drawdown",
-                pct(dd)));
-      }
+    BigDecimal dd = f.drawdown();
+    if (dd.compareTo(drawdown) >= 0 && f.previousDrawdown().compareTo(drawdown) < 0) {
+      out.add(
+          obs(
+              "DRAWDOWN",
+              "close "
+                  + money(f.accountValue())
+                  + " is "
+                  + pct(dd)
+                  + " below the peak of "
+                  + money(f.peakValue())
+                  + " (threshold "
+                  + pct(drawdown)
+                  + ")",
+              "peak",
+              exact(f.peakValue()),
+              "close",
+              exact(f.accountValue()),
+              "drawdown",
+              pct(dd)));
     }
     if (f.riskRefusals() > 0) {
       out.add(
@@ -97,20 +101,20 @@ public record ObservationRules(int errorBurst, BigDecimal drawdown, BigDecimal c
           obs(
               "COSTS_HIGH",
               "costs "
-                  + plain(costs)
+                  + money(costs)
                   + " are "
                   + (pnl.signum() == 0 ? "all" : pct(costs.divide(pnl, 10, RoundingMode.HALF_EVEN)))
                   + " of the day's PnL "
-                  + plain(f.dailyPnl())
+                  + money(f.dailyPnl())
                   + " (threshold "
                   + pct(costShare)
                   + ")",
               "fees",
-              plain(f.fees()),
+              exact(f.fees()),
               "other_costs",
-              plain(f.otherCosts()),
+              exact(f.otherCosts()),
               "daily_pnl",
-              plain(f.dailyPnl())));
+              exact(f.dailyPnl())));
     }
     return out;
   }
@@ -135,13 +139,13 @@ public record ObservationRules(int errorBurst, BigDecimal drawdown, BigDecimal c
               "HIGH_ACTIVITY",
               f.trades()
                   + " trades, "
-                  + ratio(today, avg)
-                  + "x the recent average of "
-                  + plain(avg),
+                  + (avg.signum() == 0
+                      ? "against none on the " + recent.size() + " recent day(s)"
+                      : ratio(today, avg) + " times the recent average of " + count(avg)),
               "trades",
               f.trades(),
               "recent_average",
-              plain(avg),
+              count(avg),
               "days",
               recent.size()));
     } else if (avg.compareTo(BigDecimal.valueOf(2)) >= 0
@@ -149,11 +153,11 @@ public record ObservationRules(int errorBurst, BigDecimal drawdown, BigDecimal c
       out.add(
           obs(
               "LOW_ACTIVITY",
-              f.trades() + " trades against a recent average of " + plain(avg),
+              f.trades() + " trades against a recent average of " + count(avg),
               "trades",
               f.trades(),
               "recent_average",
-              plain(avg),
+              count(avg),
               "days",
               recent.size()));
     }
@@ -171,11 +175,24 @@ public record ObservationRules(int errorBurst, BigDecimal drawdown, BigDecimal c
     return ratio.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";
   }
 
+  /** {@code a / b} with at most two decimals; b is not zero. */
   private static String ratio(BigDecimal a, BigDecimal b) {
-    return b.signum() == 0 ? "n/a" : a.divide(b, 2, RoundingMode.HALF_EVEN).toPlainString();
+    return count(a.divide(b, 2, RoundingMode.HALF_EVEN));
   }
 
-  private static String plain(BigDecimal v) {
-    return v.stripTrailingZeros().toPlainString();
+  /** An average count with at most two decimals: 1.33, 4. */
+  private static String count(BigDecimal v) {
+    BigDecimal rounded = v.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+  }
+
+  /** Money for a person: two decimals, thousands grouped, as 360,999.04. */
+  private static String money(BigDecimal v) {
+    return String.format(Locale.ROOT, "%,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  /** Money as a fact: two decimals, no grouping, as 360999.04. */
+  private static String exact(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }
 }

@@ -14,6 +14,7 @@ class ObservationRulesTest {
         new BigDecimal("100000"),
         new BigDecimal("100000"),
         new BigDecimal("100500"),
+        new BigDecimal("100000"),
         4,
         6,
         0,
@@ -30,9 +31,10 @@ class ObservationRulesTest {
   static DayFacts with(DayFacts f, String field, Object value) {
     return new DayFacts(
         field.equals("account") ? (BigDecimal) value : f.accountValue(),
-        f.previousClose(),
+        field.equals("previousClose") ? (BigDecimal) value : f.previousClose(),
         f.startingCapital(),
         field.equals("peak") ? (BigDecimal) value : f.peakValue(),
+        field.equals("previousPeak") ? (BigDecimal) value : f.previousPeak(),
         field.equals("trades") ? (Long) value : f.trades(),
         f.signals(),
         f.warnings(),
@@ -104,7 +106,12 @@ class ObservationRulesTest {
             .filter(x -> x.code().equals("DRAWDOWN"))
             .findFirst()
             .orElseThrow();
-    assertThat(o.facts()).containsEntry("peak", "111667").containsEntry("close", "100500");
+    assertThat(o.facts())
+        .containsEntry("peak", "111667.00")
+        .containsEntry("close", "100500.00")
+        .containsEntry("drawdown", "10.00%");
+    assertThat(o.message())
+        .isEqualTo("close 100,500.00 is 10.00% below the peak of 111,667.00 (threshold 10.00%)");
   }
 
   @Test
@@ -127,5 +134,55 @@ class ObservationRulesTest {
     assertThat(codes(with(quiet(), "fees", new BigDecimal("250.00"))))
         .containsExactly("COSTS_HIGH");
     assertThat(codes(with(quiet(), "fees", new BigDecimal("249.99")))).isEmpty();
+  }
+
+  @Test
+  void a_drawdown_is_observed_the_day_it_crosses_the_threshold_not_each_day_it_lasts() {
+    // Day 1 closes 12% below a peak of 125,000; day 2 stays there; day 3 recovers; day 4 falls
+    // again.
+    DayFacts day1 = drawdown("125000", "110000", "100000", "125000");
+    DayFacts day2 = drawdown("125000", "109000", "125000", "110000");
+    DayFacts day3 = drawdown("125000", "120000", "125000", "109000");
+    DayFacts day4 = drawdown("125000", "108000", "125000", "120000");
+
+    assertThat(codes(day1)).containsExactly("DRAWDOWN");
+    assertThat(codes(day2)).isEmpty();
+    assertThat(codes(day3)).isEmpty();
+    assertThat(codes(day4)).containsExactly("DRAWDOWN");
+  }
+
+  @Test
+  void days_without_trades_are_observed_on_the_first_not_each_day_they_last() {
+    DayFacts afterTrading = with(with(quiet(), "trades", 0L), "recent", List.of(1L, 1L));
+    DayFacts stillIdle = with(afterTrading, "recent", List.of(1L, 1L, 0L));
+
+    assertThat(codes(afterTrading)).containsExactly("NO_TRADES");
+    assertThat(codes(stillIdle)).isEmpty();
+  }
+
+  @Test
+  void money_is_shown_with_two_decimals_and_an_empty_history_without_a_ratio() {
+    DayFacts deep = drawdown("360999.03694275453", "300000.128", "100000", "100000");
+    Observation dd = ObservationRules.DEFAULTS.evaluate(deep).getFirst();
+    assertThat(dd.message())
+        .isEqualTo("close 300,000.13 is 16.90% below the peak of 360,999.04 (threshold 10.00%)");
+    assertThat(dd.facts()).containsEntry("peak", "360999.04");
+
+    DayFacts busy = with(with(quiet(), "recent", List.of(0L, 0L, 0L)), "trades", 5L);
+    Observation high = ObservationRules.DEFAULTS.evaluate(busy).getFirst();
+    assertThat(high.message()).isEqualTo("5 trades, against none on the 3 recent day(s)");
+    DayFacts thirds = with(with(quiet(), "recent", List.of(1L, 1L, 2L)), "trades", 6L);
+    assertThat(ObservationRules.DEFAULTS.evaluate(thirds).getFirst().message())
+        .isEqualTo("6 trades, 4.5 times the recent average of 1.33");
+  }
+
+  /** A day closing at {@code close} under {@code peak}, after {@code previousClose}. */
+  private static DayFacts drawdown(
+      String peak, String close, String previousPeak, String previousClose) {
+    DayFacts f = with(quiet(), "peak", new BigDecimal(peak));
+    f = with(f, "account", new BigDecimal(close));
+    f = with(f, "previousPeak", new BigDecimal(previousPeak));
+    f = with(f, "fees", BigDecimal.ZERO);
+    return with(f, "previousClose", new BigDecimal(previousClose));
   }
 }

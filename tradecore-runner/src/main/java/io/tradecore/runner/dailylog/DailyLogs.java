@@ -239,9 +239,14 @@ public final class DailyLogs {
     BigDecimal value = valueAt(snaps, day, start);
     BigDecimal previous = valueAt(snaps, previousDay, start);
     BigDecimal peak = start;
+    BigDecimal previousPeak = start;
     int openPositions = 0;
     for (DayRepository.Snapshot s : snaps) {
-      if (!LocalDate.parse(s.day()).isAfter(day)) {
+      LocalDate snapDay = LocalDate.parse(s.day());
+      if (snapDay.isBefore(day)) {
+        previousPeak = previousPeak.max(s.equity());
+      }
+      if (!snapDay.isAfter(day)) {
         peak = peak.max(s.equity());
         openPositions = Codec.readList(s.positionsJson()).size();
       }
@@ -273,6 +278,7 @@ public final class DailyLogs {
             previous,
             start,
             peak,
+            previousPeak,
             trades,
             signals,
             levels.getOrDefault("WARN", 0L),

@@ -485,20 +485,41 @@ public final class PortfolioRunner implements AutoCloseable {
         PortfolioRestore.marksJson(portfolio));
   }
 
+  /**
+   * Rolls intraday bars older than the retention window up into daily bars. The window counts back
+   * from the newest moment of this portfolio or of any other, whichever is further behind, so no
+   * portfolio's recent bars go; daily bars are never deleted.
+   */
   private void pruneBars(Instant newest) {
-    int pruned =
+    BarRepository.RollUp rolled =
         db.jdbi()
             .inTransaction(
                 h -> {
                   lease.check(h);
-                  return new BarRepository().prune(h, newest.minus(barRetention));
+                  Instant behind =
+                      stateRepo
+                          .furthestBehindMs(h)
+                          .map(Instant::ofEpochMilli)
+                          .filter(t -> t.isBefore(newest))
+                          .orElse(newest);
+                  return new BarRepository()
+                      .rollUp(
+                          h,
+                          behind.minus(barRetention),
+                          TradingDays.marketZone(record.calendar(), settings.timeZone()));
                 });
-    if (pruned > 0) {
+    if (rolled.intradayBars() > 0) {
       telemetry.info(
           clock.instant(),
           days.day() == null ? null : days.day().toString(),
           "retention",
-          "pruned " + pruned + " bar(s) older than " + barRetention.toDays() + " days");
+          "rolled "
+              + rolled.intradayBars()
+              + " intraday bar(s) older than "
+              + barRetention.toDays()
+              + " days up into "
+              + rolled.dailyBars()
+              + " daily bar(s)");
       commit.commit(state(null, -1, 0), List.of(), List.of());
     }
   }
@@ -539,8 +560,8 @@ public final class PortfolioRunner implements AutoCloseable {
   }
 
   /**
-   * How long stored bars are kept, counted back from the newest moment in market time (so a replay
-   * of old data prunes the same way a live feed does).
+   * How long stored intraday bars are kept before they are rolled up into daily bars, counted back
+   * in market time (so a replay of old data prunes the same way a live feed does).
    */
   public void retainBars(Duration window) {
     this.barRetention = window;

@@ -39,7 +39,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -214,40 +213,5 @@ class MultiDayPortfolioTest {
         db.jdbi()
             .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM runs").mapTo(Long.class).one());
     assertThat(runs).isEqualTo(2);
-  }
-
-  @Test
-  void stored_bars_are_pruned_after_the_retention_window() throws Exception {
-    db = TestDatabases.open(Dialect.SQLITE);
-    PortfolioRecord record = createPortfolio(PortfolioSettings.DEFAULTS);
-    StringBuilder csv = new StringBuilder(HEADER);
-    for (int day = 3; day <= 14; day++) {
-      csv.append(String.format("2024-06-%02d,100.00,101.00,99.00,100.00,100.00,1000%n", day));
-    }
-    Path feedFile = dir.resolve("flat.csv");
-    Files.writeString(feedFile, csv);
-    try (PortfolioRunner runner =
-        PortfolioRunner.open(
-            db,
-            record,
-            PortfolioSettings.DEFAULTS,
-            options(),
-            Clock.systemUTC(),
-            planOnFirstBarThenAgainOnThird())) {
-      runner.retainBars(Duration.ofDays(3));
-      runner.run(ReplayFeed.open("replay:" + feedFile, "USD", dir));
-    }
-    List<String> kept =
-        db
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT time_ms FROM bars ORDER BY time_ms")
-                        .mapTo(Long.class)
-                        .list())
-            .stream()
-            .map(ms -> Instant.ofEpochMilli(ms).toString().substring(0, 10))
-            .toList();
-    assertThat(kept).containsExactly("2024-06-11", "2024-06-12", "2024-06-13", "2024-06-14");
   }
 }

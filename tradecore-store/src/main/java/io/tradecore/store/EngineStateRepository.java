@@ -81,6 +81,18 @@ public final class EngineStateRepository {
         .findOne();
   }
 
+  /**
+   * The earliest of the portfolios' last committed event times (where the portfolio furthest behind
+   * stands), or empty when none has committed one.
+   */
+  public Optional<Long> furthestBehindMs(Handle h) {
+    return h.createQuery(
+            "SELECT MIN(latest) FROM (SELECT MAX(last_time_ms) AS latest FROM feed_positions"
+                + " GROUP BY portfolio_id) per_portfolio")
+        .mapTo(Long.class)
+        .findOne();
+  }
+
   /** Where the portfolio's resync continues in its venue's fills (the venue's cursor), if known. */
   public Optional<String> venueCursor(Handle h, PortfolioId p) {
     return h.createQuery("SELECT venue_cursor FROM engine_state WHERE portfolio_id = :p")

@@ -98,6 +98,9 @@ public final class Engine {
     // A venue that keeps stops and targets as orders of its own protects the plans itself.
     this.watchPlans = !venue.features().protectiveOrders();
     venue.attach(inbox::report);
+    if (simulated != null) {
+      simulated.fundedBy(exposure::spendableBy);
+    }
   }
 
   public static EngineBuilder builder() {

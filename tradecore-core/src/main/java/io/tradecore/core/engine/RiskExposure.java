@@ -62,8 +62,31 @@ final class RiskExposure {
 
   /** Cash less what working buy entries may still spend. */
   BigDecimal availableCash() {
+    return cashLess(null);
+  }
+
+  /**
+   * What a buy entry of ours about to fill may spend: the cash less what the working buy entries
+   * placed before it may still spend (first placed, first served); null (no limit) for any other
+   * order, such as an exit.
+   */
+  BigDecimal spendableBy(Order order) {
+    WorkingOrder own = working.get(order.id());
+    if (own == null || !own.entry() || order.side() != Side.BUY) {
+      return null;
+    }
+    return cashLess(own);
+  }
+
+  /**
+   * Cash less what working buy entries may spend: all of them, or those placed before {@code own}.
+   */
+  private BigDecimal cashLess(WorkingOrder own) {
     BigDecimal cash = portfolio.ledger().cash();
     for (WorkingOrder w : working.all()) {
+      if (w == own) {
+        break;
+      }
       if (w.entry() && w.cancelRequested == null && w.order.side() == Side.BUY) {
         Order o = w.order;
         BigDecimal price =

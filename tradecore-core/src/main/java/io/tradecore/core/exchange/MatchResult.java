@@ -1,5 +1,6 @@
 package io.tradecore.core.exchange;
 
+import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Order;
 import java.util.List;
@@ -11,6 +12,16 @@ public record MatchResult(List<Fill> fills, List<Order> expired) {
   public MatchResult {
     fills = List.copyOf(fills);
     expired = List.copyOf(expired);
+  }
+
+  /** Whether {@code id} is among the orders that expired (part-filled or not). */
+  public boolean expires(ClientOrderId id) {
+    for (Order o : expired) {
+      if (o.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean isEmpty() {

@@ -81,6 +81,7 @@ public final class SimulatedExchange implements SimulatedVenue {
   private Function<Bar, LocalDate> sessionDays =
       b -> b.time().atOffset(ZoneOffset.UTC).toLocalDate();
   private ReportSink sink = report -> {};
+  private Function<Order, BigDecimal> spendable = order -> null;
   private final List<Fill> fillLog = new ArrayList<>();
   private Instant now;
 
@@ -106,6 +107,11 @@ public final class SimulatedExchange implements SimulatedVenue {
   @Override
   public void sessionDays(Function<Bar, LocalDate> days) {
     this.sessionDays = days;
+  }
+
+  @Override
+  public void fundedBy(Function<Order, BigDecimal> cash) {
+    this.spendable = cash;
   }
 
   @Override
@@ -159,7 +165,7 @@ public final class SimulatedExchange implements SimulatedVenue {
     for (Fill fill : result.fills()) {
       fillLog.add(fill);
       sink.report(
-          working.containsKey(fill.orderId())
+          working.containsKey(fill.orderId()) || result.expires(fill.orderId())
               ? new ExecutionReport.PartiallyFilled(fill)
               : new ExecutionReport.Filled(fill));
     }
@@ -336,6 +342,11 @@ public final class SimulatedExchange implements SimulatedVenue {
         expired.add(order);
         return true;
       }
+      if (w.cashShort) {
+        // The buyer's cash ran out: what it could pay for has filled, the rest is withdrawn.
+        expired.add(order);
+        return true;
+      }
     }
     if (w.isDone()) {
       return true;
@@ -389,8 +400,24 @@ public final class SimulatedExchange implements SimulatedVenue {
   }
 
   private long fillUnits(Working w, Bar bar, long price) {
-    long wanted =
-        w.remainingQuote != null ? affordableUnits(w.remainingQuote, price, w.order) : w.remaining;
+    BigDecimal cash = w.order.side() == Side.BUY ? spendable.apply(w.order) : null;
+    if (cash != null) {
+      cash = cash.max(BigDecimal.ZERO);
+    }
+    long wanted;
+    if (w.remainingQuote != null) {
+      w.cashShort = cash != null && cash.compareTo(w.remainingQuote) < 0;
+      wanted = affordableUnits(w.cashShort ? cash : w.remainingQuote, price, w.order);
+    } else {
+      wanted = w.remaining;
+      if (cash != null) {
+        long affordable = affordableUnits(cash, price, w.order);
+        if (affordable < wanted) {
+          wanted = affordable;
+          w.cashShort = true;
+        }
+      }
+    }
     long cap = volumeCap(bar, w.order);
     long units = cap < 0 ? wanted : Math.min(wanted, w.order.instrument().lotDown(cap));
     // A quote-sized order is done once it has bought all its quote affords at one price.
@@ -520,6 +547,10 @@ public final class SimulatedExchange implements SimulatedVenue {
     long remaining;
     BigDecimal remainingQuote;
     boolean quoteSpent;
+
+    /** Set when the buyer could not pay for all of it at this fill's price. */
+    boolean cashShort;
+
     boolean triggered;
     Instant lastMatched;
     LocalDate firstDay;

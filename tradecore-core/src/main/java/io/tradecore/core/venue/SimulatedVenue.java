@@ -2,6 +2,7 @@ package io.tradecore.core.venue;
 
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Order;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.function.Function;
 
@@ -25,4 +26,11 @@ public interface SimulatedVenue extends Venue {
    * day arrives: the session's date in the exchange's zone.
    */
   void sessionDays(Function<Bar, LocalDate> days);
+
+  /**
+   * What the buyer of {@code order} can pay, fees included, when it is about to fill (null: no
+   * limit): a buy that costs more fills what the cash pays for and the rest is withdrawn, as a
+   * broker refuses a cash account's buy beyond its cash.
+   */
+  void fundedBy(Function<Order, BigDecimal> spendable);
 }

@@ -60,6 +60,28 @@ class CashCommitmentTest {
     assertThat(f.portfolio.ledger().cash()).isEqualByComparingTo("40000.00");
   }
 
+  @Test
+  void entries_valued_at_the_close_that_open_higher_fill_only_what_the_cash_pays_for() {
+    EngineFixture f = new EngineFixture();
+    // 490 x 100.00 = 49,000 each: both fit the 100,000 at the close they were decided on.
+    f.at(SYMBOLS.get(0), 0, new Action.OpenPlan(longPlan(490, null, null, null)));
+    f.at(SYMBOLS.get(1), 0, new Action.OpenPlan(longPlan(490, null, null, null)));
+    f.moment(0, prices("100.00 101.00  99.00 100.00"))
+        .moment(1, prices("105.00 106.00 104.00 105.00"));
+
+    // At 105.00 the first costs 51,450; 48,550 is left, which pays for 462 of the second.
+    assertThat(f.outcome())
+        .containsExactly(
+            "d0 plan plan-1 PENDING (opened)",
+            "d0 plan plan-2 PENDING (opened)",
+            "d1 fill BUY 490 @ 105.00 AAA",
+            "d1 plan plan-1 ACTIVE (entry filled)",
+            "d1 fill BUY 462 @ 105.00 BBB",
+            "d1 plan plan-2 ACTIVE (entry filled)",
+            "d1 cancelled plan-2-entry (expired)");
+    assertThat(f.portfolio.ledger().cash()).isEqualByComparingTo("40.00");
+  }
+
   private static Map<Instrument, String> prices(String ohlc) {
     Map<Instrument, String> m = new LinkedHashMap<>();
     for (Instrument i : SYMBOLS) {

@@ -103,6 +103,11 @@ public final class PaperExchange implements SimulatedVenue {
     matcher.sessionDays(days);
   }
 
+  @Override
+  public void fundedBy(Function<Order, BigDecimal> spendable) {
+    matcher.fundedBy(spendable);
+  }
+
   /** Makes an instrument known (the feed may bring new ones). */
   public void know(Instrument instrument) {
     instruments.putIfAbsent(instrument.symbol(), instrument);
@@ -205,7 +210,7 @@ public final class PaperExchange implements SimulatedVenue {
   private void report(MatchResult result, Instant at) {
     for (Fill f : result.fills()) {
       sink.report(
-          matcher.isWorking(f.orderId())
+          matcher.isWorking(f.orderId()) || result.expires(f.orderId())
               ? new ExecutionReport.PartiallyFilled(f)
               : new ExecutionReport.Filled(f));
     }

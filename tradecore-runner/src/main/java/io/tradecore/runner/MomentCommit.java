@@ -17,6 +17,7 @@ import io.tradecore.store.StatsRepository;
 import io.tradecore.store.TelemetryRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,6 +79,9 @@ final class MomentCommit {
   void commit(
       EngineStateRepository.State state, List<Instrument> newInstruments, List<Bar> moment) {
     String day = days.day() == null ? null : days.day().toString();
+    // What was recorded beside the moment (and any commit retries) is handed on if the commit
+    // fails for good; what the moment's engine events say is said again when it is replayed.
+    List<TelemetryRepository.Event> kept = new ArrayList<>(telemetry.drain());
     for (EngineEvent e : recorder.pending()) {
       switch (e) {
         case EngineEvent.SignalEmitted s ->
@@ -89,37 +93,55 @@ final class MomentCommit {
         default -> {}
       }
     }
-    List<TelemetryRepository.Event> events = telemetry.drain();
+    List<TelemetryRepository.Event> fromMoment = telemetry.drain();
     StatsRepository.Stats stats = StatsRepository.Stats.of(portfolio.ledger());
-    Retrying.run(
-        () ->
-            db.jdbi()
-                .inTransaction(
-                    h -> {
-                      fence.check(h);
-                      newInstruments.forEach(i -> instrumentRepo.ensure(h, i));
-                      recorder.flush(h);
-                      days.flush(h);
-                      events.forEach(ev -> telemetryRepo.insert(h, ev));
-                      statsRepo.save(h, id, stats, clock.instant());
-                      stateRepo.save(h, id, state);
-                      if (venueCursor != null) {
-                        stateRepo.saveVenueCursor(h, id, venueCursor);
-                      }
-                      if (!moment.isEmpty()) {
-                        bars.insertIfAbsent(h, moment);
-                      }
-                      return null;
-                    }),
-        PATIENCE,
-        (attempt, reason, pause) ->
+    try {
+      Retrying.run(
+          () ->
+              db.jdbi()
+                  .inTransaction(
+                      h -> {
+                        fence.check(h);
+                        newInstruments.forEach(i -> instrumentRepo.ensure(h, i));
+                        recorder.flush(h);
+                        days.flush(h);
+                        kept.forEach(ev -> telemetryRepo.insert(h, onDay(ev, day)));
+                        fromMoment.forEach(ev -> telemetryRepo.insert(h, ev));
+                        statsRepo.save(h, id, stats, clock.instant());
+                        stateRepo.save(h, id, state);
+                        if (venueCursor != null) {
+                          stateRepo.saveVenueCursor(h, id, venueCursor);
+                        }
+                        if (!moment.isEmpty()) {
+                          bars.insertIfAbsent(h, moment);
+                        }
+                        return null;
+                      }),
+          PATIENCE,
+          (attempt, reason, pause) -> {
+            // Written by the attempt that goes through, so the moment's day counts its retries
+            // before its log can be written.
             telemetry.error(
                 clock.instant(),
                 day,
                 "commit-retry",
-                "a commit failed (" + reason + "); trying again in " + pause.toMillis() + " ms"));
+                "a commit failed (" + reason + "); trying again in " + pause.toMillis() + " ms");
+            kept.addAll(telemetry.drain());
+          });
+    } catch (RuntimeException e) {
+      telemetry.undrain(kept);
+      throw e;
+    }
     recorder.committed();
     days.committed();
     venueCursor = null;
+  }
+
+  /** An event recorded before the runner knew its day (at its start) is filed under the current. */
+  static TelemetryRepository.Event onDay(TelemetryRepository.Event e, String day) {
+    return e.day() != null || day == null
+        ? e
+        : new TelemetryRepository.Event(
+            e.portfolio(), e.run(), e.time(), day, e.level(), e.kind(), e.message());
   }
 }

@@ -29,9 +29,11 @@ import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.Retrying;
 import io.tradecore.store.RunRecord;
 import io.tradecore.store.RunRepository;
 import io.tradecore.store.StatsRepository;
+import io.tradecore.store.TelemetryRepository;
 import io.tradecore.strategies.StrategyCatalog;
 import java.time.Clock;
 import java.time.Duration;
@@ -288,13 +290,48 @@ public final class PortfolioRunner implements AutoCloseable {
     return portfolio;
   }
 
+  /**
+   * The telemetry this runner recorded and could not write (its run failed): the commit retries and
+   * the failure itself, for the runner that carries on to {@link #recordEarlier}.
+   */
+  public List<TelemetryRepository.Event> unwrittenTelemetry() {
+    return telemetry.unwritten();
+  }
+
+  /**
+   * Writes events that happened before this runner took over (what a failed runner could not write,
+   * the failed attempts to open the portfolio again), so they count on their trading day; one
+   * without a day or run is filed under this runner's day and run.
+   */
+  public void recordEarlier(List<TelemetryRepository.Event> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    String day = days.day() == null ? null : days.day().toString();
+    TelemetryRepository repo = new TelemetryRepository();
+    Retrying.run(
+        () ->
+            db.jdbi()
+                .inTransaction(
+                    h -> {
+                      lease.check(h);
+                      for (TelemetryRepository.Event e : events) {
+                        repo.insert(
+                            h, MomentCommit.onDay(e.run() == null ? e.withRun(run) : e, day));
+                      }
+                      return null;
+                    }),
+        MomentCommit.PATIENCE,
+        Retrying.Listener.NONE);
+  }
+
   private void checkStatsCache() {
     var cached = db.jdbi().withHandle(h -> new StatsRepository().load(h, record.id()));
     var rebuilt = StatsRepository.Stats.of(portfolio.ledger());
     if (cached.isPresent() && !cached.get().sameAs(rebuilt)) {
       telemetry.warn(
           clock.instant(),
-          null,
+          wallClockDay(clock.instant()),
           "stats-cache",
           "the stats cache differed from a rebuild from fills (cash "
               + cached.get().cash().toPlainString()
@@ -313,12 +350,17 @@ public final class PortfolioRunner implements AutoCloseable {
     Instant now = clock.instant();
     ResyncReport report = reconciler.resync(now);
     if (report.fillsAdded() > 0 || report.ordersClosed() > 0 || !report.drift().isEmpty()) {
-      telemetry.warn(
-          now, TradingDays.dayOf(now, settings.timeZone()).toString(), "resync", report.summary());
+      telemetry.warn(now, wallClockDay(now), "resync", report.summary());
     }
     commit.venueCursor(reconciler.cursor());
     commit.commit(state(null, -1, 0), List.of(), List.of());
     return report;
+  }
+
+  /** The market's date at {@code now} on the wall clock, whatever day the portfolio traded last. */
+  private String wallClockDay(Instant now) {
+    return TradingDays.dayOf(now, TradingDays.marketZone(record.calendar(), settings.timeZone()))
+        .toString();
   }
 
   /**
@@ -336,6 +378,14 @@ public final class PortfolioRunner implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       // Whatever stopped the run (the feed, a catch-up, a commit) ends it as failed, not stopped.
       endReason = "failed";
+      if (Retrying.isTransient(e)) {
+        // Counted as the day's error once a runner that carries on writes it (recordEarlier).
+        telemetry.error(
+            clock.instant(),
+            days.day() == null ? null : days.day().toString(),
+            "database",
+            "the run stopped: the database failed (" + Retrying.reason(e) + ")");
+      }
       throw e;
     }
   }

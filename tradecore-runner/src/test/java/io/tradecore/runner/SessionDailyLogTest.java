@@ -11,9 +11,6 @@ import io.tradecore.core.engine.StrategySetup;
 import io.tradecore.core.engine.TradingContext;
 import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.Sizing;
-import io.tradecore.runner.config.Caps;
-import io.tradecore.runner.config.OvernightMode;
-import io.tradecore.runner.config.OvernightSettings;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
@@ -21,7 +18,6 @@ import io.tradecore.store.DailyLogRepository;
 import io.tradecore.store.Database;
 import io.tradecore.store.Dialect;
 import io.tradecore.store.PortfolioRecord;
-import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -59,26 +55,8 @@ class SessionDailyLogTest {
   @Test
   void every_logged_figure_is_the_new_york_sessions_own() throws Exception {
     db = TestDatabases.open(Dialect.SQLITE);
-    PortfolioSettings settings =
-        new PortfolioSettings(
-            "USD",
-            ZoneId.of("Australia/Sydney"),
-            "NYSE",
-            new BigDecimal("100000"),
-            Caps.NONE,
-            new OvernightSettings(OvernightMode.NONE, BigDecimal.ZERO, 14),
-            Map.of());
-    PortfolioRecord record =
-        new PortfolioRecord(
-            ID,
-            "sydney",
-            "USD",
-            "Australia/Sydney",
-            "NYSE",
-            settings.startingCash(),
-            settings.toJson(),
-            ZonedDateTime.of(2024, 3, 4, 0, 0, 0, 0, NEW_YORK).toInstant());
-    db.jdbi().useTransaction(h -> new PortfolioRepository().insert(h, record));
+    PortfolioSettings settings = SydneyPortfolio.SETTINGS;
+    PortfolioRecord record = SydneyPortfolio.create(db, ID, "sydney");
 
     // 13 bars per session, 09:30 to 15:30 New York, the price up 0.25 a bar.
     StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");

@@ -20,7 +20,13 @@ public final class TelemetryRepository {
       String day,
       String level,
       String kind,
-      String message) {}
+      String message) {
+
+    /** This event, of {@code other}'s run. */
+    public Event withRun(RunId other) {
+      return new Event(portfolio, other, time, day, level, kind, message);
+    }
+  }
 
   public void insert(Handle h, Event e) {
     h.createUpdate(

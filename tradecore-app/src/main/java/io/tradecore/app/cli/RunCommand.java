@@ -17,6 +17,7 @@ import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.Retrying;
+import io.tradecore.store.TelemetryRepository;
 import io.tradecore.strategies.StrategyCatalog;
 import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
@@ -27,6 +28,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,6 +260,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     Duration pause = Duration.ofSeconds(1);
     boolean reconnecting = false;
     String standingBy = null; // why this runner waits, as a standby, before it trades
+    Carried carried = new Carried();
     while (true) {
       try {
         if (standingBy != null) {
@@ -267,7 +270,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return;
           }
         }
-        tradeOnce(ws, record, replay, options, trading, stopping, out);
+        tradeOnce(ws, record, replay, options, trading, stopping, out, carried);
         return;
       } catch (RuntimeException e) {
         boolean ownLease =
@@ -279,6 +282,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             e instanceof Lease.LeaseHeldException held && held.holder() != null && !ownLease;
         if (standby && !stopping.get() && (heldByAnother || e instanceof LeaseLostException)) {
           standingBy = e.getMessage();
+          carried.runnerFailed = false;
           deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
           pause = Duration.ofSeconds(1);
           reconnecting = false;
@@ -299,6 +303,23 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             || System.nanoTime() - deadline > 0) {
           throw e;
         }
+        if (!ownLease && !carried.runnerFailed) {
+          // A runner that fails records its failure itself; one that could not open, here.
+          carried.events.add(
+              new TelemetryRepository.Event(
+                  record.id(),
+                  null,
+                  clock.instant(),
+                  null,
+                  "ERROR",
+                  "database",
+                  "could not open portfolio "
+                      + record.name()
+                      + ": the database failed ("
+                      + Retrying.reason(e)
+                      + ")"));
+        }
+        carried.runnerFailed = false;
         PrintWriter err = spec.commandLine().getErr();
         err.println(
             "warning: "
@@ -348,7 +369,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       RunnerOptions options,
       AtomicReference<PortfolioRunner> trading,
       AtomicBoolean stopping,
-      PrintWriter out) {
+      PrintWriter out,
+      Carried carried) {
     PortfolioSettings settings = Portfolios.settings(record);
     LlmRun llm =
         LlmStrategy.NAME.equals(strategy)
@@ -374,6 +396,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
               settings,
               DailyLogs.textFileFor(ws.config().dataDir(), record.name()),
               clock));
+      runner.recordEarlier(carried.events);
+      carried.events.clear();
       trading.set(runner);
       if (stopping.get()) {
         runner.stop(); // stopped while it opened: end at once
@@ -387,7 +411,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
               + replay.size()
               + " events");
       out.flush();
-      int applied = runner.run(replay);
+      int applied;
+      try {
+        applied = runner.run(replay);
+      } catch (RuntimeException e) {
+        carried.events.addAll(runner.unwrittenTelemetry());
+        carried.runnerFailed = true;
+        throw e;
+      }
       LedgerSummary s = runner.portfolio().summary();
       out.println(
           "applied "
@@ -406,6 +437,17 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     } finally {
       trading.set(null);
     }
+  }
+
+  /**
+   * Errors of a run that broke off, for the runner that opens the portfolio again to write: what
+   * the failed runner could not write, and each failed attempt to open it again.
+   */
+  private static final class Carried {
+    final List<TelemetryRepository.Event> events = new ArrayList<>();
+
+    /** Whether the last failure came from a runner that recorded it itself. */
+    boolean runnerFailed;
   }
 
   /** Drops the stop hook once the run is over, so runs in one JVM (tests, demo) do not pile up. */

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DroppedConnectionTest {
   private static final String PORTFOLIO = "dropped";
   private static final String APPLICATION = "tradecore-dropped-runner";
+  private static final String ERRORS =
+      "SELECT COUNT(*) FROM telemetry_events WHERE portfolio_id = :p AND level = 'ERROR'";
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
@@ -84,6 +86,19 @@ class DroppedConnectionTest {
 
     List<RunRecord> runs = store.runs(id);
     assertThat(runs.get(runs.size() - 1).endReason()).isEqualTo("feed ended");
+
+    // Each time the runner had to open the portfolio again is an error on its trading day, and
+    // the daily logs count every error of their days (issue 11, item 3).
+    long reopened = runner.stderr().lines().filter(l -> l.contains("the database failed")).count();
+    assertThat(reopened).as("times the runner opened the portfolio again").isPositive();
+    assertThat(store.count(ERRORS + " AND kind = 'database'", id)).isEqualTo(reopened);
+    assertThat(
+            store.count(
+                "SELECT COALESCE(SUM(errors), 0) FROM daily_logs WHERE portfolio_id = :p", id))
+        .as("errors in the daily logs")
+        .isEqualTo(
+            store.count(
+                ERRORS + " AND day IN (SELECT day FROM daily_logs WHERE portfolio_id = :p)", id));
     Books.assertSame(Books.read(referenceStore.db(), reference), Books.read(store.db(), id));
   }
 

@@ -77,6 +77,12 @@ final class TestStore implements AutoCloseable {
                     .one());
   }
 
+  /** The single number {@code sql} selects, with {@code :p} bound to the portfolio's id. */
+  long count(String sql, PortfolioId p) {
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(sql).bind("p", p.value()).mapTo(Long.class).one());
+  }
+
   Optional<LeaseRepository.Holder> lease(PortfolioId p) {
     return db.jdbi().withHandle(h -> new LeaseRepository().holder(h, p));
   }

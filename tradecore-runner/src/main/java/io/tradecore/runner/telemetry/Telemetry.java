@@ -64,4 +64,14 @@ public final class Telemetry {
     pending.clear();
     return out;
   }
+
+  /** Takes back drained events whose transaction failed, ahead of any recorded since. */
+  public void undrain(List<TelemetryRepository.Event> events) {
+    pending.addAll(0, events);
+  }
+
+  /** The events recorded and not written yet, oldest first. */
+  public List<TelemetryRepository.Event> unwritten() {
+    return List.copyOf(pending);
+  }
 }

@@ -85,7 +85,7 @@ public record PortfolioStatus(
                 m.put("bot_version", plan.botVersion());
                 plans.add(m);
               }
-              RunRecord last = new RunRepository().latest(h, record.id()).orElse(null);
+              RunRecord last = new RunRepository().latestTrading(h, record.id()).orElse(null);
               Instant lastEvent =
                   new EngineStateRepository()
                       .lastEventMs(h, record.id())

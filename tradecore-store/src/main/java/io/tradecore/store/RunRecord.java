@@ -4,7 +4,10 @@ import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.RunId;
 import java.time.Instant;
 
-/** One start of a runner on a portfolio, as stored; {@code endedAt} is null while it runs. */
+/**
+ * One start of a runner on a portfolio, as stored; {@code endedAt} is null while it runs. A resync
+ * is a run too, of the strategy {@link #RESYNC}, that trades nothing.
+ */
 public record RunRecord(
     RunId runId,
     PortfolioId portfolioId,
@@ -16,4 +19,13 @@ public record RunRecord(
     long pid,
     Instant startedAt,
     Instant endedAt,
-    String endReason) {}
+    String endReason) {
+
+  /** The strategy name of a run that only resyncs the portfolio with its exchange. */
+  public static final String RESYNC = "resync";
+
+  /** Whether this run traded: any run but a resync. */
+  public boolean trades() {
+    return !RESYNC.equals(strategy);
+  }
+}

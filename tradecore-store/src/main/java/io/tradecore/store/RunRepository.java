@@ -42,6 +42,7 @@ public final class RunRepository {
         .execute();
   }
 
+  /** The latest run of the portfolio, a resync's included. */
   public Optional<RunRecord> latest(Handle h, PortfolioId portfolio) {
     return h.createQuery(
             "SELECT "
@@ -49,6 +50,19 @@ public final class RunRepository {
                 + " FROM runs WHERE portfolio_id = :p"
                 + " ORDER BY started_ms DESC, run_id DESC LIMIT 1")
         .bind("p", portfolio.value())
+        .map(RunRepository::map)
+        .findOne();
+  }
+
+  /** The latest run that traded the portfolio; a resync does not count as one. */
+  public Optional<RunRecord> latestTrading(Handle h, PortfolioId portfolio) {
+    return h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM runs WHERE portfolio_id = :p AND strategy <> :resync"
+                + " ORDER BY started_ms DESC, run_id DESC LIMIT 1")
+        .bind("p", portfolio.value())
+        .bind("resync", RunRecord.RESYNC)
         .map(RunRepository::map)
         .findOne();
   }

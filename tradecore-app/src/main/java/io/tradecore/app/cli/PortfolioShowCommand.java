@@ -51,7 +51,7 @@ public final class PortfolioShowCommand implements Callable<Integer> {
     try (Workspace ws = Workspace.open(config.file(), env, true)) {
       PortfolioRecord p = new Portfolios(ws.db()).find(name);
       List<RunRecord> runs = ws.db().jdbi().withHandle(h -> new RunRepository().all(h, p.id()));
-      RunRecord last = runs.isEmpty() ? null : runs.getLast();
+      RunRecord last = runs.stream().filter(RunRecord::trades).reduce((a, b) -> b).orElse(null);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Map<String, Object> m = PortfolioListCommand.basics(p);

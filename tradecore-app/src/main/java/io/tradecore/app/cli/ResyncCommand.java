@@ -8,6 +8,7 @@ import io.tradecore.runner.Portfolios;
 import io.tradecore.runner.RunnerOptions;
 import io.tradecore.store.Database;
 import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.RunRecord;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class ResyncCommand implements Callable<Integer> {
       PortfolioRecord record = new Portfolios(db).find(portfolio);
       RunnerOptions options =
           new RunnerOptions(
-              "resync",
+              RunRecord.RESYNC,
               Map.of(),
               Version.current(),
               ExecutionCosts.FREE,

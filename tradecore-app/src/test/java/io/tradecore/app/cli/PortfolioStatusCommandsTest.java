@@ -145,6 +145,49 @@ class PortfolioStatusCommandsTest {
         .isEqualTo(3);
   }
 
+  /**
+   * A resync long after the portfolio's last market day (issue 11, item 7): its drift warning is
+   * filed under the day it ran on the wall clock, so the old day's log stays as it was even when it
+   * is written again, and status still shows the last trading run as the last run.
+   */
+  @Test
+  void a_resyncs_drift_leaves_the_last_market_days_log_and_the_last_run_alone() {
+    run(w.zigzagFeed("ZIG", 30));
+    JsonNode before = OutputFiles.json(w.ok("log", "show", "--portfolio", "main", "--json"));
+    JsonNode lastLog = before.get(before.size() - 1);
+    assertThat(lastLog.get("day").asText()).isEqualTo("2024-02-09");
+    // A fill the paper exchange never made: the resync reports the cash it moved as drift.
+    Path fills =
+        w.write(
+            "fills.csv",
+            "trade_id,time,symbol,side,quantity,price,fee\nT-1,2024-02-09,ZIG,BUY,1,100,0\n");
+    w.ok("import", "fills", "--portfolio", "main", fills.toString());
+
+    String resync = w.ok("resync", "--portfolio", "main");
+
+    assertThat(resync).contains("drift").doesNotContain("no drift");
+    assertThat(w.query("SELECT day FROM telemetry_events WHERE kind = 'resync'"))
+        .as("filed under the wall clock's day in New York (%s)", Cli.NOW)
+        .containsExactly("2025-03-14");
+    JsonNode after = OutputFiles.json(w.ok("log", "show", "--portfolio", "main", "--json"));
+    assertThat(after.get(after.size() - 1)).isEqualTo(lastLog);
+    w.ok("log", "daily", "--portfolio", "main", "--date", "2024-02-09");
+    JsonNode rewritten = OutputFiles.json(w.ok("log", "show", "--portfolio", "main", "--json"));
+    assertThat(rewritten.get(rewritten.size() - 1).get("warnings"))
+        .as("warnings of 2024-02-09 written again")
+        .isEqualTo(lastLog.get("warnings"));
+
+    JsonNode lastRun = w.status("main").get("last_run");
+    assertThat(lastRun.get("strategy").asText()).isEqualTo("sma-cross");
+    assertThat(lastRun.get("end_reason").asText()).isEqualTo("feed ended");
+    assertThat(w.ok("status", "--portfolio", "main"))
+        .contains("sma-cross")
+        .doesNotContain("resync");
+    JsonNode show = OutputFiles.json(w.ok("portfolio", "show", "main", "--json"));
+    assertThat(show.get("runs").asInt()).isEqualTo(2);
+    assertThat(show.get("last_run").get("strategy").asText()).isEqualTo("sma-cross");
+  }
+
   @Test
   void resync_is_refused_while_another_runner_holds_the_lease_naming_it() {
     Clock clock = Clock.fixed(Cli.NOW, ZoneOffset.UTC);

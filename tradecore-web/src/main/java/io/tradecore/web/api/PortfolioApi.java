@@ -101,7 +101,8 @@ public final class PortfolioApi {
                           .map(Instant::ofEpochMilli)
                           .map(Times::iso)
                           .orElse(null));
-                  out.put("last_run", runs.latest(h, record.id()).map(RunView::of).orElse(null));
+                  out.put(
+                      "last_run", runs.latestTrading(h, record.id()).map(RunView::of).orElse(null));
                   out.put(
                       "runner", RunnerPresence.of(h, record.id(), clock.instant(), lease).json());
                   return out;

@@ -1,5 +1,6 @@
 package io.tradecore.marketdata;
 
+import io.tradecore.core.calendar.TradingCalendar;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Decimals;
 import io.tradecore.core.domain.Instrument;
@@ -45,14 +46,48 @@ public final class SyntheticBars {
     while (isWeekend(first)) {
       first = first.plusDays(1);
     }
+    return daily(instrument, first, days, seed, startPrice, SyntheticBars::nextWeekday);
+  }
+
+  /**
+   * {@code days} daily bars on the trading days of {@code calendar} from {@code start} (or the next
+   * trading day), each timed at 00:00 UTC: none on a weekend or a holiday of the calendar. The same
+   * seed gives the same walk as {@link #generate(Instrument, LocalDate, int, long, double)}, dated
+   * by the calendar.
+   */
+  public static BarSeries generate(
+      Instrument instrument,
+      TradingCalendar calendar,
+      LocalDate start,
+      int days,
+      long seed,
+      double startPrice) {
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(start, "start");
+    LocalDate first = calendar.isTradingDay(start) ? start : calendar.nextTradingDay(start);
+    return daily(instrument, first, days, seed, startPrice, calendar::nextTradingDay);
+  }
+
+  /** Daily bars at 00:00 UTC from {@code first}, each on the day {@code next} gives after. */
+  private static BarSeries daily(
+      Instrument instrument,
+      LocalDate first,
+      int days,
+      long seed,
+      double startPrice,
+      UnaryOperator<LocalDate> next) {
     return walk(
         instrument,
         days,
         seed,
         startPrice,
         1 / TRADING_DAYS_PER_YEAR,
-        first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-        SyntheticBars::nextWeekday);
+        midnight(first),
+        time -> midnight(next.apply(LocalDate.ofInstant(time, ZoneOffset.UTC))));
+  }
+
+  private static Instant midnight(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /**
@@ -127,12 +162,12 @@ public final class SyntheticBars {
     return new BarSeries(instrument, bars, "synthetic seed " + seed);
   }
 
-  private static Instant nextWeekday(Instant time) {
-    LocalDate day = LocalDate.ofInstant(time, ZoneOffset.UTC).plusDays(1);
+  private static LocalDate nextWeekday(LocalDate previous) {
+    LocalDate day = previous.plusDays(1);
     while (isWeekend(day)) {
       day = day.plusDays(1);
     }
-    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    return day;
   }
 
   private static boolean isWeekend(LocalDate day) {

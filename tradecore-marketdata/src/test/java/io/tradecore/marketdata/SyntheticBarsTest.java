@@ -3,6 +3,8 @@ package io.tradecore.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradecore.core.calendar.TradingCalendar;
+import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Instrument;
 import java.time.DayOfWeek;
@@ -38,6 +40,27 @@ class SyntheticBarsTest {
       assertThat(bar.time()).isEqualTo(expected.atStartOfDay(ZoneOffset.UTC).toInstant());
       expected = expected.plusDays(expected.getDayOfWeek() == DayOfWeek.FRIDAY ? 3 : 1);
     }
+  }
+
+  @Test
+  void calendar_bars_fall_on_its_trading_days_only() {
+    TradingCalendar nyse = TradingCalendars.of("NYSE");
+
+    // From Sunday 2024-01-07 to Friday 2024-03-01: eight weeks with two NYSE holidays.
+    BarSeries series = SyntheticBars.generate(ACME, nyse, LocalDate.of(2024, 1, 7), 38, 7, 50.0);
+
+    List<LocalDate> days =
+        series.bars().stream().map(b -> LocalDate.ofInstant(b.time(), ZoneOffset.UTC)).toList();
+    assertThat(days)
+        .isEqualTo(nyse.tradingDays(LocalDate.of(2024, 1, 8), LocalDate.of(2024, 3, 1)))
+        .doesNotContain(LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 19));
+    assertThat(series.bars())
+        .extracting(Bar::close)
+        .as("the walk of the same seed, dated by the calendar")
+        .isEqualTo(
+            SyntheticBars.generate(ACME, LocalDate.of(2024, 1, 8), 38, 7, 50.0).bars().stream()
+                .map(Bar::close)
+                .toList());
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.tradecore.app.cli;
 
 import io.tradecore.app.Version;
 import io.tradecore.app.output.BarCsvWriter;
+import io.tradecore.core.calendar.TradingCalendar;
+import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.marketdata.SyntheticBars;
@@ -43,7 +45,11 @@ final class DemoPortfolio {
   static final String STRATEGY = "breakout";
   static final Map<String, String> PARAMS = params();
   private static final LocalDate START = LocalDate.of(2024, 1, 8);
-  private static final int WEEKDAYS = 8 * 5;
+  // The demo portfolio trades on the NYSE calendar, so its bars do too: eight weeks of NYSE
+  // trading days, none on Martin Luther King Jr. Day or Washington's Birthday.
+  private static final TradingCalendar CALENDAR = TradingCalendars.of("NYSE");
+  private static final int TRADING_DAYS =
+      CALENDAR.tradingDays(START, START.plusWeeks(8).minusDays(1)).size();
   private static final int LAST_DAYS = 5;
   private static final Map<String, double[]> SYMBOLS =
       Map.of("ACME", new double[] {2, 50.0}, "GLOBEX", new double[] {25, 120.0});
@@ -114,7 +120,7 @@ final class DemoPortfolio {
         applied = runner.run(replay);
       }
       stdout.printf(
-          "Demo portfolio: %s traded %s (%s) through the portfolio runner on %d weekdays of"
+          "Demo portfolio: %s traded %s (%s) through the portfolio runner on %d NYSE trading days of"
               + " synthetic daily bars of %s, %d market events with a day rollover each day;"
               + " database %s%n%n",
           PORTFOLIO,
@@ -123,7 +129,7 @@ final class DemoPortfolio {
               .sorted(Map.Entry.comparingByKey())
               .map(e -> e.getKey() + "=" + e.getValue())
               .collect(Collectors.joining(", ")),
-          WEEKDAYS,
+          TRADING_DAYS,
           String.join(" and ", SYMBOLS.keySet().stream().sorted().toList()),
           applied,
           ws.db().redacted());
@@ -199,8 +205,9 @@ final class DemoPortfolio {
           file,
           SyntheticBars.generate(
               Instrument.of(symbol, "USD", 2),
+              CALENDAR,
               START,
-              WEEKDAYS,
+              TRADING_DAYS,
               (long) seedAndPrice[0],
               seedAndPrice[1]));
       files.add(file);
@@ -217,7 +224,7 @@ final class DemoPortfolio {
         "  " + PORTFOLIO + ":",
         "    base_currency: USD",
         "    time_zone: America/New_York",
-        "    calendar: NYSE",
+        "    calendar: " + CALENDAR.id(),
         "    starting_cash: 100000",
         "    caps:",
         "      max_open_positions: 2",

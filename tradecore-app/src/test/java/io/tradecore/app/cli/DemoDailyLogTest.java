@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code demo --no-serve}: the demo portfolio's replay writes a daily log each trading day. */
 class DemoDailyLogTest {
-  /** The demo's last weekday of bars: eight weeks from Monday 2024-01-08. */
+  /** The demo's last day of bars: eight weeks of NYSE trading days from Monday 2024-01-08. */
   private static final String LAST_DAY = "2024-03-01";
 
   @TempDir Path tmp;
@@ -31,7 +31,18 @@ class DemoDailyLogTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path db = out.resolve("data/tradecore.db");
-    // 40 weekdays less Martin Luther King Jr. Day and Washington's Birthday: 38 NYSE trading days.
+    // 40 weekdays less Martin Luther King Jr. Day and Washington's Birthday: 38 NYSE trading days,
+    // the days of the bars, of portfolio_days and of the logs (issue 11, item 6).
+    for (String symbol : new String[] {"ACME", "GLOBEX"}) {
+      List<String> lines = Files.readAllLines(out.resolve("feed/" + symbol + ".csv"));
+      assertThat(lines).hasSize(1 + 38);
+      assertThat(lines)
+          .noneMatch(l -> l.startsWith("2024-01-15") || l.startsWith("2024-02-19"))
+          .last()
+          .asString()
+          .startsWith(LAST_DAY);
+    }
+    assertThat(count(db, "SELECT COUNT(*) FROM portfolio_days")).isEqualTo(38);
     assertThat(count(db, "SELECT COUNT(*) FROM daily_logs")).isEqualTo(38);
     assertThat(count(db, "SELECT COUNT(DISTINCT day) FROM daily_logs")).isEqualTo(38);
     assertThat(
@@ -61,7 +72,7 @@ class DemoDailyLogTest {
     assertThat(headers(text)).hasSize(38).doesNotHaveDuplicates();
     assertThat(run.out().indexOf("=== " + LAST_DAY))
         .as("the last log comes after the status")
-        .isGreaterThan(run.out().indexOf("days: 40 in portfolio_days"));
+        .isGreaterThan(run.out().indexOf("days: 38 in portfolio_days"));
 
     // A rerun starts afresh: the same days again, in the database and in the text file.
     assertThat(Cli.run("demo", "--out", out.toString(), "--no-serve").exitCode()).isZero();

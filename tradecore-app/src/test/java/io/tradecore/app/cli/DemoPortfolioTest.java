@@ -23,7 +23,7 @@ class DemoPortfolioTest {
       assertThat(run.out())
           .contains("sma-cross on DEMO", "breakout on DEMO")
           .contains("Demo portfolio: demo traded breakout", "portfolio demo (")
-          .contains("open positions: 2", "open plans: 2", "days: 40 in portfolio_days")
+          .contains("open positions: 2", "open plans: 2", "days: 38 in portfolio_days")
           .contains(
               "./tradecore status --portfolio demo --config " + out.resolve("tradecore.yaml"));
     }

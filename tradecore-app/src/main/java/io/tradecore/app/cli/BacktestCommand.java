@@ -246,16 +246,16 @@ public final class BacktestCommand implements Callable<Integer> {
         llm.write(runDir);
       }
     }
-    if (json) {
-      Map<String, Object> summary = SummaryJson.of(result);
-      if (llm != null) {
-        summary.put("llm", llm.json());
-        llm.cutoffWarning(result).ifPresent(w -> summary.put("llm_warning", w));
-      }
+    Map<String, Object> summary =
+        out == null ? SummaryJson.of(result) : OutputWriter.summary(out, result, runDir);
+    if (llm != null) {
+      summary.put("llm", llm.json());
+      llm.cutoffWarning(result).ifPresent(w -> summary.put("llm_warning", w));
       if (out != null) {
-        summary.put("out", out.toString());
-        summary.put("run", runDir.toString());
+        Json.write(out.resolve("summary.json"), summary); // the same object --json prints
       }
+    }
+    if (json) {
       stdout.println(Json.write(summary));
     } else {
       stdout.print(SummaryText.of(result));

@@ -74,10 +74,27 @@ public final class InsightsSampleCommand implements Callable<Integer> {
     Path trace = SampleRun.write(dir, rows, envs, seed);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
-        "wrote %s (%s; trace %s, %,d rows x %d envs)%n",
-        dir, size(folderBytes(dir)), trace.getFileName(), rows, envs);
+        "wrote %s (%s; trace %s, %s)%n",
+        dir, size(folderBytes(dir)), trace.getFileName(), shape(rows, envs));
     w.flush();
     return 0;
+  }
+
+  /**
+   * What the trace holds: {@code rows} rows in all, one per environment and step, so each
+   * environment has rows / envs steps (the last step short of some when they do not divide).
+   */
+  static String shape(long rows, int envs) {
+    long steps = (rows + envs - 1) / envs;
+    return rows % envs == 0
+        ? String.format(Locale.ROOT, "%,d rows: %,d steps x %d envs", rows, steps, envs)
+        : String.format(
+            Locale.ROOT,
+            "%,d rows: %,d steps x %d envs, the last step in %d of them",
+            rows,
+            steps,
+            envs,
+            rows % envs);
   }
 
   private static long folderBytes(Path dir) throws IOException {

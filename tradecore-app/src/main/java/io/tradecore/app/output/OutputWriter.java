@@ -8,6 +8,7 @@ import io.tradecore.core.domain.Fill;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Writes a backtest's files into an output folder: trades.csv, fills.csv, equity.csv,
@@ -51,8 +52,20 @@ public final class OutputWriter {
     writeFills(dir.resolve("fills.csv"), result);
     writeEquity(dir.resolve("equity.csv"), result);
     writePositions(dir.resolve("positions.csv"), result);
-    Json.write(dir.resolve("summary.json"), SummaryJson.of(result));
-    return RunFolderWriter.write(dir.resolve("runs"), result, info, policy);
+    Path run = RunFolderWriter.write(dir.resolve("runs"), result, info, policy);
+    Json.write(dir.resolve("summary.json"), summary(dir, result, run));
+    return run;
+  }
+
+  /**
+   * The summary {@code summary.json} holds and {@code --json} prints with {@code --out}: the
+   * result's, with the output folder ({@code out}) and the run folder ({@code run}).
+   */
+  public static Map<String, Object> summary(Path dir, BacktestResult result, Path run) {
+    Map<String, Object> summary = SummaryJson.of(result);
+    summary.put("out", dir.toString());
+    summary.put("run", run.toString());
+    return summary;
   }
 
   private static void writeTrades(Path file, BacktestResult result) throws IOException {

@@ -117,6 +117,10 @@ class BacktestCommandTest {
     assertThat(finalEquity)
         .isEqualByComparingTo(new BigDecimal("100000").add(tradePnl).add(openPnl));
     assertThat(summary.get("out").asText()).isEqualTo(out.toString());
+    assertThat(Path.of(summary.get("run").asText())).isDirectory().startsWith(out.resolve("runs"));
+    assertThat(json(out.resolve("summary.json")))
+        .as("summary.json is the object --json prints, out and run included")
+        .isEqualTo(summary);
   }
 
   @Test

@@ -245,6 +245,7 @@ public final class BacktestCommand implements Callable<Integer> {
       if (llm != null) {
         llm.write(runDir);
       }
+      BacktestRuns.register(Workspace.config(config, env).dataDir(), out.resolve("runs"));
     }
     Map<String, Object> summary =
         out == null ? SummaryJson.of(result) : OutputWriter.summary(out, result, runDir);

@@ -5,6 +5,7 @@ import io.tradecore.runner.config.TradeCoreConfig;
 import io.tradecore.store.Database;
 import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
+import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,8 @@ final class Serving {
 
   /**
    * The run roots of Run Insights: {@code given} (already checked), then the configured {@code
-   * insights.roots}, then {@code <data_dir>/runs} (backtest run folders) if it exists; each folder
-   * once, as an absolute path.
+   * insights.roots}, then {@code <data_dir>/runs} if it exists, then the run folders of backtests
+   * written with {@code --out} ({@link BacktestRuns}); each folder once, as an absolute path.
    *
    * @throws ConfigException when a configured root is not a folder
    */
@@ -79,6 +80,12 @@ final class Serving {
     Path backtests = cfg.dataDir().resolve("runs").toAbsolutePath().normalize();
     if (Files.isDirectory(backtests)) {
       roots.add(backtests);
+    }
+    try {
+      roots.addAll(BacktestRuns.registered(cfg.dataDir()));
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read " + cfg.dataDir().resolve(BacktestRuns.FILE) + ": " + e.getMessage());
     }
     return List.copyOf(roots);
   }

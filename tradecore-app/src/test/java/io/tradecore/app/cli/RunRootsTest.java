@@ -8,6 +8,7 @@ import io.tradecore.runner.config.TradeCoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,28 @@ class RunRootsTest {
     TradeCoreConfig cfg = config("insights:\n  roots: rl-runs\n");
 
     assertThat(Serving.runRoots(List.of(), cfg)).containsExactly(rl);
+  }
+
+  @Test
+  void a_backtest_written_with_out_is_listed_without_flags_once_the_data_folder_exists() {
+    Workdir w = new Workdir(dir);
+    Path data = w.zigzagFeed("ZIG", 60);
+    String[] backtest = {"backtest", "--data", data.toString(), "--strategy", "sma-cross"};
+    w.ok(concat(backtest, "--out", dir.resolve("before-init").toString()));
+    w.ok("init");
+    Path out = dir.resolve("results/zig");
+
+    w.ok(concat(backtest, "--out", out.toString()));
+    w.ok(concat(backtest, "--out", out.toString()));
+
+    TradeCoreConfig cfg = TradeCoreConfig.load(null, w.env, dir);
+    assertThat(Serving.runRoots(List.of(), cfg)).containsExactly(out.resolve("runs"));
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
   }
 
   @Test

@@ -37,8 +37,13 @@ public final class DayBook {
   private final PortfolioView view;
   private boolean dailyData = true;
   private final List<DayRepository.Snapshot> pending = new ArrayList<>();
+
+  /** Whether bars were applied since the last snapshot was taken. */
+  private boolean snapshotDue;
+
   private final DayRepository repo = new DayRepository();
   private LocalDate day;
+  private Instant lastTime;
 
   public DayBook(
       PortfolioId id, ZoneId zone, BigDecimal startingCash, Portfolio portfolio, Engine engine) {
@@ -72,12 +77,14 @@ public final class DayBook {
   }
 
   /**
-   * Called after the engine has processed {@code bar}: the day's snapshot is brought up to date, so
-   * when the day rolls over its last snapshot is its close, and a day cut short (the feed ended,
-   * the runner stopped) still has one.
+   * Called after the engine has processed {@code bar}: the day's snapshot is brought up to date at
+   * the next {@link #flush} (once per commit, however many bars the moment had), so when the day
+   * rolls over its last snapshot is its close, and a day cut short (the feed ended, the runner
+   * stopped) still has one.
    */
   public void afterBar(Bar bar) {
-    closeDay(day, bar.time());
+    lastTime = bar.time();
+    snapshotDue = true;
   }
 
   private void closeDay(LocalDate closing, Instant at) {
@@ -101,6 +108,12 @@ public final class DayBook {
    * are kept until {@link #committed}, so a transaction tried again writes them again.
    */
   public void flush(Handle h) {
+    if (snapshotDue) {
+      // One snapshot per commit, after every bar of the moment: the day's latest replaces the
+      // earlier ones anyway.
+      closeDay(day, lastTime);
+      snapshotDue = false;
+    }
     for (DayRepository.Snapshot snap : pending) {
       var previous = repo.snapshotBefore(h, id, snap.day());
       BigDecimal open = previous.map(DayRepository.Snapshot::equity).orElse(startingCash);

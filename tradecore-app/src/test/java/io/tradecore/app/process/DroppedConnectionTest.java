@@ -59,7 +59,7 @@ class DroppedConnectionTest {
         referenceStore.createPortfolio(PORTFOLIO, PortfolioSettings.DEFAULTS).id();
     CliProcess uninterrupted =
         keep(new CliLauncher(dir.resolve("reference"), referenceStore.env()))
-            .start("reference", args(config, feed, "0"));
+            .start("reference", RunArgs.breakout(config, feed, PORTFOLIO, "0"));
 
     TestStore store = keep(TestStore.postgres());
     PortfolioId id = store.createPortfolio(PORTFOLIO, PortfolioSettings.DEFAULTS).id();
@@ -68,7 +68,7 @@ class DroppedConnectionTest {
     env.put("TRADECORE_DB_URL", url + "?ApplicationName=" + APPLICATION);
     CliProcess runner =
         keep(new CliLauncher(dir.resolve("dropped"), env))
-            .start("dropped", args(config, feed, "60"));
+            .start("dropped", RunArgs.breakout(config, feed, PORTFOLIO, "60"));
 
     int dropped = 0;
     for (int drop = 1; drop <= 3; drop++) {
@@ -109,31 +109,6 @@ class DroppedConnectionTest {
       }
       return n;
     }
-  }
-
-  private static List<String> args(Path config, Feeds.Feed feed, String barsPerSecond) {
-    return List.of(
-        "run",
-        "--config",
-        config.toString(),
-        "--portfolio",
-        PORTFOLIO,
-        "--strategy",
-        "breakout",
-        "--param",
-        "channel=10",
-        "--param",
-        "atr=5",
-        "--param",
-        "cash-share=0.45",
-        "--feed",
-        feed.spec(),
-        "--fee-bps",
-        "5",
-        "--min-fee",
-        "1",
-        "--bars-per-second",
-        barsPerSecond);
   }
 
   private <T extends AutoCloseable> T keep(T closeable) {

@@ -58,8 +58,8 @@ class PausedRunnerTest {
     Path config =
         Files.writeString(
             dir.resolve("tradecore.yaml"), "runner:\n  lease_seconds: 2\n  heartbeat_seconds: 1\n");
-    List<String> reference = args(config, feed, "0");
-    List<String> paced = args(config, feed, "20");
+    List<String> reference = RunArgs.breakout(config, feed, PORTFOLIO, "0");
+    List<String> paced = RunArgs.breakout(config, feed, PORTFOLIO, "20");
 
     TestStore referenceStore = keep(stores.apply("reference"));
     PortfolioId referenceId =
@@ -121,31 +121,6 @@ class PausedRunnerTest {
     List<RunRecord> runs = store.runs(id);
     assertThat(runs.get(runs.size() - 1).endReason()).isEqualTo("feed ended");
     Books.assertSame(Books.read(referenceStore.db(), referenceId), Books.read(store.db(), id));
-  }
-
-  private static List<String> args(Path config, Feeds.Feed feed, String barsPerSecond) {
-    return List.of(
-        "run",
-        "--config",
-        config.toString(),
-        "--portfolio",
-        PORTFOLIO,
-        "--strategy",
-        "breakout",
-        "--param",
-        "channel=10",
-        "--param",
-        "atr=5",
-        "--param",
-        "cash-share=0.45",
-        "--feed",
-        feed.spec(),
-        "--fee-bps",
-        "5",
-        "--min-fee",
-        "1",
-        "--bars-per-second",
-        barsPerSecond);
   }
 
   private <T extends AutoCloseable> T keep(T closeable) {

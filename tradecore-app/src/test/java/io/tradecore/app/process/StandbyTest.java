@@ -77,17 +77,21 @@ class StandbyTest {
         referenceStore.createPortfolio(PORTFOLIO, PortfolioSettings.DEFAULTS).id();
     CliProcess uninterrupted =
         keep(new CliLauncher(dir.resolve("reference"), referenceStore.env()))
-            .start("reference", args(config, feed, "0"));
+            .start("reference", RunArgs.breakout(config, feed, PORTFOLIO, "0"));
 
     TestStore store = keep(stores.apply("standby"));
     PortfolioId id = store.createPortfolio(PORTFOLIO, PortfolioSettings.DEFAULTS).id();
     CliLauncher launcher = keep(new CliLauncher(dir.resolve("standby"), store.env()));
     CliProcess holder =
-        RunnerWaits.startWhenLeaseFree(launcher, store, id, "holder", args(config, feed, "20"));
+        RunnerWaits.startWhenLeaseFree(
+            launcher, store, id, "holder", RunArgs.breakout(config, feed, PORTFOLIO, "20"));
     CliProcess standby =
         launcher.start(
             "standby",
-            Stream.concat(args(config, feed, "20").stream(), Stream.of("--standby")).toList());
+            Stream.concat(
+                    RunArgs.breakout(config, feed, PORTFOLIO, "20").stream(),
+                    Stream.of("--standby"))
+                .toList());
 
     // status names the holder and lists the standby.
     JsonNode runner =
@@ -148,31 +152,6 @@ class StandbyTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static List<String> args(Path config, Feeds.Feed feed, String barsPerSecond) {
-    return List.of(
-        "run",
-        "--config",
-        config.toString(),
-        "--portfolio",
-        PORTFOLIO,
-        "--strategy",
-        "breakout",
-        "--param",
-        "channel=10",
-        "--param",
-        "atr=5",
-        "--param",
-        "cash-share=0.45",
-        "--feed",
-        feed.spec(),
-        "--fee-bps",
-        "5",
-        "--min-fee",
-        "1",
-        "--bars-per-second",
-        barsPerSecond);
   }
 
   private <T extends AutoCloseable> T keep(T closeable) {

@@ -11,6 +11,7 @@ import io.tradecore.app.cli.InitCommand;
 import io.tradecore.app.cli.InsightsCommand;
 import io.tradecore.app.cli.LlmCommand;
 import io.tradecore.app.cli.LogCommand;
+import io.tradecore.app.cli.NotifyCommand;
 import io.tradecore.app.cli.NumberConverters;
 import io.tradecore.app.cli.PolicyCommand;
 import io.tradecore.app.cli.PortfolioCommand;
@@ -70,6 +71,7 @@ public final class Main implements Runnable {
             .addSubcommand(DataCommand.commandLine(env))
             .addSubcommand(LogCommand.commandLine(wallClock, env))
             .addSubcommand(LlmCommand.commandLine(env))
+            .addSubcommand(NotifyCommand.commandLine(wallClock, env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);

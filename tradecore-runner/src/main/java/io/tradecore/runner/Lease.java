@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -36,6 +37,7 @@ public final class Lease implements Fence, AutoCloseable {
   private final Clock clock;
   private final AtomicBoolean lost = new AtomicBoolean();
   private final ScheduledExecutorService heartbeat;
+  private final LeaseRepository.Holder lapsed;
 
   private Lease(
       Database db,
@@ -44,7 +46,9 @@ public final class Lease implements Fence, AutoCloseable {
       RunId run,
       Duration ttl,
       Duration every,
-      Clock clock) {
+      Clock clock,
+      LeaseRepository.Holder lapsed) {
+    this.lapsed = lapsed;
     this.db = db;
     this.portfolio = portfolio;
     this.portfolioName = portfolioName;
@@ -79,6 +83,7 @@ public final class Lease implements Fence, AutoCloseable {
       Clock clock) {
     LeaseRepository repo = new LeaseRepository();
     Optional<LeaseRepository.Holder> holder;
+    AtomicReference<LeaseRepository.Holder> before = new AtomicReference<>();
     try {
       // On PostgreSQL a paused runner's open transaction may hold the lease row until the
       // server ends it (Database.IDLE_IN_TRANSACTION); the lock timeout makes each try short.
@@ -87,7 +92,11 @@ public final class Lease implements Fence, AutoCloseable {
               () ->
                   db.jdbi()
                       .inTransaction(
-                          h -> repo.tryAcquire(h, portfolio, run, host, pid, clock.instant(), ttl)),
+                          h -> {
+                            before.set(repo.holder(h, portfolio).orElse(null));
+                            return repo.tryAcquire(
+                                h, portfolio, run, host, pid, clock.instant(), ttl);
+                          }),
               Database.IDLE_IN_TRANSACTION.plus(Duration.ofSeconds(5)),
               Retrying.Listener.NONE);
     } catch (RuntimeException e) {
@@ -114,7 +123,24 @@ public final class Lease implements Fence, AutoCloseable {
               + " unless renewed",
           x);
     }
-    return new Lease(db, portfolio, portfolioName, run, ttl, heartbeat, clock);
+    LeaseRepository.Holder previous = before.get();
+    return new Lease(
+        db,
+        portfolio,
+        portfolioName,
+        run,
+        ttl,
+        heartbeat,
+        clock,
+        previous == null || previous.run().equals(run) ? null : previous);
+  }
+
+  /**
+   * The runner this one took the portfolio over from, whose lease had lapsed without being released
+   * (it died, froze or lost its database); empty when the lease was free.
+   */
+  public Optional<LeaseRepository.Holder> tookOverFrom() {
+    return Optional.ofNullable(lapsed);
   }
 
   /** Why a SQLite database could not be written: which other processes have it open. */

@@ -6,6 +6,7 @@ import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.engine.EngineEvent;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.runner.days.DayBook;
+import io.tradecore.runner.notify.Notifications;
 import io.tradecore.runner.telemetry.Telemetry;
 import io.tradecore.store.BarRepository;
 import io.tradecore.store.Database;
@@ -22,10 +23,10 @@ import java.util.List;
 
 /**
  * Commits what one moment did, in one transaction checked by the runner's lease: the engine's
- * orders, fills, plans and decision, the day's snapshot, telemetry, the stats cache, where the
- * runner stands (feed cursor, plan sequence, day, overnight state, marks) and the moment's bars. A
- * commit that fails for a passing reason (a dropped connection, a locked database) is tried again;
- * a lost lease fails it for good.
+ * orders, fills, plans and decision, the day's snapshot, telemetry, the notifications they call
+ * for, the stats cache, where the runner stands (feed cursor, plan sequence, day, overnight state,
+ * marks) and the moment's bars. A commit that fails for a passing reason (a dropped connection, a
+ * locked database) is tried again; a lost lease fails it for good.
  */
 final class MomentCommit {
   /** How long a commit keeps trying through passing failures before the run gives up. */
@@ -38,6 +39,7 @@ final class MomentCommit {
   private final EventRecorder recorder;
   private final DayBook days;
   private final Telemetry telemetry;
+  private final Notifications notifications;
   private final Clock clock;
   private final EngineStateRepository stateRepo = new EngineStateRepository();
   private final BarRepository bars = new BarRepository();
@@ -53,6 +55,7 @@ final class MomentCommit {
       EventRecorder recorder,
       DayBook days,
       Telemetry telemetry,
+      Notifications notifications,
       Clock clock) {
     this.db = db;
     this.fence = fence;
@@ -61,6 +64,7 @@ final class MomentCommit {
     this.recorder = recorder;
     this.days = days;
     this.telemetry = telemetry;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -105,8 +109,11 @@ final class MomentCommit {
                         newInstruments.forEach(i -> instrumentRepo.ensure(h, i));
                         recorder.flush(h);
                         days.flush(h);
-                        kept.forEach(ev -> telemetryRepo.insert(h, onDay(ev, day)));
-                        fromMoment.forEach(ev -> telemetryRepo.insert(h, ev));
+                        List<TelemetryRepository.Event> events = new ArrayList<>();
+                        kept.forEach(ev -> events.add(onDay(ev, day)));
+                        events.addAll(fromMoment);
+                        events.forEach(ev -> telemetryRepo.insert(h, ev));
+                        notifications.stage(h, recorder.pending(), events, clock.instant());
                         statsRepo.save(h, id, stats, clock.instant());
                         stateRepo.save(h, id, state);
                         if (venueCursor != null) {

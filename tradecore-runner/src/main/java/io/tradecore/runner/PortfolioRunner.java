@@ -20,6 +20,8 @@ import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.days.DayBook;
 import io.tradecore.runner.days.OvernightState;
 import io.tradecore.runner.days.TradingDays;
+import io.tradecore.runner.notify.Dispatcher;
+import io.tradecore.runner.notify.Notifications;
 import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.runner.telemetry.Telemetry;
 import io.tradecore.store.BarRepository;
@@ -78,6 +80,7 @@ public final class PortfolioRunner implements AutoCloseable {
   private Duration barRetention = Duration.ofDays(730);
   private Duration answerWait = Duration.ofMinutes(10);
   private DailyLogs dailyLogs;
+  private Dispatcher dispatcher;
   private boolean dailyFeed;
   private ResyncReport openingResync;
   private volatile MarketFeed feed;
@@ -116,6 +119,17 @@ public final class PortfolioRunner implements AutoCloseable {
             clock);
     try {
       this.telemetry = new Telemetry(record.id(), run);
+      lease
+          .tookOverFrom()
+          .ifPresent(
+              lapsed -> {
+                Instant now = clock.instant();
+                telemetry.warn(
+                    now,
+                    wallClockDay(now),
+                    Notifications.TAKEOVER_KIND,
+                    Notifications.takeover(run.value(), options.host(), options.pid(), lapsed));
+              });
       this.instruments = db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
       List<Fill> fills =
           db.jdbi().withHandle(h -> new FillRepository().all(h, record.id(), instruments));
@@ -179,7 +193,9 @@ public final class PortfolioRunner implements AutoCloseable {
       state
           .map(EngineStateRepository.State::marks)
           .ifPresent(json -> PortfolioRestore.marks(portfolio, json));
-      this.commit = new MomentCommit(db, lease, portfolio, recorder, days, telemetry, clock);
+      this.commit =
+          new MomentCommit(
+              db, lease, portfolio, recorder, days, telemetry, options.notifications(), clock);
       this.reconciler =
           new Reconciler(
               db,
@@ -265,6 +281,14 @@ public final class PortfolioRunner implements AutoCloseable {
         new PortfolioRunner(db, record, settings, options, clock, strategies, venues);
     try {
       runner.openingResync = runner.resync();
+      runner.dispatcher =
+          Dispatcher.start(
+              db,
+              record,
+              options.notifications(),
+              clock,
+              Dispatcher.Timing.DEFAULT,
+              () -> !runner.lease.isLost());
     } catch (RuntimeException e) {
       runner.endReason = "failed";
       runner.close();
@@ -315,10 +339,12 @@ public final class PortfolioRunner implements AutoCloseable {
                 .inTransaction(
                     h -> {
                       lease.check(h);
+                      List<TelemetryRepository.Event> filed = new ArrayList<>();
                       for (TelemetryRepository.Event e : events) {
-                        repo.insert(
-                            h, MomentCommit.onDay(e.run() == null ? e.withRun(run) : e, day));
+                        filed.add(MomentCommit.onDay(e.run() == null ? e.withRun(run) : e, day));
                       }
+                      filed.forEach(e -> repo.insert(h, e));
+                      options.notifications().telemetry(h, filed, clock.instant());
                       return null;
                     }),
         MomentCommit.PATIENCE,
@@ -350,7 +376,11 @@ public final class PortfolioRunner implements AutoCloseable {
     Instant now = clock.instant();
     ResyncReport report = reconciler.resync(now);
     if (report.fillsAdded() > 0 || report.ordersClosed() > 0 || !report.drift().isEmpty()) {
-      telemetry.warn(now, wallClockDay(now), "resync", report.summary());
+      telemetry.warn(
+          now,
+          wallClockDay(now),
+          report.drift().isEmpty() ? "resync" : Notifications.DRIFT_KIND,
+          report.summary());
     }
     commit.venueCursor(reconciler.cursor());
     commit.commit(state(null, -1, 0), List.of(), List.of());
@@ -593,6 +623,7 @@ public final class PortfolioRunner implements AutoCloseable {
   public void writeDailyLogs(DailyLogs logs) {
     this.dailyLogs = logs;
     logs.fencedBy(lease);
+    logs.notifyThrough(options.notifications());
   }
 
   /**
@@ -628,6 +659,9 @@ public final class PortfolioRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
     try {
       if (!lease.isLost()) {
         db.jdbi()

@@ -13,6 +13,7 @@ import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.runner.llm.LlmRun;
+import io.tradecore.runner.notify.Notifications;
 import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.PortfolioRecord;
@@ -184,7 +185,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
               ws.config().runner().heartbeat(),
               barsPerSecond,
               hostName(),
-              ProcessHandle.current().pid());
+              ProcessHandle.current().pid(),
+              Notifications.of(record, ws.config().notifications().of(record.name())));
       PrintWriter out = spec.commandLine().getOut();
       // Started before the runner, so a port that is taken fails the command before it trades.
       WebServer server =
@@ -374,7 +376,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     PortfolioSettings settings = Portfolios.settings(record);
     LlmRun llm =
         LlmStrategy.NAME.equals(strategy)
-            ? new LlmRun(ws.db(), record, settings, ws.config().llm(), options.botVersion(), clock)
+            ? new LlmRun(
+                ws.db(),
+                record,
+                settings,
+                ws.config().llm(),
+                options.botVersion(),
+                clock,
+                options.notifications())
             : null;
     try (llm;
         PortfolioRunner runner =

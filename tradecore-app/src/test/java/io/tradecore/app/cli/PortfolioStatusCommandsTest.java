@@ -166,7 +166,7 @@ class PortfolioStatusCommandsTest {
     String resync = w.ok("resync", "--portfolio", "main");
 
     assertThat(resync).contains("drift").doesNotContain("no drift");
-    assertThat(w.query("SELECT day FROM telemetry_events WHERE kind = 'resync'"))
+    assertThat(w.query("SELECT day FROM telemetry_events WHERE kind = 'drift'"))
         .as("filed under the wall clock's day in New York (%s)", Cli.NOW)
         .containsExactly("2025-03-14");
     JsonNode after = OutputFiles.json(w.ok("log", "show", "--portfolio", "main", "--json"));

@@ -23,7 +23,8 @@ final class ConfigLoader {
           "llm",
           "web",
           "portfolio_defaults",
-          "portfolios");
+          "portfolios",
+          "notifications");
 
   private static final YAMLFactory YAML = new YAMLFactory();
   // The names portfolio create accepts (Portfolios.checkName).
@@ -92,7 +93,8 @@ final class ConfigLoader {
         LlmSettingsReader.read(root.section("llm"), dataDir, dir, env),
         web(root.section("web")),
         portfolioDefaults(root),
-        portfolios(root));
+        portfolios(root),
+        NotificationsReader.read(root.section("notifications"), env));
   }
 
   private static DatabaseConfig database(Section section, Path dataDir) {

@@ -1,6 +1,7 @@
 package io.tradecore.runner.config;
 
 import io.tradecore.llm.LlmConfig;
+import io.tradecore.runner.notify.NotificationSettings;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param web what the web server answers to
  * @param portfolioDefaults settings for portfolios without an entry in {@code portfolios}
  * @param portfolios settings of named portfolios, each already merged over the defaults
+ * @param notifications where each portfolio's notifications go
  */
 public record TradeCoreConfig(
     Path dataDir,
@@ -26,7 +28,8 @@ public record TradeCoreConfig(
     LlmConfig llm,
     WebSettings web,
     PortfolioSettings portfolioDefaults,
-    Map<String, PortfolioSettings> portfolios) {
+    Map<String, PortfolioSettings> portfolios,
+    NotificationSettings notifications) {
 
   /** Checks that nothing is null and keeps an unmodifiable copy of the portfolios. */
   public TradeCoreConfig {
@@ -38,6 +41,7 @@ public record TradeCoreConfig(
     Objects.requireNonNull(llm, "llm");
     Objects.requireNonNull(web, "web");
     Objects.requireNonNull(portfolioDefaults, "portfolioDefaults");
+    Objects.requireNonNull(notifications, "notifications");
     portfolios = Collections.unmodifiableMap(new LinkedHashMap<>(portfolios));
   }
 

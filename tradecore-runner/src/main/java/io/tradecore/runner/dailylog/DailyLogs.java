@@ -13,6 +13,7 @@ import io.tradecore.core.domain.Fill;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.days.TradingDays;
 import io.tradecore.runner.llm.StoreTraces;
+import io.tradecore.runner.notify.Notifications;
 import io.tradecore.store.Codec;
 import io.tradecore.store.DailyLogRepository;
 import io.tradecore.store.Database;
@@ -60,6 +61,7 @@ public final class DailyLogs {
   private final Clock clock;
   private final DailyLogRepository repo = new DailyLogRepository();
   private Fence fence = Fence.NONE;
+  private Notifications notifications = Notifications.none();
 
   /** The first day {@link #catchUp} has not yet seen logged; null before its first call. */
   private LocalDate unchecked;
@@ -223,12 +225,23 @@ public final class DailyLogs {
     this.fence = value;
   }
 
+  /** Sends each log written on the schedule to the portfolio's destinations, with the log. */
+  public void notifyThrough(Notifications value) {
+    this.notifications = value;
+  }
+
   private void generate(LocalDate day) {
     db.jdbi()
         .useTransaction(
             h -> {
               fence.check(h);
-              repo.saveGenerated(h, record.id(), row(h, day));
+              DailyLogRepository.Row row = row(h, day);
+              repo.saveGenerated(h, record.id(), row);
+              notifications.dailyLog(
+                  h,
+                  day.toString(),
+                  DailyLogText.block(record.name(), record.baseCurrency(), row),
+                  clock.instant());
             });
   }
 

@@ -11,6 +11,7 @@ import io.tradecore.llm.strategy.LlmSetup;
 import io.tradecore.llm.strategy.LlmStrategy;
 import io.tradecore.runner.RunStrategy;
 import io.tradecore.runner.config.PortfolioSettings;
+import io.tradecore.runner.notify.Notifications;
 import io.tradecore.store.Database;
 import io.tradecore.store.Fence;
 import io.tradecore.store.LlmTraceRepository;
@@ -33,6 +34,7 @@ public final class LlmRun implements RunStrategy, AutoCloseable {
   private final LlmConfig config;
   private final String botVersion;
   private final Clock clock;
+  private final Notifications notifications;
   private LlmDecider decider;
 
   /**
@@ -45,6 +47,23 @@ public final class LlmRun implements RunStrategy, AutoCloseable {
       LlmConfig config,
       String botVersion,
       Clock clock) {
+    this(db, record, settings, config, botVersion, clock, Notifications.none());
+  }
+
+  /**
+   * As above, with the cap's stops told through {@code notifications}.
+   *
+   * @throws IllegalStateException naming every llm setting still missing
+   */
+  public LlmRun(
+      Database db,
+      PortfolioRecord record,
+      PortfolioSettings settings,
+      LlmConfig config,
+      String botVersion,
+      Clock clock,
+      Notifications notifications) {
+    this.notifications = notifications;
     this.db = db;
     this.record = record;
     this.settings = settings;
@@ -86,7 +105,7 @@ public final class LlmRun implements RunStrategy, AutoCloseable {
             LlmSetup.DEFAULT_FEE_MARGIN,
             LlmSetup.DEFAULT_BARS_SHOWN,
             byVersion),
-        new StoreTraces(db, fence, p, run),
+        new StoreTraces(db, fence, p, run, notifications, clock),
         clock);
   }
 

@@ -5,10 +5,12 @@ import io.tradecore.core.domain.RunId;
 import io.tradecore.llm.LlmAnswer;
 import io.tradecore.llm.LlmTrace;
 import io.tradecore.llm.strategy.TraceSink;
+import io.tradecore.runner.notify.Notifications;
 import io.tradecore.store.Database;
 import io.tradecore.store.Fence;
 import io.tradecore.store.LlmTraceRepository;
 import io.tradecore.store.TelemetryRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +34,18 @@ public final class StoreTraces implements TraceSink {
   private final RunId run;
   private final LlmTraceRepository repo = new LlmTraceRepository();
   private final TelemetryRepository telemetry = new TelemetryRepository();
+  private final Notifications notifications;
+  private final Clock clock;
 
-  public StoreTraces(Database db, Fence fence, PortfolioId portfolio, RunId run) {
+  public StoreTraces(
+      Database db,
+      Fence fence,
+      PortfolioId portfolio,
+      RunId run,
+      Notifications notifications,
+      Clock clock) {
+    this.notifications = notifications;
+    this.clock = clock;
     this.db = db;
     this.fence = fence;
     this.portfolio = portfolio;
@@ -80,8 +92,7 @@ public final class StoreTraces implements TraceSink {
               fence.check(h);
               repo.complete(h, LlmRecords.row(trace));
               if (level != null) {
-                telemetry.insert(
-                    h,
+                TelemetryRepository.Event event =
                     new TelemetryRepository.Event(
                         portfolio,
                         run,
@@ -89,7 +100,9 @@ public final class StoreTraces implements TraceSink {
                         trace.day().toString(),
                         level,
                         kind,
-                        "the model at " + trace.moment() + ": " + trace.reason()));
+                        "the model at " + trace.moment() + ": " + trace.reason());
+                telemetry.insert(h, event);
+                notifications.telemetry(h, List.of(event), clock.instant());
               }
             });
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class FakeWebhook extends FakeHttpEndpoint {
   private volatile int tooManyRequests;
   private volatile int retryAfterSeconds;
+  private volatile String refusing;
 
   public FakeWebhook() {
     start();
@@ -21,10 +22,19 @@ public final class FakeWebhook extends FakeHttpEndpoint {
     this.tooManyRequests = count;
   }
 
+  /** Messages whose text contains {@code text} are refused with 422, as a bad payload. */
+  public void refuse(String text) {
+    this.refusing = text;
+  }
+
   @Override
   protected Answer answer(String path, JsonNode body) {
     if (!path.equals("/hook")) {
       return new Answer(404, "{\"error\":\"no such hook\"}", null);
+    }
+    String refused = refusing;
+    if (refused != null && body.path("text").asText().contains(refused)) {
+      return new Answer(422, "{\"error\":\"cannot take this one\"}", null);
     }
     if (tooManyRequests > 0) {
       tooManyRequests--;

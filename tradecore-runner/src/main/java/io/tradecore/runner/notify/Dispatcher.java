@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+  /** How long {@link #close} waits for what is due to be sent. */
+  static final Duration DRAIN = Duration.ofSeconds(10);
+
   /** How the dispatcher paces itself. */
   public record Timing(Duration idle, Duration firstBackoff, Duration maxBackoff, int refusals) {
     public static final Timing DEFAULT =
@@ -53,6 +56,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Condition staged = lock.newCondition();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean closed;
+  private volatile boolean draining;
   private long stagedCount;
 
   private Dispatcher(
@@ -133,7 +137,12 @@ public final class Dispatcher implements AutoCloseable {
             notBefore = clock.instant().plus(spacing);
             continue;
           }
+          if (draining && head.get().next().isAfter(now)) {
+            return; // what waits for a later try is left to the next runner
+          }
           wakeAt = due.isBefore(wakeAt) ? due : wakeAt;
+        } else if (draining) {
+          return;
         }
       } catch (RuntimeException e) {
         if (closed) {
@@ -228,21 +237,25 @@ public final class Dispatcher implements AutoCloseable {
     return a.isAfter(b) ? a : b;
   }
 
-  /** Stops the threads; a send under way is given a few seconds to finish and be marked. */
+  /**
+   * Stops the threads once each has sent what is due (a replay that ended tells of its last day),
+   * for {@link #DRAIN} at most; what is left waits in the outbox for the next runner.
+   */
   @Override
   public void close() {
-    closed = true;
+    draining = true;
     wake();
-    for (Thread t : threads) {
-      try {
-        t.join(Duration.ofSeconds(5));
-        if (t.isAlive()) {
-          t.interrupt();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    long deadline = System.nanoTime() + DRAIN.toNanos();
+    try {
+      for (Thread t : threads) {
+        t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closed = true;
+      wake();
+      threads.forEach(Thread::interrupt);
     }
   }
 }

@@ -95,8 +95,8 @@ public abstract class FakeHttpEndpoint implements AutoCloseable {
   /** Answers an accepted request (after the scripted faults), or refuses it. */
   protected abstract Answer answer(String path, JsonNode body);
 
-  /** The answer while {@link Mode#FAILING}. */
-  protected Answer failing() {
+  /** The answer to a request for {@code path} while {@link Mode#FAILING}. */
+  protected Answer failing(String path) {
     return new Answer(503, "{\"error\":\"unavailable\"}", null);
   }
 
@@ -114,7 +114,7 @@ public abstract class FakeHttpEndpoint implements AutoCloseable {
         record(new Received(Instant.now(), path, body, headers.toString(), false));
         return; // closed without an answer
       }
-      Answer a = now == Mode.FAILING ? failing() : answer(path, body);
+      Answer a = now == Mode.FAILING ? failing(path) : answer(path, body);
       boolean ok = a.status() / 100 == 2;
       record(new Received(Instant.now(), path, body, headers.toString(), ok));
       if (ok && holdNext > 0) {

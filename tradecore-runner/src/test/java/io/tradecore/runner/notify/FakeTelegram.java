@@ -64,9 +64,10 @@ public final class FakeTelegram extends FakeHttpEndpoint {
         null);
   }
 
+  /** A proxy's error page, as some quote it: with the URL asked for, token and all. */
   @Override
-  protected Answer failing() {
-    return error(502, "Bad Gateway", null);
+  protected Answer failing(String path) {
+    return error(502, "Bad Gateway: no answer from upstream for " + path, null);
   }
 
   private static Answer error(int code, String description, String parameters) {

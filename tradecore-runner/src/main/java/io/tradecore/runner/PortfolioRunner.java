@@ -286,7 +286,6 @@ public final class PortfolioRunner implements AutoCloseable {
               db,
               record,
               options.notifications(),
-              clock,
               Dispatcher.Timing.DEFAULT,
               () -> !runner.lease.isLost());
     } catch (RuntimeException e) {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,10 @@ public final class Dispatcher implements AutoCloseable {
 
   private final Database db;
   private final PortfolioRecord portfolio;
-  private final Clock clock;
+
+  /** Pacing and backoff are real time, whatever clock the runner trades on (a replay's). */
+  private final Clock clock = Clock.systemUTC();
+
   private final Timing timing;
   private final BooleanSupplier mayRun;
   private final OutboxRepository outbox = new OutboxRepository();
@@ -60,10 +62,9 @@ public final class Dispatcher implements AutoCloseable {
   private long stagedCount;
 
   private Dispatcher(
-      Database db, PortfolioRecord portfolio, Clock clock, Timing timing, BooleanSupplier mayRun) {
+      Database db, PortfolioRecord portfolio, Timing timing, BooleanSupplier mayRun) {
     this.db = db;
     this.portfolio = portfolio;
-    this.clock = clock;
     this.timing = timing;
     this.mayRun = mayRun;
   }
@@ -76,30 +77,16 @@ public final class Dispatcher implements AutoCloseable {
       Database db,
       PortfolioRecord portfolio,
       Notifications notifications,
-      Clock clock,
       Timing timing,
       BooleanSupplier mayRun) {
-    return start(
-        db, portfolio, notifications, clock, timing, mayRun, d -> Sender.of(d, portfolio.name()));
-  }
-
-  /** As above, with the senders {@code senders} makes (tests give ones that fail on cue). */
-  static Dispatcher start(
-      Database db,
-      PortfolioRecord portfolio,
-      Notifications notifications,
-      Clock clock,
-      Timing timing,
-      BooleanSupplier mayRun,
-      Function<Destination, Sender> senders) {
-    Dispatcher d = new Dispatcher(db, portfolio, clock, timing, mayRun);
+    Dispatcher d = new Dispatcher(db, portfolio, timing, mayRun);
     notifications.onStaged(d::wake);
     for (Destination destination : notifications.destinations()) {
       Thread t =
           Thread.ofPlatform()
               .name("notify-" + portfolio.name() + "-" + destination.name())
               .daemon()
-              .start(() -> d.serve(destination, senders.apply(destination)));
+              .start(() -> d.serve(destination, Sender.of(destination, portfolio.name())));
       d.threads.add(t);
     }
     return d;

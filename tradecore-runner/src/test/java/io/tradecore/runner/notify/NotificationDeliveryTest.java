@@ -11,7 +11,6 @@ import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.TestDatabases;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +99,7 @@ class NotificationDeliveryTest {
     open(dialect);
     Notifications n = notifications(6000);
     webhook.mode(FakeHttpEndpoint.Mode.FAILING);
-    dispatcher = Dispatcher.start(db, record, n, Clock.systemUTC(), FAST, () -> true);
+    dispatcher = Dispatcher.start(db, record, n, FAST, () -> true);
     stage(n, 5);
 
     await(() -> telegram.texts().size() == 5);
@@ -141,7 +140,7 @@ class NotificationDeliveryTest {
     open(Dialect.SQLITE);
     Notifications n = notifications(6000);
     telegram.tooManyRequests(1, 2);
-    dispatcher = Dispatcher.start(db, record, n, Clock.systemUTC(), FAST, () -> true);
+    dispatcher = Dispatcher.start(db, record, n, FAST, () -> true);
     stage(n, 2);
 
     await(() -> telegram.texts().size() == 2);
@@ -167,7 +166,7 @@ class NotificationDeliveryTest {
     open(Dialect.SQLITE);
     Notifications n = notifications(6000);
     webhook.refuse("log of day 2");
-    dispatcher = Dispatcher.start(db, record, n, Clock.systemUTC(), FAST, () -> true);
+    dispatcher = Dispatcher.start(db, record, n, FAST, () -> true);
     stage(n, 3);
 
     await(() -> webhook.accepted().size() == 2);
@@ -194,7 +193,7 @@ class NotificationDeliveryTest {
     open(Dialect.SQLITE);
     Notifications n = notifications(120);
     stage(n, 4);
-    dispatcher = Dispatcher.start(db, record, n, Clock.systemUTC(), FAST, () -> true);
+    dispatcher = Dispatcher.start(db, record, n, FAST, () -> true);
 
     await(() -> telegram.texts().size() == 4);
     List<FakeHttpEndpoint.Received> sent = telegram.received();
@@ -212,7 +211,7 @@ class NotificationDeliveryTest {
     stage(n, 2);
     stage(n, 2);
     assertThat(outbox()).hasSize(4);
-    dispatcher = Dispatcher.start(db, record, n, Clock.systemUTC(), FAST, () -> true);
+    dispatcher = Dispatcher.start(db, record, n, FAST, () -> true);
     await(() -> webhook.accepted().size() == 2 && telegram.texts().size() == 2);
     Thread.sleep(300);
     assertThat(webhook.accepted()).hasSize(2);

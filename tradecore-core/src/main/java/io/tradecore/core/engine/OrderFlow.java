@@ -27,6 +27,8 @@ import io.tradecore.core.risk.RiskRefusal;
 import io.tradecore.core.venue.SimulatedVenue;
 import io.tradecore.core.venue.Venue;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -95,28 +97,43 @@ final class OrderFlow {
     BigDecimal quote = null;
     BigDecimal value;
     RiskRefusal refusal = null;
+    boolean fractions = venue.features().fractionalQuantities();
+    long step = fractions ? instrument.lotSize() : wholeLot(instrument);
     switch (plan.sizing()) {
       case Sizing.Fixed f -> {
-        // The strategy may give a quantity at any scale; orders use the instrument's, in lots.
+        // The strategy may give a quantity at any scale; orders use the instrument's, in lots
+        // (whole shares too where the venue takes no fractions).
         Quantity asked = Quantity.of(f.quantity().toBigDecimal(), instrument.quantityScale());
-        quantity = instrument.quantity(instrument.lotDown(asked.units()));
+        quantity = instrument.quantity(roundDown(asked.units(), step));
         value = reference == null ? BigDecimal.ZERO : reference.multiply(quantity.toBigDecimal());
         if (quantity.isZero()) {
-          refusal =
-              RiskCheck.belowLot(
-                  instrument.symbol(), instrument.quantity(instrument.lotSize()), asked);
-          quantity = instrument.quantity(instrument.lotSize());
+          refusal = belowStep(instrument, step, asked);
+          quantity = instrument.quantity(step);
         }
       }
       case Sizing.CashShare s -> {
-        // Cash already committed to working entries is not spent twice.
+        // Cash already committed to working entries (and held for shorts) is not spent twice.
         quote = exposure.availableCash().multiply(s.share());
         value = quote;
         if (quote.signum() <= 0) {
           // Nothing to spend: refused like any cap, with an order for the smallest quantity.
           refusal = RiskCheck.noCash(instrument.symbol(), value);
           quote = null;
-          quantity = instrument.quantity(instrument.lotSize());
+          quantity = instrument.quantity(step);
+        } else if (!fractions && reference != null) {
+          // A venue without fractions takes quantities only: the whole lots the share buys at the
+          // reference price (the fill price and fees may differ; the cash check below holds).
+          Quantity asked =
+              Quantity.of(
+                  quote.divide(reference, instrument.quantityScale(), RoundingMode.FLOOR),
+                  instrument.quantityScale());
+          quantity = instrument.quantity(roundDown(asked.units(), step));
+          quote = null;
+          value = reference.multiply(quantity.toBigDecimal());
+          if (quantity.isZero()) {
+            refusal = belowStep(instrument, step, asked);
+            quantity = instrument.quantity(step);
+          }
         }
       }
     }
@@ -134,6 +151,17 @@ final class OrderFlow {
             plan.timeInForce(),
             time,
             config.botVersion());
+    if (refusal == null && !buy && !venue.features().shortSelling()) {
+      refusal =
+          new RiskRefusal(
+              RiskCap.SHORT_SELLING,
+              BigDecimal.ZERO,
+              value,
+              instrument.symbol()
+                  + ": venue "
+                  + venue.name()
+                  + " cannot sell short, so a plan may not sell first");
+    }
     if (refusal == null && reference == null) {
       refusal =
           new RiskRefusal(
@@ -153,7 +181,8 @@ final class OrderFlow {
                   exposure.withWorkingEntries())
               .orElse(null);
     }
-    if (refusal == null && buy && quote == null) {
+    if (refusal == null && quote == null) {
+      // A buy spends the value; a short sale holds as much as margin.
       refusal = RiskCheck.cash(instrument.symbol(), value, exposure.availableCash()).orElse(null);
     }
     if (refusal != null) {
@@ -290,6 +319,26 @@ final class OrderFlow {
         venue.cancel(w.order.id());
       }
     }
+  }
+
+  /** The smallest quantity step that is whole lots and whole shares, in quantity units. */
+  private static long wholeLot(Instrument instrument) {
+    long share = BigDecimal.ONE.movePointRight(instrument.quantityScale()).longValueExact();
+    long lot = instrument.lotSize();
+    long gcd = BigInteger.valueOf(share).gcd(BigInteger.valueOf(lot)).longValueExact();
+    return Math.multiplyExact(share / gcd, lot);
+  }
+
+  private static long roundDown(long units, long step) {
+    return units - Math.floorMod(units, step);
+  }
+
+  /** The refusal of a quantity below one step: a lot, or a whole share on a venue without them. */
+  private static RiskRefusal belowStep(Instrument instrument, long step, Quantity asked) {
+    if (step == instrument.lotSize()) {
+      return RiskCheck.belowLot(instrument.symbol(), instrument.quantity(step), asked);
+    }
+    return RiskCheck.belowWholeShares(instrument.symbol(), instrument.quantity(step), asked);
   }
 
   /** {@code units} on the tick grid, rounded up or down. */

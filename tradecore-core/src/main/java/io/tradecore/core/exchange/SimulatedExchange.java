@@ -54,7 +54,9 @@ import java.util.function.Function;
  * <p>As a {@link SimulatedVenue} it reports what it did to the attached sink at once; the raw
  * methods ({@link #accept}, {@link #match}, {@link #matchNow}, {@link #withdraw}) return it
  * instead, for a venue that must record it first (the durable paper exchange). An order sized by
- * cash buys at most {@link #MAX_UNITS} quantity units, however much cash it has. Not thread-safe.
+ * cash (a buy spending it, or a short sale holding it as margin: the largest quantity whose
+ * notional plus fee fits) trades at most {@link #MAX_UNITS} quantity units, however much cash it
+ * has. Not thread-safe.
  */
 public final class SimulatedExchange implements SimulatedVenue {
   /**
@@ -343,7 +345,8 @@ public final class SimulatedExchange implements SimulatedVenue {
         return true;
       }
       if (w.cashShort) {
-        // The buyer's cash ran out: what it could pay for has filled, the rest is withdrawn.
+        // The cash ran out (to pay a buy, or as a short sale's margin): what it covered has
+        // filled, the rest is withdrawn.
         expired.add(order);
         return true;
       }
@@ -400,7 +403,7 @@ public final class SimulatedExchange implements SimulatedVenue {
   }
 
   private long fillUnits(Working w, Bar bar, long price) {
-    BigDecimal cash = w.order.side() == Side.BUY ? spendable.apply(w.order) : null;
+    BigDecimal cash = spendable.apply(w.order);
     if (cash != null) {
       cash = cash.max(BigDecimal.ZERO);
     }
@@ -548,7 +551,7 @@ public final class SimulatedExchange implements SimulatedVenue {
     BigDecimal remainingQuote;
     boolean quoteSpent;
 
-    /** Set when the buyer could not pay for all of it at this fill's price. */
+    /** Set when the cash could not cover all of it at this fill's price. */
     boolean cashShort;
 
     boolean triggered;

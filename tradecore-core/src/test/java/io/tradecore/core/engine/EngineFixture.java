@@ -1,7 +1,9 @@
 package io.tradecore.core.engine;
 
 import io.tradecore.core.domain.Bar;
+import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.Order;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
@@ -14,15 +16,24 @@ import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.SameBarPolicy;
 import io.tradecore.core.plan.Sizing;
 import io.tradecore.core.risk.RiskLimits;
+import io.tradecore.core.venue.FillPage;
+import io.tradecore.core.venue.ReportSink;
+import io.tradecore.core.venue.SimulatedVenue;
+import io.tradecore.core.venue.VenueFeatures;
+import io.tradecore.core.venue.VenueOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Drives bars through a real engine with a scripted strategy and records what happened. */
 final class EngineFixture {
@@ -36,12 +47,27 @@ final class EngineFixture {
   final Engine engine;
 
   EngineFixture(SameBarPolicy policy, RiskLimits limits, BigDecimal volumeShare) {
+    this(policy, limits, volumeShare, VenueFeatures.SIMULATED, b -> b);
+  }
+
+  /**
+   * An engine whose simulated venue says it has {@code features}, built with {@code more} applied
+   * to the builder (market days, an overnight rule).
+   */
+  EngineFixture(
+      SameBarPolicy policy,
+      RiskLimits limits,
+      BigDecimal volumeShare,
+      VenueFeatures features,
+      UnaryOperator<EngineBuilder> more) {
     SimulatedExchange exchange = new SimulatedExchange("SIM", ExecutionCosts.FREE, volumeShare);
-    engine =
+    SimulatedVenue venue =
+        features.equals(VenueFeatures.SIMULATED) ? exchange : new Featured(exchange, features);
+    EngineBuilder builder =
         Engine.builder()
             .config(EngineConfig.defaults().withSameBarPolicy(policy))
             .portfolio(portfolio)
-            .venue(exchange)
+            .venue(venue)
             .risk(limits)
             .strategy(
                 (StrategyFactory)
@@ -49,8 +75,8 @@ final class EngineFixture {
                         new Scripted(
                             script.computeIfAbsent(instrument.symbol(), s -> new HashMap<>())))
             .clock(Clock.fixed(DAY0, ZoneOffset.UTC))
-            .listener(events::add)
-            .build();
+            .listener(events::add);
+    engine = more.apply(builder).build();
   }
 
   EngineFixture() {
@@ -136,6 +162,18 @@ final class EngineFixture {
         TimeInForce.GTC);
   }
 
+  /** A short plan: sells {@code qty} first, with its stop above and its target below. */
+  static PlanSpec shortPlan(long qty, String stop, String target, String trail) {
+    return new PlanSpec(
+        Side.SELL,
+        new Sizing.Fixed(new Quantity(qty, 0)),
+        0,
+        stop == null ? 0 : units(TEST, stop),
+        target == null ? 0 : units(TEST, target),
+        trail == null ? 0 : units(TEST, trail),
+        TimeInForce.GTC);
+  }
+
   /** The recorded outcome as short lines: fills, plan changes, refusals and cancels. */
   List<String> outcome() {
     List<String> lines = new ArrayList<>();
@@ -208,6 +246,75 @@ final class EngineFixture {
     @Override
     public List<Action> onBar(TradingContext context) {
       return byIndex.getOrDefault((int) context.barIndex(), List.of());
+    }
+  }
+
+  /** The simulated exchange as a venue that says it can do less (no shorts, no fractions). */
+  private record Featured(SimulatedExchange exchange, VenueFeatures features)
+      implements SimulatedVenue {
+    @Override
+    public String name() {
+      return "restricted";
+    }
+
+    @Override
+    public void attach(ReportSink sink) {
+      exchange.attach(sink);
+    }
+
+    @Override
+    public void submit(Order order) {
+      exchange.submit(order);
+    }
+
+    @Override
+    public void cancel(ClientOrderId id) {
+      exchange.cancel(id);
+    }
+
+    @Override
+    public List<VenueOrder> openOrders() {
+      return exchange.openOrders();
+    }
+
+    @Override
+    public Optional<VenueOrder> order(ClientOrderId id) {
+      return exchange.order(id);
+    }
+
+    @Override
+    public FillPage fillsSince(String cursor) {
+      return exchange.fillsSince(cursor);
+    }
+
+    @Override
+    public Map<String, BigDecimal> positions() {
+      return exchange.positions();
+    }
+
+    @Override
+    public Map<String, BigDecimal> balances() {
+      return exchange.balances();
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+      exchange.onBar(bar);
+    }
+
+    @Override
+    public void submitTriggered(Order order, Bar bar) {
+      exchange.submitTriggered(order, bar);
+    }
+
+    @Override
+    public void sessionDays(Function<Bar, LocalDate> days) {
+      exchange.sessionDays(days);
+    }
+
+    @Override
+    public void fundedBy(Function<Order, BigDecimal> spendable) {
+      exchange.fundedBy(spendable);
     }
   }
 }

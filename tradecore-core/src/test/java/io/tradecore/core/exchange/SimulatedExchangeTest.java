@@ -127,6 +127,51 @@ class SimulatedExchangeTest {
   }
 
   @Test
+  void a_short_sale_sized_by_cash_sells_whole_lots_whose_notional_and_fee_fit_the_margin() {
+    // Lots of 100 shares: 10,000 of margin at 33.33 (fee 10 bps, at least 1.00) sells 200, as
+    // 300 would need 9,999.00 and a fee of 10.00.
+    Instrument lots = new Instrument("LOT", "USD", 2, 0).onVenue("sim", 1, 100);
+    SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.of(10, 1.00, 0), null);
+    BigDecimal margin = new BigDecimal("10000.00");
+    x.accept(
+        new Order(
+            new ClientOrderId("short"),
+            null,
+            lots,
+            Side.SELL,
+            OrderType.MARKET,
+            null,
+            margin,
+            null,
+            null,
+            TimeInForce.GTC,
+            T0,
+            "v1"));
+    Fill fill =
+        x.match(new Bar(lots, T0, 3_333, 3_400, 3_300, 3_350, 1_000_000)).fills().getFirst();
+
+    assertThat(fill.side()).isEqualTo(Side.SELL);
+    assertThat(fill.quantity().toBigDecimal()).isEqualByComparingTo("200");
+    assertThat(fill.notional()).isEqualByComparingTo("6666.00");
+    assertThat(fill.fee()).isEqualByComparingTo("6.67");
+    // All the margin covers at that price has been sold: the order is done.
+    assertThat(x.workingOrders()).isEmpty();
+  }
+
+  @Test
+  void a_short_entry_that_the_cash_cannot_hold_as_margin_sells_what_it_covers() {
+    SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, null);
+    x.fundedBy(o -> new BigDecimal("2500.00"));
+    x.accept(order("s", Side.SELL, OrderType.MARKET, "40", null, null, TimeInForce.GTC));
+    MatchResult result = x.match(bar(0, 10_000, 10_100, 9_900, 10_000));
+
+    assertThat(result.fills())
+        .extracting(f -> f.quantity().toString())
+        .containsExactly("25.000000");
+    assertThat(result.expired()).extracting(o -> o.id().value()).containsExactly("s");
+  }
+
+  @Test
   void an_order_sized_by_more_cash_than_units_can_count_buys_the_most_units_there_are() {
     // 2.1e14 of cash at one cent is 2.1e16 of ABC, 2.1e22 units at six decimals: past a long.
     SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, new BigDecimal("0.5"));

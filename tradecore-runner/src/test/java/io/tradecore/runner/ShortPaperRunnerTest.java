@@ -12,6 +12,7 @@ import io.tradecore.core.engine.TradingContext;
 import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.Sizing;
 import io.tradecore.runner.config.PortfolioSettings;
+import io.tradecore.runner.dailylog.DailyLogs;
 import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.store.Database;
 import io.tradecore.store.DayRepository;
@@ -25,7 +26,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +37,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A plan that sells first on the paper exchange, across a restart: half the cash is held as the
  * short's margin, the day's snapshot shows a negative quantity, and the stop above the entry buys
- * it back; the exchange's cash and the ledger's agree throughout.
+ * it back; the exchange's cash and the ledger's agree throughout, and the daily logs show the
+ * short's PnL.
  */
 class ShortPaperRunnerTest {
   static final PortfolioId ID = new PortfolioId("p-short");
@@ -107,16 +111,40 @@ class ShortPaperRunnerTest {
     assertThat(days.get(2).closeEquity()).isEqualByComparingTo("98000.00");
     assertThat(days.get(2).pnl()).isEqualByComparingTo("-1500.00");
     assertThat(days.get(2).realizedPnl()).isEqualByComparingTo("-2000.00");
+    // The daily logs show the same account value and PnL, in the table and in the text file.
+    Map<String, String[]> logs = new HashMap<>();
+    db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT day || ' ' || account_value || ' ' || daily_pnl FROM daily_logs"
+                            + " WHERE portfolio_id = :p")
+                    .bind("p", ID.value())
+                    .mapTo(String.class)
+                    .list())
+        .forEach(row -> logs.put(row.split(" ")[0], row.split(" ")));
+    assertThat(new BigDecimal(logs.get("2024-06-04")[1])).isEqualByComparingTo("99500");
+    assertThat(new BigDecimal(logs.get("2024-06-04")[2])).isEqualByComparingTo("-500");
+    assertThat(new BigDecimal(logs.get("2024-06-05")[1])).isEqualByComparingTo("98000");
+    assertThat(new BigDecimal(logs.get("2024-06-05")[2])).isEqualByComparingTo("-1500");
+    assertThat(Files.readString(DailyLogs.textFileFor(dir, "short")))
+        .contains("Account value   99,500.00 USD\nDaily PnL       -500.00 USD")
+        .contains("Account value   98,000.00 USD\nDaily PnL       -1,500.00 USD");
   }
 
   private PortfolioRunner open(PortfolioRecord record, PortfolioSettings settings) {
-    return PortfolioRunner.open(
-        db,
-        record,
-        settings,
-        MultiDayPortfolioTest.options(),
-        Clock.systemUTC(),
-        instrument -> new ShortOnFirstBar());
+    PortfolioRunner runner =
+        PortfolioRunner.open(
+            db,
+            record,
+            settings,
+            MultiDayPortfolioTest.options(),
+            Clock.systemUTC(),
+            instrument -> new ShortOnFirstBar());
+    runner.writeDailyLogs(
+        new DailyLogs(
+            db, record, settings, DailyLogs.textFileFor(dir, "short"), Clock.systemUTC()));
+    return runner;
   }
 
   private BigDecimal paperCash() {

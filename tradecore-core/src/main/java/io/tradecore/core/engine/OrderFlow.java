@@ -11,6 +11,7 @@ import io.tradecore.core.domain.PlanId;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.engine.EngineEvent.EngineError;
 import io.tradecore.core.engine.EngineEvent.OrderRefused;
 import io.tradecore.core.engine.EngineEvent.OrderSubmitted;
 import io.tradecore.core.engine.EngineEvent.PlanChanged;
@@ -19,6 +20,7 @@ import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.ExitSignal;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanMonitor;
+import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.PlanStatus;
 import io.tradecore.core.plan.Sizing;
 import io.tradecore.core.risk.RiskCap;
@@ -197,6 +199,19 @@ final class OrderFlow {
   private void adjust(Action.AdjustPlan action, Instant time) {
     Plan plan = plans.get(action.planId());
     if (plan == null) {
+      return;
+    }
+    try {
+      // An entry limit still matters while the plan waits for its entry.
+      long entry = plan.status() == PlanStatus.PENDING ? plan.entryLimit() : 0;
+      PlanSpec.checkLevels(plan.side(), entry, action.stop(), action.target());
+    } catch (IllegalArgumentException e) {
+      listener.on(
+          new EngineError(
+              time,
+              clock.instant(),
+              "strategy",
+              plan.id() + " keeps its levels: " + e.getMessage()));
       return;
     }
     Plan after = plan.withLevels(action.stop(), action.target(), action.trailDistance(), time);

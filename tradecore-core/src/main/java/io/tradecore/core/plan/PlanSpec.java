@@ -34,9 +34,11 @@ public record PlanSpec(
 
   /**
    * Refuses levels on the wrong side: a long plan needs stop &lt; entry limit &lt; target, a short
-   * one stop &gt; entry limit &gt; target (each where set).
+   * one stop &gt; entry limit &gt; target (each where set, 0 meaning not set).
+   *
+   * @throws IllegalArgumentException naming the levels that are on the wrong side
    */
-  private static void checkLevels(Side side, long entryLimit, long stop, long target) {
+  public static void checkLevels(Side side, long entryLimit, long stop, long target) {
     boolean isLong = side == Side.BUY;
     String plan = isLong ? "a long plan's " : "a short plan's ";
     String below = " must be below ";

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradecore.core.calendar.MarketDays;
 import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.domain.PlanId;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
@@ -113,6 +114,31 @@ class ShortPlanEngineTest {
             "d3 fill BUY 10 @ 97.00 TEST",
             "d3 plan plan-1 CLOSED (closed by trailing_stop)");
     assertThat(f.portfolio.ledger().realizedPnl()).isEqualByComparingTo("30.00");
+  }
+
+  @Test
+  void a_short_plan_adjusted_to_levels_on_the_wrong_side_keeps_its_own() {
+    PlanId plan = new PlanId("plan-1");
+    EngineFixture f =
+        new EngineFixture()
+            .at(0, SHORT_STOP_105_TARGET_90)
+            .at(1, new Action.AdjustPlan(plan, 8000, 9500, 0))
+            .at(2, new Action.AdjustPlan(plan, 10300, 9500, 0));
+    f.bar(0, "99.00", "101.00", "98.00", "100.00")
+        .bar(1, "100.00", "101.00", "99.00", "100.00")
+        .bar(2, "100.00", "101.00", "99.00", "100.00")
+        .bar(3, "100.00", "104.00", "99.00", "103.50");
+
+    assertThat(f.outcome())
+        .containsExactly(
+            "d0 plan plan-1 PENDING (opened)",
+            "d1 fill SELL 10 @ 100.00 TEST",
+            "d1 plan plan-1 ACTIVE (entry filled)",
+            "d1 error strategy: plan-1 keeps its levels: a short plan's stop 8000 must be above its"
+                + " target 9500 (price units)",
+            "d2 plan plan-1 ACTIVE (adjusted)",
+            "d3 fill BUY 10 @ 103.00 TEST",
+            "d3 plan plan-1 CLOSED (closed by stop)");
   }
 
   @Test

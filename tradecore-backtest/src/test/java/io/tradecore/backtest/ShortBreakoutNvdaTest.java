@@ -138,4 +138,28 @@ class ShortBreakoutNvdaTest {
     assertThat(both.trades()).anyMatch(t -> t.side() == Side.BUY);
     assertThat(both.trades()).anyMatch(t -> t.side() == Side.SELL);
   }
+
+  @Test
+  void an_exchange_without_fractions_trades_whole_shares_long_and_short() {
+    BacktestSpec spec =
+        BacktestSpec.of("breakout", Map.of("direction", "both"), CASH)
+            .withCosts(new BigDecimal("5"), new BigDecimal("1"), new BigDecimal("2"))
+            .withWholeShares(true);
+    BacktestResult whole = new Backtest(spec).run(List.of(nvda()), Progress.NONE);
+    BacktestResult fractional = run("both");
+
+    assertThat(whole.fills()).isNotEmpty();
+    assertThat(whole.fills())
+        .allSatisfy(
+            f ->
+                assertThat(f.quantity().toBigDecimal().stripTrailingZeros().scale())
+                    .as("quantity %s of %s", f.quantity(), f.tradeId())
+                    .isLessThanOrEqualTo(0));
+    assertThat(fractional.fills())
+        .anyMatch(f -> f.quantity().toBigDecimal().stripTrailingZeros().scale() > 0);
+    assertThat(whole.trades()).anyMatch(t -> t.side() == Side.SELL);
+    for (EquityPoint p : whole.equityCurve()) {
+      assertThat(p.cash().signum()).as("cash at %s", p.time()).isGreaterThanOrEqualTo(0);
+    }
+  }
 }

@@ -29,7 +29,6 @@ import io.tradecore.core.risk.RiskRefusal;
 import io.tradecore.core.venue.SimulatedVenue;
 import io.tradecore.core.venue.Venue;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,7 +99,7 @@ final class OrderFlow {
     BigDecimal value;
     RiskRefusal refusal = null;
     boolean fractions = venue.features().fractionalQuantities();
-    long step = fractions ? instrument.lotSize() : wholeLot(instrument);
+    long step = fractions ? instrument.lotSize() : instrument.wholeShareLot();
     switch (plan.sizing()) {
       case Sizing.Fixed f -> {
         // The strategy may give a quantity at any scale; orders use the instrument's, in lots
@@ -334,14 +333,6 @@ final class OrderFlow {
         venue.cancel(w.order.id());
       }
     }
-  }
-
-  /** The smallest quantity step that is whole lots and whole shares, in quantity units. */
-  private static long wholeLot(Instrument instrument) {
-    long share = BigDecimal.ONE.movePointRight(instrument.quantityScale()).longValueExact();
-    long lot = instrument.lotSize();
-    long gcd = BigInteger.valueOf(share).gcd(BigInteger.valueOf(lot)).longValueExact();
-    return Math.multiplyExact(share / gcd, lot);
   }
 
   private static long roundDown(long units, long step) {

@@ -1,9 +1,7 @@
 package io.tradecore.core.engine;
 
 import io.tradecore.core.domain.Bar;
-import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Instrument;
-import io.tradecore.core.domain.Order;
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
@@ -16,23 +14,16 @@ import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.SameBarPolicy;
 import io.tradecore.core.plan.Sizing;
 import io.tradecore.core.risk.RiskLimits;
-import io.tradecore.core.venue.FillPage;
-import io.tradecore.core.venue.ReportSink;
-import io.tradecore.core.venue.SimulatedVenue;
 import io.tradecore.core.venue.VenueFeatures;
-import io.tradecore.core.venue.VenueOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Drives bars through a real engine with a scripted strategy and records what happened. */
@@ -51,8 +42,8 @@ final class EngineFixture {
   }
 
   /**
-   * An engine whose simulated venue says it has {@code features}, built with {@code more} applied
-   * to the builder (market days, an overnight rule).
+   * An engine whose simulated exchange has {@code features}, built with {@code more} applied to the
+   * builder (market days, an overnight rule).
    */
   EngineFixture(
       SameBarPolicy policy,
@@ -60,9 +51,8 @@ final class EngineFixture {
       BigDecimal volumeShare,
       VenueFeatures features,
       UnaryOperator<EngineBuilder> more) {
-    SimulatedExchange exchange = new SimulatedExchange("SIM", ExecutionCosts.FREE, volumeShare);
-    SimulatedVenue venue =
-        features.equals(VenueFeatures.SIMULATED) ? exchange : new Featured(exchange, features);
+    SimulatedExchange venue =
+        new SimulatedExchange("SIM", ExecutionCosts.FREE, volumeShare, features);
     EngineBuilder builder =
         Engine.builder()
             .config(EngineConfig.defaults().withSameBarPolicy(policy))
@@ -246,75 +236,6 @@ final class EngineFixture {
     @Override
     public List<Action> onBar(TradingContext context) {
       return byIndex.getOrDefault((int) context.barIndex(), List.of());
-    }
-  }
-
-  /** The simulated exchange as a venue that says it can do less (no shorts, no fractions). */
-  private record Featured(SimulatedExchange exchange, VenueFeatures features)
-      implements SimulatedVenue {
-    @Override
-    public String name() {
-      return "restricted";
-    }
-
-    @Override
-    public void attach(ReportSink sink) {
-      exchange.attach(sink);
-    }
-
-    @Override
-    public void submit(Order order) {
-      exchange.submit(order);
-    }
-
-    @Override
-    public void cancel(ClientOrderId id) {
-      exchange.cancel(id);
-    }
-
-    @Override
-    public List<VenueOrder> openOrders() {
-      return exchange.openOrders();
-    }
-
-    @Override
-    public Optional<VenueOrder> order(ClientOrderId id) {
-      return exchange.order(id);
-    }
-
-    @Override
-    public FillPage fillsSince(String cursor) {
-      return exchange.fillsSince(cursor);
-    }
-
-    @Override
-    public Map<String, BigDecimal> positions() {
-      return exchange.positions();
-    }
-
-    @Override
-    public Map<String, BigDecimal> balances() {
-      return exchange.balances();
-    }
-
-    @Override
-    public void onBar(Bar bar) {
-      exchange.onBar(bar);
-    }
-
-    @Override
-    public void submitTriggered(Order order, Bar bar) {
-      exchange.submitTriggered(order, bar);
-    }
-
-    @Override
-    public void sessionDays(Function<Bar, LocalDate> days) {
-      exchange.sessionDays(days);
-    }
-
-    @Override
-    public void fundedBy(Function<Order, BigDecimal> spendable) {
-      exchange.fundedBy(spendable);
     }
   }
 }

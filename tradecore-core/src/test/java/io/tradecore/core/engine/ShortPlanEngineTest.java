@@ -190,7 +190,7 @@ class ShortPlanEngineTest {
     assertThat(f.events)
         .filteredOn(EngineEvent.OrderRefused.class::isInstance)
         .map(e -> ((EngineEvent.OrderRefused) e).refusal().message())
-        .containsExactly("TEST: venue restricted cannot sell short, so a plan may not sell first");
+        .containsExactly("TEST: venue simulated cannot sell short, so a plan may not sell first");
   }
 
   @Test

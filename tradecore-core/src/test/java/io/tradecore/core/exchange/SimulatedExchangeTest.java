@@ -12,6 +12,7 @@ import io.tradecore.core.domain.Price;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.venue.VenueFeatures;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -169,6 +170,23 @@ class SimulatedExchangeTest {
         .extracting(f -> f.quantity().toString())
         .containsExactly("25.000000");
     assertThat(result.expired()).extracting(o -> o.id().value()).containsExactly("s");
+  }
+
+  @Test
+  void an_exchange_without_fractions_fills_and_takes_whole_shares_only() {
+    SimulatedExchange x =
+        new SimulatedExchange(
+            "SIM", ExecutionCosts.FREE, null, new VenueFeatures(false, false, true));
+    x.fundedBy(o -> new BigDecimal("2550.00"));
+    // Cash for 25.5 shares at 100.00: 25 whole shares fill, the rest is withdrawn.
+    x.accept(order("b", Side.BUY, OrderType.MARKET, "40", null, null, TimeInForce.GTC));
+    MatchResult result = x.match(bar(0, 10_000, 10_100, 9_900, 10_000));
+
+    assertThat(result.fills())
+        .extracting(f -> f.quantity().toString())
+        .containsExactly("25.000000");
+    assertThat(x.accept(order("f", Side.BUY, OrderType.MARKET, "2.5", null, null, TimeInForce.GTC)))
+        .isEqualTo("quantity 2.500000 is not a whole number of shares in lots of 1.000000");
   }
 
   @Test

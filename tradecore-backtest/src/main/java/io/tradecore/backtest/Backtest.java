@@ -113,7 +113,8 @@ public final class Backtest {
     Instrument first = instruments.getFirst();
     Portfolio portfolio =
         new Portfolio(new PortfolioId("backtest"), first.currency(), spec.startingCash());
-    SimulatedExchange exchange = new SimulatedExchange("sim", spec.costs(), spec.volumeShare());
+    SimulatedExchange exchange =
+        new SimulatedExchange("sim", spec.costs(), spec.volumeShare(), spec.venueFeatures());
     SimulatedClock clock =
         new SimulatedClock(moments.isEmpty() ? Instant.EPOCH : moments.getFirst().time());
     BacktestRecorder recorder =

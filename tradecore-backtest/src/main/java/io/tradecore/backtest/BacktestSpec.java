@@ -4,6 +4,7 @@ import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.plan.OvernightRule;
 import io.tradecore.core.risk.RiskLimits;
+import io.tradecore.core.venue.VenueFeatures;
 import io.tradecore.strategies.StrategyCatalog;
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -24,6 +25,8 @@ import java.util.TreeMap;
  * @param calendar the trading calendar of the bars' market ({@code NYSE}, {@code ASX}, {@code
  *     CRYPTO_24_7}): when sessions end, for DAY orders and the overnight rule
  * @param overnight how open plans are protected between sessions
+ * @param wholeShares whether the simulated exchange takes whole shares only (no fractional
+ *     quantities), as a broker without fractional trading does
  */
 public record BacktestSpec(
     String strategy,
@@ -36,7 +39,8 @@ public record BacktestSpec(
     RiskLimits riskLimits,
     String botVersion,
     String calendar,
-    OvernightRule overnight) {
+    OvernightRule overnight,
+    boolean wholeShares) {
 
   /** The bot_version of backtest fills unless one is given. */
   public static final String DEFAULT_BOT_VERSION = "backtest";
@@ -86,7 +90,8 @@ public record BacktestSpec(
         RiskLimits.NONE,
         DEFAULT_BOT_VERSION,
         TradingCalendars.CRYPTO_24_7,
-        OvernightRule.NONE);
+        OvernightRule.NONE,
+        false);
   }
 
   public BacktestSpec withCosts(BigDecimal newFeeBps, BigDecimal newMinFee, BigDecimal slippage) {
@@ -101,7 +106,8 @@ public record BacktestSpec(
         riskLimits,
         botVersion,
         calendar,
-        overnight);
+        overnight,
+        wholeShares);
   }
 
   public BacktestSpec withVolumeShare(BigDecimal share) {
@@ -116,7 +122,8 @@ public record BacktestSpec(
         riskLimits,
         botVersion,
         calendar,
-        overnight);
+        overnight,
+        wholeShares);
   }
 
   public BacktestSpec withRiskLimits(RiskLimits limits) {
@@ -131,7 +138,8 @@ public record BacktestSpec(
         limits,
         botVersion,
         calendar,
-        overnight);
+        overnight,
+        wholeShares);
   }
 
   public BacktestSpec withBotVersion(String version) {
@@ -146,7 +154,8 @@ public record BacktestSpec(
         riskLimits,
         version,
         calendar,
-        overnight);
+        overnight,
+        wholeShares);
   }
 
   /** The same spec for a market on {@code calendarId} with the overnight rule {@code rule}. */
@@ -162,7 +171,30 @@ public record BacktestSpec(
         riskLimits,
         botVersion,
         calendarId,
-        rule);
+        rule,
+        wholeShares);
+  }
+
+  /** The same spec with an exchange that takes whole shares only, or fractions too. */
+  public BacktestSpec withWholeShares(boolean whole) {
+    return new BacktestSpec(
+        strategy,
+        params,
+        startingCash,
+        feeBps,
+        minFee,
+        slippageBps,
+        volumeShare,
+        riskLimits,
+        botVersion,
+        calendar,
+        overnight,
+        whole);
+  }
+
+  /** What the simulated exchange can do: fractions unless {@link #wholeShares}, and shorts. */
+  public VenueFeatures venueFeatures() {
+    return wholeShares ? new VenueFeatures(false, false, true) : VenueFeatures.SIMULATED;
   }
 
   /** The simulated exchange's costs; fees are rounded to cents (two decimals). */

@@ -12,21 +12,47 @@ import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.Sizing;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Donchian-channel breakout, long only: when a bar closes above the highest high of the previous
- * {@code channel} bars, open a plan at the market with a stop {@code stopAtr} ATRs below the close
- * and a target {@code targetAtr} ATRs above it, sized to spend {@code cashShare} of the cash. The
- * plan's stop and target, not the strategy, end the trade, however many days that takes; an
- * optional trailing stop of {@code trailAtr} ATRs follows the price.
+ * Donchian-channel breakout. Long (the default {@code direction}): when a bar closes above the
+ * highest high of the previous {@code channel} bars, open a plan at the market with a stop {@code
+ * stopAtr} ATRs below the close and a target {@code targetAtr} ATRs above it. Short: when a bar
+ * closes below the lowest low of the previous {@code channel} bars, open a plan that sells first,
+ * with the stop {@code stopAtr} ATRs above the close and the target {@code targetAtr} ATRs below
+ * it. {@code both} takes either breakout. A plan commits {@code cashShare} of the cash (a short
+ * holds it as margin). The plan's stop and target, not the strategy, end the trade, however many
+ * days that takes; an optional trailing stop of {@code trailAtr} ATRs follows the price.
  */
 public final class Breakout implements Strategy {
+  /** Which breakouts the strategy trades. */
+  public enum Direction {
+    LONG,
+    SHORT,
+    BOTH;
+
+    /** The direction named {@code long}, {@code short} or {@code both}. */
+    public static Direction parse(String name) {
+      String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+      return switch (n) {
+        case "long" -> LONG;
+        case "short" -> SHORT;
+        case "both" -> BOTH;
+        default ->
+            throw new IllegalArgumentException(
+                "parameter direction must be long, short or both but was '" + name + "'");
+      };
+    }
+  }
+
   private final int channel;
   private final int atrPeriod;
   private final double stopAtr;
   private final double targetAtr;
   private final double trailAtr;
   private final BigDecimal cashShare;
+  private final Direction direction;
   private Donchian donchian;
   private Atr atr;
 
@@ -36,7 +62,8 @@ public final class Breakout implements Strategy {
       double stopAtr,
       double targetAtr,
       double trailAtr,
-      BigDecimal cashShare) {
+      BigDecimal cashShare,
+      Direction direction) {
     if (channel < 2 || atrPeriod < 1) {
       throw new IllegalArgumentException("channel must be >= 2 and atr >= 1");
     }
@@ -49,6 +76,7 @@ public final class Breakout implements Strategy {
     this.targetAtr = targetAtr;
     this.trailAtr = trailAtr;
     this.cashShare = cashShare;
+    this.direction = Objects.requireNonNull(direction, "direction");
   }
 
   @Override
@@ -68,19 +96,28 @@ public final class Breakout implements Strategy {
       return List.of();
     }
     long close = context.bar().close();
-    if (close <= donchian.upper()) {
+    Side side;
+    if (direction != Direction.SHORT && close > donchian.upper()) {
+      side = Side.BUY;
+    } else if (direction != Direction.LONG && close < donchian.lower()) {
+      side = Side.SELL;
+    } else {
       return List.of();
     }
     double range = atr.value();
-    long stop = close - Math.round(stopAtr * range);
-    long target = close + Math.round(targetAtr * range);
+    long stopDistance = Math.round(stopAtr * range);
+    long targetDistance = Math.round(targetAtr * range);
     long trail = Math.round(trailAtr * range);
-    if (stop <= 0 || range <= 0) {
+    boolean isLong = side == Side.BUY;
+    long stop = isLong ? close - stopDistance : close + stopDistance;
+    long target = isLong ? close + targetDistance : close - targetDistance;
+    // No plan without room between its stop and target, or with a level at or below zero.
+    if (range <= 0 || stopDistance + targetDistance == 0 || (isLong ? stop : target) <= 0) {
       return List.of();
     }
     PlanSpec spec =
         new PlanSpec(
-            Side.BUY, new Sizing.CashShare(cashShare), 0, stop, target, trail, TimeInForce.GTC);
+            side, new Sizing.CashShare(cashShare), 0, stop, target, trail, TimeInForce.GTC);
     return List.of(new Action.OpenPlan(spec));
   }
 }

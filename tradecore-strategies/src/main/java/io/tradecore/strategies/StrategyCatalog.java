@@ -30,7 +30,8 @@ public final class StrategyCatalog {
                   "stop-atr", "2",
                   "target-atr", "4",
                   "trail-atr", "0",
-                  "cash-share", "0.5"),
+                  "cash-share", "0.5",
+                  "direction", "long"),
           "momentum-rotation", Map.of("top", "1", "lookback", "60", "rebalance", "20"));
 
   /** Strategies of other modules, found on the class path, by name. */
@@ -130,8 +131,9 @@ public final class StrategyCatalog {
         double target = doubleParam(p, "target-atr");
         double trail = doubleParam(p, "trail-atr");
         BigDecimal share = decimalParam(p, "cash-share");
-        new Breakout(channel, atr, stop, target, trail, share);
-        yield instrument -> new Breakout(channel, atr, stop, target, trail, share);
+        Breakout.Direction direction = Breakout.Direction.parse(p.get("direction"));
+        new Breakout(channel, atr, stop, target, trail, share, direction);
+        yield instrument -> new Breakout(channel, atr, stop, target, trail, share, direction);
       }
       default ->
           throw new IllegalArgumentException(

@@ -44,6 +44,8 @@ function positionsTable(rows, c) {
   return table(
     [
       { label: "Symbol", cell: (r) => h("a", { href: `#/prices?symbol=${encodeURIComponent(r.symbol)}` }, r.symbol) },
+      // A short holds a negative quantity: say so beside it.
+      { label: "Side", cell: (r) => (num(r.quantity) < 0 ? h("span", { class: "side sell" }, "short") : h("span", { class: "side buy" }, "long")) },
       { label: "Quantity", num: true, cell: (r) => quantity(r.quantity) },
       { label: "Average cost", num: true, cell: (r) => price(r.average_cost, c) },
       { label: "Mark", num: true, cell: (r) => price(r.mark, c) },

@@ -110,6 +110,11 @@ public final class BacktestCommand implements Callable<Integer> {
   private BigDecimal volumeShare;
 
   @Option(
+      names = "--whole-shares",
+      description = "Trade whole shares only, as a broker without fractional shares does.")
+  private boolean wholeShares;
+
+  @Option(
       names = "--format",
       description = "File format: ${COMPLETION-CANDIDATES} (default: detected from the header).")
   private CsvFormat format;
@@ -301,6 +306,7 @@ public final class BacktestCommand implements Callable<Integer> {
           BacktestSpec.of(strategy, params, cash)
               .withCosts(feeBps, minFee, slippageBps)
               .withVolumeShare(volumeShare)
+              .withWholeShares(wholeShares)
               .withRiskLimits(
                   new RiskLimits(
                       maxOrderValue, maxGrossExposure, maxOpenPositions, maxPositionValue))

@@ -83,6 +83,7 @@ public final class RunFolderWriter {
     out.put("min_fee", spec.minFee());
     out.put("slippage_bps", spec.slippageBps());
     out.put("volume_share", spec.volumeShare());
+    out.put("whole_shares", spec.wholeShares());
     out.put("risk_limits", risk);
     out.put("bot_version", spec.botVersion());
     out.put("created", info.created().toString());

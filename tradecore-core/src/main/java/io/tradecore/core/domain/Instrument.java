@@ -1,5 +1,7 @@
 package io.tradecore.core.domain;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -95,6 +97,16 @@ public record Instrument(
   /** A quantity in units rounded down to a whole number of lots (possibly 0). */
   public long lotDown(long units) {
     return units - Math.floorMod(units, lotSize);
+  }
+
+  /**
+   * The smallest quantity, in units, that is both whole lots and whole shares (the least common
+   * multiple of the lot size and one share): the step of quantities on a venue without fractions.
+   */
+  public long wholeShareLot() {
+    long share = BigDecimal.ONE.movePointRight(quantityScale).longValueExact();
+    long gcd = BigInteger.valueOf(share).gcd(BigInteger.valueOf(lotSize)).longValueExact();
+    return Math.multiplyExact(share / gcd, lotSize);
   }
 
   /**

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * An instruction to an exchange. Either {@code quantity} is set, or {@code quoteAmount}: the amount
- * of cash to spend, from which the exchange sizes a buy at its fill price (the largest quantity at
- * the instrument's scale whose cost plus fees fits). Immutable and thread-safe.
+ * of cash to commit, from which the exchange sizes the order at its fill price (the largest
+ * quantity in whole lots whose notional plus fees fits): a buy spends it, a short sale sets it
+ * aside as margin. Immutable and thread-safe.
  *
  * @param planId the plan this order serves, or null for an order outside any plan
  * @param limitPrice set for LIMIT orders
@@ -42,8 +43,8 @@ public record Order(
     if (quantity != null && quantity.isZero()) {
       throw new IllegalArgumentException("order " + id + " has a zero quantity");
     }
-    if (quoteAmount != null && (quoteAmount.signum() <= 0 || side != Side.BUY)) {
-      throw new IllegalArgumentException("order " + id + " quote sizing needs a positive buy");
+    if (quoteAmount != null && quoteAmount.signum() <= 0) {
+      throw new IllegalArgumentException("order " + id + " quote sizing needs a positive amount");
     }
     if ((type == OrderType.LIMIT) != (limitPrice != null)) {
       throw new IllegalArgumentException("order " + id + ": a limit price goes with LIMIT only");

@@ -11,6 +11,7 @@ import io.tradecore.core.domain.PlanId;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.engine.EngineEvent.EngineError;
 import io.tradecore.core.engine.EngineEvent.OrderRefused;
 import io.tradecore.core.engine.EngineEvent.OrderSubmitted;
 import io.tradecore.core.engine.EngineEvent.PlanChanged;
@@ -19,6 +20,7 @@ import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.ExitSignal;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanMonitor;
+import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.PlanStatus;
 import io.tradecore.core.plan.Sizing;
 import io.tradecore.core.risk.RiskCap;
@@ -27,6 +29,7 @@ import io.tradecore.core.risk.RiskRefusal;
 import io.tradecore.core.venue.SimulatedVenue;
 import io.tradecore.core.venue.Venue;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -95,28 +98,43 @@ final class OrderFlow {
     BigDecimal quote = null;
     BigDecimal value;
     RiskRefusal refusal = null;
+    boolean fractions = venue.features().fractionalQuantities();
+    long step = fractions ? instrument.lotSize() : instrument.wholeShareLot();
     switch (plan.sizing()) {
       case Sizing.Fixed f -> {
-        // The strategy may give a quantity at any scale; orders use the instrument's, in lots.
+        // The strategy may give a quantity at any scale; orders use the instrument's, in lots
+        // (whole shares too where the venue takes no fractions).
         Quantity asked = Quantity.of(f.quantity().toBigDecimal(), instrument.quantityScale());
-        quantity = instrument.quantity(instrument.lotDown(asked.units()));
+        quantity = instrument.quantity(roundDown(asked.units(), step));
         value = reference == null ? BigDecimal.ZERO : reference.multiply(quantity.toBigDecimal());
         if (quantity.isZero()) {
-          refusal =
-              RiskCheck.belowLot(
-                  instrument.symbol(), instrument.quantity(instrument.lotSize()), asked);
-          quantity = instrument.quantity(instrument.lotSize());
+          refusal = belowStep(instrument, step, asked);
+          quantity = instrument.quantity(step);
         }
       }
       case Sizing.CashShare s -> {
-        // Cash already committed to working entries is not spent twice.
+        // Cash already committed to working entries (and held for shorts) is not spent twice.
         quote = exposure.availableCash().multiply(s.share());
         value = quote;
         if (quote.signum() <= 0) {
           // Nothing to spend: refused like any cap, with an order for the smallest quantity.
           refusal = RiskCheck.noCash(instrument.symbol(), value);
           quote = null;
-          quantity = instrument.quantity(instrument.lotSize());
+          quantity = instrument.quantity(step);
+        } else if (!fractions && reference != null) {
+          // A venue without fractions takes quantities only: the whole lots the share buys at the
+          // reference price (the fill price and fees may differ; the cash check below holds).
+          Quantity asked =
+              Quantity.of(
+                  quote.divide(reference, instrument.quantityScale(), RoundingMode.FLOOR),
+                  instrument.quantityScale());
+          quantity = instrument.quantity(roundDown(asked.units(), step));
+          quote = null;
+          value = reference.multiply(quantity.toBigDecimal());
+          if (quantity.isZero()) {
+            refusal = belowStep(instrument, step, asked);
+            quantity = instrument.quantity(step);
+          }
         }
       }
     }
@@ -134,6 +152,17 @@ final class OrderFlow {
             plan.timeInForce(),
             time,
             config.botVersion());
+    if (refusal == null && !buy && !venue.features().shortSelling()) {
+      refusal =
+          new RiskRefusal(
+              RiskCap.SHORT_SELLING,
+              BigDecimal.ZERO,
+              value,
+              instrument.symbol()
+                  + ": venue "
+                  + venue.name()
+                  + " cannot sell short, so a plan may not sell first");
+    }
     if (refusal == null && reference == null) {
       refusal =
           new RiskRefusal(
@@ -153,7 +182,8 @@ final class OrderFlow {
                   exposure.withWorkingEntries())
               .orElse(null);
     }
-    if (refusal == null && buy && quote == null) {
+    if (refusal == null && quote == null) {
+      // A buy spends the value; a short sale holds as much as margin.
       refusal = RiskCheck.cash(instrument.symbol(), value, exposure.availableCash()).orElse(null);
     }
     if (refusal != null) {
@@ -168,6 +198,19 @@ final class OrderFlow {
   private void adjust(Action.AdjustPlan action, Instant time) {
     Plan plan = plans.get(action.planId());
     if (plan == null) {
+      return;
+    }
+    try {
+      // An entry limit still matters while the plan waits for its entry.
+      long entry = plan.status() == PlanStatus.PENDING ? plan.entryLimit() : 0;
+      PlanSpec.checkLevels(plan.side(), entry, action.stop(), action.target());
+    } catch (IllegalArgumentException e) {
+      listener.on(
+          new EngineError(
+              time,
+              clock.instant(),
+              "strategy",
+              plan.id() + " keeps its levels: " + e.getMessage()));
       return;
     }
     Plan after = plan.withLevels(action.stop(), action.target(), action.trailDistance(), time);
@@ -290,6 +333,18 @@ final class OrderFlow {
         venue.cancel(w.order.id());
       }
     }
+  }
+
+  private static long roundDown(long units, long step) {
+    return units - Math.floorMod(units, step);
+  }
+
+  /** The refusal of a quantity below one step: a lot, or a whole share on a venue without them. */
+  private static RiskRefusal belowStep(Instrument instrument, long step, Quantity asked) {
+    if (step == instrument.lotSize()) {
+      return RiskCheck.belowLot(instrument.symbol(), instrument.quantity(step), asked);
+    }
+    return RiskCheck.belowWholeShares(instrument.symbol(), instrument.quantity(step), asked);
   }
 
   /** {@code units} on the tick grid, rounded up or down. */

@@ -14,8 +14,10 @@ public interface PortfolioView {
   BigDecimal cash();
 
   /**
-   * Cash not yet committed: cash less what working buy entries may still spend (their quote, or
-   * their quantity at the limit or the latest mark). What a new entry sized by cash may use.
+   * Cash not yet committed: cash less what working entries may still commit (their quote, or their
+   * quantity at the limit or the latest mark) and less twice the value of the open shorts (what
+   * buying them back costs, and as much again held as margin). What a new entry sized by cash may
+   * use, long or short.
    */
   BigDecimal availableCash();
 

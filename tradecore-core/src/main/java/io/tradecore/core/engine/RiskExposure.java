@@ -2,7 +2,6 @@ package io.tradecore.core.engine;
 
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
-import io.tradecore.core.domain.Side;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.ledger.Portfolio;
 import java.math.BigDecimal;
@@ -14,6 +13,8 @@ import java.util.List;
  * cash hold across orders decided at one moment before any of them fills. Not thread-safe.
  */
 final class RiskExposure {
+  private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
   private final Portfolio portfolio;
   private final WorkingOrders working;
 
@@ -60,34 +61,43 @@ final class RiskExposure {
         s.fills());
   }
 
-  /** Cash less what working buy entries may still spend. */
+  /**
+   * The cash an entry may commit: cash less what working entries may still commit, and less twice
+   * the value of the open shorts (their proceeds are owed back, and the same again is held as
+   * margin), so a short of a given value ties up as much cash as a long of that value.
+   */
   BigDecimal availableCash() {
     return cashLess(null);
   }
 
   /**
-   * What a buy entry of ours about to fill may spend: the cash less what the working buy entries
-   * placed before it may still spend (first placed, first served); null (no limit) for any other
-   * order, such as an exit.
+   * What an entry of ours about to fill may commit (a buy spends it, a short sale holds it as
+   * margin): the available cash less what the working entries placed before it may still commit
+   * (first placed, first served); null (no limit) for any other order, such as an exit.
    */
   BigDecimal spendableBy(Order order) {
     WorkingOrder own = working.get(order.id());
-    if (own == null || !own.entry() || order.side() != Side.BUY) {
+    if (own == null || !own.entry()) {
       return null;
     }
     return cashLess(own);
   }
 
   /**
-   * Cash less what working buy entries may spend: all of them, or those placed before {@code own}.
+   * Available cash less what working entries may commit: all of them, or those placed before {@code
+   * own}.
    */
   private BigDecimal cashLess(WorkingOrder own) {
     BigDecimal cash = portfolio.ledger().cash();
+    BigDecimal shorts = portfolio.shortValue();
+    if (shorts.signum() != 0) {
+      cash = cash.subtract(shorts.multiply(TWO));
+    }
     for (WorkingOrder w : working.all()) {
       if (w == own) {
         break;
       }
-      if (w.entry() && w.cancelRequested == null && w.order.side() == Side.BUY) {
+      if (w.entry() && w.cancelRequested == null) {
         Order o = w.order;
         BigDecimal price =
             o.limitPrice() != null

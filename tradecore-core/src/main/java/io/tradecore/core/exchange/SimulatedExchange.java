@@ -54,7 +54,9 @@ import java.util.function.Function;
  * <p>As a {@link SimulatedVenue} it reports what it did to the attached sink at once; the raw
  * methods ({@link #accept}, {@link #match}, {@link #matchNow}, {@link #withdraw}) return it
  * instead, for a venue that must record it first (the durable paper exchange). An order sized by
- * cash buys at most {@link #MAX_UNITS} quantity units, however much cash it has. Not thread-safe.
+ * cash (a buy spending it, or a short sale holding it as margin: the largest quantity whose
+ * notional plus fee fits) trades at most {@link #MAX_UNITS} quantity units, however much cash it
+ * has. Not thread-safe.
  */
 public final class SimulatedExchange implements SimulatedVenue {
   /**
@@ -69,6 +71,7 @@ public final class SimulatedExchange implements SimulatedVenue {
   private final String tradeIdPrefix;
   private final ExecutionCosts costs;
   private final BigDecimal volumeShare;
+  private final VenueFeatures features;
   private final Map<ClientOrderId, Working> working = new LinkedHashMap<>();
 
   /** The time of the latest price event per instrument (the current one kept in fields). */
@@ -86,9 +89,25 @@ public final class SimulatedExchange implements SimulatedVenue {
   private Instant now;
 
   /**
+   * An exchange that takes fractional quantities and short sales ({@link VenueFeatures#SIMULATED}).
+   *
    * @param volumeShare the largest share of a bar's volume one order may take, or null for no cap
    */
   public SimulatedExchange(String tradeIdPrefix, ExecutionCosts costs, BigDecimal volumeShare) {
+    this(tradeIdPrefix, costs, volumeShare, VenueFeatures.SIMULATED);
+  }
+
+  /**
+   * An exchange that says it has {@code features}, so the engine trades it accordingly: whole
+   * shares only without fractional quantities, no plan that sells first without short selling. Its
+   * plans are always watched by the engine.
+   */
+  public SimulatedExchange(
+      String tradeIdPrefix, ExecutionCosts costs, BigDecimal volumeShare, VenueFeatures features) {
+    if (features.protectiveOrders()) {
+      throw new IllegalArgumentException("a simulated exchange keeps no protective orders");
+    }
+    this.features = features;
     if (volumeShare != null
         && (volumeShare.signum() <= 0 || volumeShare.compareTo(BigDecimal.ONE) > 0)) {
       throw new IllegalArgumentException("volume share must be in (0, 1] but was " + volumeShare);
@@ -121,7 +140,7 @@ public final class SimulatedExchange implements SimulatedVenue {
 
   @Override
   public VenueFeatures features() {
-    return VenueFeatures.SIMULATED;
+    return features;
   }
 
   @Override
@@ -196,13 +215,15 @@ public final class SimulatedExchange implements SimulatedVenue {
     return null;
   }
 
-  private static String offGrid(Order order) {
+  private String offGrid(Order order) {
     Instrument i = order.instrument();
-    if (order.quantity() != null && order.quantity().units() % i.lotSize() != 0) {
+    long step = step(i);
+    if (order.quantity() != null && order.quantity().units() % step != 0) {
       return "quantity "
           + order.quantity()
-          + " is not a whole number of lots of "
-          + i.quantity(i.lotSize());
+          + " is not a whole number of "
+          + (step == i.lotSize() ? "lots of " : "shares in lots of ")
+          + i.quantity(step);
     }
     for (var price : new io.tradecore.core.domain.Price[] {order.limitPrice(), order.stopPrice()}) {
       if (price != null && price.units() % i.tickSize() != 0) {
@@ -343,7 +364,8 @@ public final class SimulatedExchange implements SimulatedVenue {
         return true;
       }
       if (w.cashShort) {
-        // The buyer's cash ran out: what it could pay for has filled, the rest is withdrawn.
+        // The cash ran out (to pay a buy, or as a short sale's margin): what it covered has
+        // filled, the rest is withdrawn.
         expired.add(order);
         return true;
       }
@@ -400,7 +422,7 @@ public final class SimulatedExchange implements SimulatedVenue {
   }
 
   private long fillUnits(Working w, Bar bar, long price) {
-    BigDecimal cash = w.order.side() == Side.BUY ? spendable.apply(w.order) : null;
+    BigDecimal cash = spendable.apply(w.order);
     if (cash != null) {
       cash = cash.max(BigDecimal.ZERO);
     }
@@ -419,7 +441,7 @@ public final class SimulatedExchange implements SimulatedVenue {
       }
     }
     long cap = volumeCap(bar, w.order);
-    long units = cap < 0 ? wanted : Math.min(wanted, w.order.instrument().lotDown(cap));
+    long units = cap < 0 ? wanted : Math.min(wanted, roundDown(cap, step(w.order.instrument())));
     // A quote-sized order is done once it has bought all its quote affords at one price.
     w.quoteSpent = w.remainingQuote != null && units > 0 && units == wanted;
     return units;
@@ -439,10 +461,13 @@ public final class SimulatedExchange implements SimulatedVenue {
         .longValueExact();
   }
 
-  /** The largest quantity (in units, whole lots) whose cost plus fee fits in {@code quote}. */
+  /**
+   * The largest quantity (in units, whole lots, and whole shares without fractions) whose cost plus
+   * fee fits in {@code quote}.
+   */
   private long affordableUnits(BigDecimal quote, long priceUnits, Order order) {
     Instrument instrument = order.instrument();
-    long lot = instrument.lotSize();
+    long lot = step(instrument);
     int qs = instrument.quantityScale();
     BigDecimal price = BigDecimal.valueOf(priceUnits, order.instrument().priceScale());
     BigDecimal perUnitWithFee = price.multiply(BigDecimal.ONE.add(costs.feeBps().movePointLeft(4)));
@@ -456,7 +481,7 @@ public final class SimulatedExchange implements SimulatedVenue {
                 .movePointRight(qs)
                 .min(MAX_ORDER_UNITS)
                 .longValueExact();
-    units = instrument.lotDown(units);
+    units = roundDown(units, lot);
     // Rounding of the fee can move the boundary by a lot or two either way.
     while (units > 0 && cost(units, price, qs).compareTo(quote) > 0) {
       units -= lot;
@@ -465,6 +490,15 @@ public final class SimulatedExchange implements SimulatedVenue {
       units += lot;
     }
     return units;
+  }
+
+  /** The quantity step: a lot, or whole shares in lots on an exchange without fractions. */
+  private long step(Instrument instrument) {
+    return features.fractionalQuantities() ? instrument.lotSize() : instrument.wholeShareLot();
+  }
+
+  private static long roundDown(long units, long step) {
+    return units - Math.floorMod(units, step);
   }
 
   private BigDecimal cost(long units, BigDecimal price, int qs) {
@@ -548,7 +582,7 @@ public final class SimulatedExchange implements SimulatedVenue {
     BigDecimal remainingQuote;
     boolean quoteSpent;
 
-    /** Set when the buyer could not pay for all of it at this fill's price. */
+    /** Set when the cash could not cover all of it at this fill's price. */
     boolean cashShort;
 
     boolean triggered;

@@ -97,6 +97,21 @@ public final class Portfolio {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * What buying back every short position would cost at the latest marks (a position without a mark
+   * at its cost basis), as a positive amount; 0 when nothing is short.
+   */
+  public BigDecimal shortValue() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Position p : ledger.positions().values()) {
+      if (p.quantity().signum() < 0) {
+        BigDecimal mark = mark(p.instrument().symbol());
+        total = total.add(mark == null ? p.costBasis().negate() : p.marketValue(mark).negate());
+      }
+    }
+    return total;
+  }
+
   public LedgerSummary summary() {
     return ledger.summary(marks());
   }

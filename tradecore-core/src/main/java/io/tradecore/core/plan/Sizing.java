@@ -5,12 +5,17 @@ import java.math.BigDecimal;
 
 /** How large a plan's entry is. */
 public sealed interface Sizing {
-  /** A fixed quantity. */
+  /**
+   * A fixed quantity, rounded down to whole lots of the instrument (and to whole shares where the
+   * venue takes no fractions).
+   */
   record Fixed(Quantity quantity) implements Sizing {}
 
   /**
-   * Spend this share (0 < share <= 1) of the cash available when the entry fills: the largest
-   * quantity whose cost plus fees fits.
+   * Commit this share (0 < share <= 1) of the cash available: the largest quantity, in whole lots,
+   * whose notional plus fees fits. A long plan spends it; a short plan holds it as margin (a short
+   * ties up as much cash as a long of the same value). Where the venue takes no fractions, the
+   * engine turns the share into whole shares at the reference price before it sends the order.
    */
   record CashShare(BigDecimal share) implements Sizing {
     public CashShare {

@@ -75,8 +75,9 @@ public final class RiskCheck {
   }
 
   /**
-   * Refuses a buy worth {@code value} when it is more than the cash {@code available} (cash less
-   * what working entries may still spend): a portfolio without margin never goes below zero cash.
+   * Refuses an entry worth {@code value} when it is more than the cash {@code available} (cash less
+   * what working entries may still commit and twice the value of the open shorts): a buy spends its
+   * value and a short sale holds as much as margin, so a portfolio never goes below zero cash.
    */
   public static Optional<RiskRefusal> cash(String symbol, BigDecimal value, BigDecimal available) {
     if (value.compareTo(available) <= 0) {
@@ -92,6 +93,23 @@ public final class RiskCheck {
         lot.toBigDecimal(),
         asked.toBigDecimal(),
         symbol + ": quantity " + asked + " is less than one lot of " + lot);
+  }
+
+  /**
+   * The refusal of an order whose quantity rounds down to no whole share (in whole lots) on a venue
+   * that takes no fractions.
+   */
+  public static RiskRefusal belowWholeShares(String symbol, Quantity step, Quantity asked) {
+    return new RiskRefusal(
+        RiskCap.WHOLE_SHARES,
+        step.toBigDecimal(),
+        asked.toBigDecimal(),
+        symbol
+            + ": quantity "
+            + asked
+            + " is less than "
+            + step
+            + ", the smallest whole-share quantity in lots (the venue takes no fractions)");
   }
 
   /** The refusal of an entry sized by cash when there is no cash to spend. */

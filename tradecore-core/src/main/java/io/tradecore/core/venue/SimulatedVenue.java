@@ -28,9 +28,10 @@ public interface SimulatedVenue extends Venue {
   void sessionDays(Function<Bar, LocalDate> days);
 
   /**
-   * What the buyer of {@code order} can pay, fees included, when it is about to fill (null: no
-   * limit): a buy that costs more fills what the cash pays for and the rest is withdrawn, as a
-   * broker refuses a cash account's buy beyond its cash.
+   * What {@code order} may commit, fees included, when it is about to fill (null: no limit): a buy
+   * spends it, a short sale holds its notional as margin. An order that needs more fills what the
+   * cash covers and the rest is withdrawn, as a broker refuses a cash account's buy beyond its
+   * cash.
    */
   void fundedBy(Function<Order, BigDecimal> spendable);
 }

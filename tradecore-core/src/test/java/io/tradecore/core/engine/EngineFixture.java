@@ -14,6 +14,7 @@ import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.SameBarPolicy;
 import io.tradecore.core.plan.Sizing;
 import io.tradecore.core.risk.RiskLimits;
+import io.tradecore.core.venue.VenueFeatures;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Drives bars through a real engine with a scripted strategy and records what happened. */
 final class EngineFixture {
@@ -36,12 +38,26 @@ final class EngineFixture {
   final Engine engine;
 
   EngineFixture(SameBarPolicy policy, RiskLimits limits, BigDecimal volumeShare) {
-    SimulatedExchange exchange = new SimulatedExchange("SIM", ExecutionCosts.FREE, volumeShare);
-    engine =
+    this(policy, limits, volumeShare, VenueFeatures.SIMULATED, b -> b);
+  }
+
+  /**
+   * An engine whose simulated exchange has {@code features}, built with {@code more} applied to the
+   * builder (market days, an overnight rule).
+   */
+  EngineFixture(
+      SameBarPolicy policy,
+      RiskLimits limits,
+      BigDecimal volumeShare,
+      VenueFeatures features,
+      UnaryOperator<EngineBuilder> more) {
+    SimulatedExchange venue =
+        new SimulatedExchange("SIM", ExecutionCosts.FREE, volumeShare, features);
+    EngineBuilder builder =
         Engine.builder()
             .config(EngineConfig.defaults().withSameBarPolicy(policy))
             .portfolio(portfolio)
-            .venue(exchange)
+            .venue(venue)
             .risk(limits)
             .strategy(
                 (StrategyFactory)
@@ -49,8 +65,8 @@ final class EngineFixture {
                         new Scripted(
                             script.computeIfAbsent(instrument.symbol(), s -> new HashMap<>())))
             .clock(Clock.fixed(DAY0, ZoneOffset.UTC))
-            .listener(events::add)
-            .build();
+            .listener(events::add);
+    engine = more.apply(builder).build();
   }
 
   EngineFixture() {
@@ -128,6 +144,18 @@ final class EngineFixture {
   static PlanSpec longPlan(long qty, String stop, String target, String trail) {
     return new PlanSpec(
         Side.BUY,
+        new Sizing.Fixed(new Quantity(qty, 0)),
+        0,
+        stop == null ? 0 : units(TEST, stop),
+        target == null ? 0 : units(TEST, target),
+        trail == null ? 0 : units(TEST, trail),
+        TimeInForce.GTC);
+  }
+
+  /** A short plan: sells {@code qty} first, with its stop above and its target below. */
+  static PlanSpec shortPlan(long qty, String stop, String target, String trail) {
+    return new PlanSpec(
+        Side.SELL,
         new Sizing.Fixed(new Quantity(qty, 0)),
         0,
         stop == null ? 0 : units(TEST, stop),

@@ -12,6 +12,7 @@ import io.tradecore.core.domain.Price;
 import io.tradecore.core.domain.Quantity;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TimeInForce;
+import io.tradecore.core.venue.VenueFeatures;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -124,6 +125,68 @@ class SimulatedExchangeTest {
             .add(new BigDecimal("0.000001"))
             .multiply(fill.price().toBigDecimal());
     assertThat(oneMore.add(ExecutionCosts.of(10, 1.00, 0).fee(oneMore))).isGreaterThan(cash);
+  }
+
+  @Test
+  void a_short_sale_sized_by_cash_sells_whole_lots_whose_notional_and_fee_fit_the_margin() {
+    // Lots of 100 shares: 10,000 of margin at 33.33 (fee 10 bps, at least 1.00) sells 200, as
+    // 300 would need 9,999.00 and a fee of 10.00.
+    Instrument lots = new Instrument("LOT", "USD", 2, 0).onVenue("sim", 1, 100);
+    SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.of(10, 1.00, 0), null);
+    BigDecimal margin = new BigDecimal("10000.00");
+    x.accept(
+        new Order(
+            new ClientOrderId("short"),
+            null,
+            lots,
+            Side.SELL,
+            OrderType.MARKET,
+            null,
+            margin,
+            null,
+            null,
+            TimeInForce.GTC,
+            T0,
+            "v1"));
+    Fill fill =
+        x.match(new Bar(lots, T0, 3_333, 3_400, 3_300, 3_350, 1_000_000)).fills().getFirst();
+
+    assertThat(fill.side()).isEqualTo(Side.SELL);
+    assertThat(fill.quantity().toBigDecimal()).isEqualByComparingTo("200");
+    assertThat(fill.notional()).isEqualByComparingTo("6666.00");
+    assertThat(fill.fee()).isEqualByComparingTo("6.67");
+    // All the margin covers at that price has been sold: the order is done.
+    assertThat(x.workingOrders()).isEmpty();
+  }
+
+  @Test
+  void a_short_entry_that_the_cash_cannot_hold_as_margin_sells_what_it_covers() {
+    SimulatedExchange x = new SimulatedExchange("SIM", ExecutionCosts.FREE, null);
+    x.fundedBy(o -> new BigDecimal("2500.00"));
+    x.accept(order("s", Side.SELL, OrderType.MARKET, "40", null, null, TimeInForce.GTC));
+    MatchResult result = x.match(bar(0, 10_000, 10_100, 9_900, 10_000));
+
+    assertThat(result.fills())
+        .extracting(f -> f.quantity().toString())
+        .containsExactly("25.000000");
+    assertThat(result.expired()).extracting(o -> o.id().value()).containsExactly("s");
+  }
+
+  @Test
+  void an_exchange_without_fractions_fills_and_takes_whole_shares_only() {
+    SimulatedExchange x =
+        new SimulatedExchange(
+            "SIM", ExecutionCosts.FREE, null, new VenueFeatures(false, false, true));
+    x.fundedBy(o -> new BigDecimal("2550.00"));
+    // Cash for 25.5 shares at 100.00: 25 whole shares fill, the rest is withdrawn.
+    x.accept(order("b", Side.BUY, OrderType.MARKET, "40", null, null, TimeInForce.GTC));
+    MatchResult result = x.match(bar(0, 10_000, 10_100, 9_900, 10_000));
+
+    assertThat(result.fills())
+        .extracting(f -> f.quantity().toString())
+        .containsExactly("25.000000");
+    assertThat(x.accept(order("f", Side.BUY, OrderType.MARKET, "2.5", null, null, TimeInForce.GTC)))
+        .isEqualTo("quantity 2.500000 is not a whole number of shares in lots of 1.000000");
   }
 
   @Test

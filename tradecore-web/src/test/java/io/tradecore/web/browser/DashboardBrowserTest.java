@@ -254,6 +254,9 @@ class DashboardBrowserTest {
     open("#/positions");
     rows("positions-table").first().waitFor();
     assertThat(attributes("positions-table", "data-symbol")).isEqualTo(alphaSymbols);
+    // The side beside the signed quantity: every position the seed holds is long.
+    assertThat(page.locator("#positions-table tbody tr td:nth-child(2)").allTextContents())
+        .containsOnly("long");
     assertThat(rows("plans-table").count())
         .isEqualTo(api("portfolios/alpha/plans?status=open").get("plans").size());
     shot("positions");

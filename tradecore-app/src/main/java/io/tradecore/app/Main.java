@@ -18,6 +18,7 @@ import io.tradecore.app.cli.ResyncCommand;
 import io.tradecore.app.cli.RunCommand;
 import io.tradecore.app.cli.ServeCommand;
 import io.tradecore.app.cli.StatusCommand;
+import io.tradecore.app.cli.StrategyCommand;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -70,6 +71,7 @@ public final class Main implements Runnable {
             .addSubcommand(DataCommand.commandLine(env))
             .addSubcommand(LogCommand.commandLine(wallClock, env))
             .addSubcommand(LlmCommand.commandLine(env))
+            .addSubcommand(StrategyCommand.commandLine(env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);

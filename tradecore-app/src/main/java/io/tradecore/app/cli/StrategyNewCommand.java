@@ -39,11 +39,6 @@ import picocli.CommandLine.Spec;
 public final class StrategyNewCommand implements Callable<Integer> {
   private static final String TEMPLATE = "/io/tradecore/app/template/";
 
-  /** The versions of the test libraries TradeCore's build uses, so nothing new is downloaded. */
-  private static final String JUNIT_VERSION = "5.14.0";
-
-  private static final String ASSERTJ_VERSION = "3.27.6";
-
   private final Map<String, String> env;
 
   @Spec private CommandSpec spec;
@@ -97,8 +92,9 @@ public final class StrategyNewCommand implements Callable<Integer> {
     values.put("@@PACKAGE@@", pkg);
     values.put("@@TRADECORE_VERSION@@", Version.current());
     values.put("@@DATA_DIR@@", dataDir.toString());
-    values.put("@@JUNIT_VERSION@@", JUNIT_VERSION);
-    values.put("@@ASSERTJ_VERSION@@", ASSERTJ_VERSION);
+    // The test libraries of TradeCore's own build, so an offline build finds them.
+    values.put("@@JUNIT_VERSION@@", Version.property("junit.version"));
+    values.put("@@ASSERTJ_VERSION@@", Version.property("assertj.version"));
 
     write(target.resolve("pom.xml"), fill("pom.xml.template", values));
     write(target.resolve("README.md"), fill("README.md.template", values));

@@ -3,6 +3,8 @@ package io.tradecore.strategy.api.ta4j;
 import io.tradecore.core.domain.Bar;
 import io.tradecore.core.domain.Decimals;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +33,15 @@ import org.ta4j.core.num.NumFactory;
  * }</pre>
  *
  * <p>Prices enter the series exactly (fixed-point units to decimals). With {@link #daily} the
- * numbers are {@code DecimalNum}s (exact decimals, as ta4j's cross-checks of TradeCore's own
- * indicators use); {@link #fast} uses {@code DoubleNum}s, which are quicker and good enough for
- * most market maths. The built-in strategies keep TradeCore's exact indicators ({@code Sma}
- * compares averages by cross-multiplication), since exactness decides their signals.
+ * numbers are {@code DecimalNum}s (decimals of {@link #DECIMAL_PRECISION}, as ta4j's cross-checks
+ * of TradeCore's own indicators use); {@link #fast} uses {@code DoubleNum}s, which are quicker and
+ * good enough for most market maths. The built-in strategies keep TradeCore's exact indicators
+ * ({@code Sma} compares averages by cross-multiplication), since exactness decides their signals.
  */
 public final class Ta4jBars {
+  /** The precision of {@link #daily}'s decimals: 32 significant digits, rounded half up. */
+  public static final MathContext DECIMAL_PRECISION = new MathContext(32, RoundingMode.HALF_UP);
+
   private final BarSeries series;
   private final Duration barLength;
   private long added;
@@ -58,7 +63,7 @@ public final class Ta4jBars {
 
   /** A series of daily (or longer) bars with exact decimal numbers. */
   public static Ta4jBars daily(String name) {
-    return new Ta4jBars(name, DecimalNumFactory.getInstance(), Duration.ofDays(1));
+    return new Ta4jBars(name, DecimalNumFactory.getInstance(DECIMAL_PRECISION), Duration.ofDays(1));
   }
 
   /** A series of bars {@code barLength} long with double numbers. */

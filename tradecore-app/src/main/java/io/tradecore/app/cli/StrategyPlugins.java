@@ -1,5 +1,6 @@
 package io.tradecore.app.cli;
 
+import io.tradecore.llm.strategy.LlmStrategy;
 import io.tradecore.strategies.StrategyCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,17 @@ final class StrategyPlugins {
       StrategyCatalog.usePlugins(jars(dataDir, extra));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    for (StrategyCatalog.Entry entry : StrategyCatalog.entries()) {
+      if (entry.name().equals(LlmStrategy.NAME)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "strategy jar "
+                + entry.origin()
+                + ": the name "
+                + LlmStrategy.NAME
+                + " is the language-model strategy's; rename the plug-in");
+      }
     }
   }
 

@@ -245,4 +245,39 @@ class StrategyPluginTest {
     assertThat(run.err().strip())
         .isEqualTo("error: two strategies are named ema-trend: " + first + " and " + second);
   }
+
+  @Test
+  void a_new_project_needs_a_good_name_and_a_free_folder() throws IOException {
+    assertThat(fails("strategy", "new", "My_Trend").err())
+        .contains("strategy name 'My_Trend' must be lower-case letters, digits and single dashes");
+    Path taken = Files.createDirectories(dir.resolve("taken"));
+    assertThat(fails("strategy", "new", "ok", "--dir", taken.toString()).err())
+        .contains(taken + " already exists");
+
+    Path project = dir.resolve("p");
+    ok("strategy", "new", "my-trend", "--dir", project.toString());
+    assertThat(project.resolve("src/main/java/strategies/mytrend/MyTrend.java")).exists();
+    assertThat(project.resolve("mvnw")).isExecutable();
+    assertThat(project.resolve(".mvn/wrapper/maven-wrapper.properties"))
+        .hasSameTextualContentAs(Path.of("..", ".mvn/wrapper/maven-wrapper.properties"));
+    String pom = Files.readString(project.resolve("pom.xml"));
+    assertThat(pom)
+        .contains("<tradecore.data.dir>" + dataDir.toAbsolutePath().normalize() + "<")
+        .doesNotContain("@@", "unknown");
+  }
+
+  @Test
+  void a_plug_in_may_not_take_the_language_model_strategy_s_name() throws IOException {
+    Map<String, String> files = new java.util.HashMap<>(BUY_ALL);
+    files.put(
+        "src/acme/BuyAllProvider.java",
+        BUY_ALL.get("src/acme/BuyAllProvider.java").replace("\"buy-all\"", "\"llm\""));
+    Path jar =
+        PluginJars.compile(
+            PluginJars.write(dir.resolve("llm"), files).resolve("src"),
+            dir.resolve("llm/res"),
+            dataDir.resolve("strategies/llm.jar"));
+    assertThat(fails("strategy", "list").err())
+        .contains("strategy jar " + jar + ": the name llm is the language-model strategy's");
+  }
 }

@@ -1,6 +1,7 @@
 package io.tradecore.app.cli;
 
 import io.tradecore.app.Version;
+import io.tradecore.llm.strategy.LlmStrategy;
 import io.tradecore.strategies.StrategyCatalog;
 import io.tradecore.strategy.api.Param;
 import java.io.PrintWriter;
@@ -70,6 +71,10 @@ public final class StrategyListCommand implements Callable<Integer> {
       }
       out.println();
     }
+    out.printf(
+        "%s (built-in)%n  A language model decides; set up in the llm: section of the"
+            + " configuration (docs/llm.md).%n  no parameters%n",
+        LlmStrategy.NAME);
     out.flush();
     return 0;
   }

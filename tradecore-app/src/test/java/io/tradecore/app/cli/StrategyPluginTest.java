@@ -147,7 +147,7 @@ class StrategyPluginTest {
         .contains("ema-trend (" + dataDir.resolve("strategies").resolve("ema-trend.jar") + ")")
         .containsPattern("fast +integer +12 +\\[1, ∞\\) +Bars in the fast EMA")
         .containsPattern("slow +integer +26 +\\[2, 500\\] +Bars in the slow EMA")
-        .contains("sma-cross (built-in)");
+        .contains("sma-cross (built-in)", "policy (built-in)", "llm (built-in)");
 
     JsonNode summary =
         OutputFiles.json(

@@ -166,31 +166,30 @@ public final class StrategyCatalog {
     try {
       for (ServiceLoader.Provider<StrategyProvider> p :
           ServiceLoader.load(StrategyProvider.class, loader).stream().toList()) {
-        if (p.type().getClassLoader() != loader) {
-          continue; // the class path's own, seen through the parent
+        if (p.type().getClassLoader() == loader) { // not the class path's, seen through the parent
+          StrategyProvider provider = p.get();
+          provider.name();
+          provider.description();
+          provider.parameters().defaults();
+          out.add(provider);
         }
-        StrategyProvider provider = p.get();
-        String name = provider.name();
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
-          throw new IllegalArgumentException(
-              "strategy jar "
-                  + jar
-                  + ": "
-                  + p.type().getName()
-                  + " is named '"
-                  + name
-                  + "'; a name takes lower-case letters, digits and dashes");
-        }
-        provider.parameters().defaults();
-        out.add(provider);
       }
     } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
-      if (e instanceof IllegalArgumentException iae
-          && iae.getMessage().startsWith("strategy jar")) {
-        throw iae;
-      }
       throw new IllegalArgumentException(
           "strategy jar " + jar + " does not load: " + oneLine(e), e);
+    }
+    for (StrategyProvider provider : out) {
+      String name = provider.name();
+      if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+        throw new IllegalArgumentException(
+            "strategy jar "
+                + jar
+                + ": "
+                + provider.getClass().getName()
+                + " is named '"
+                + name
+                + "'; a name takes lower-case letters, digits and dashes");
+      }
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("strategy jar " + jar + " names no strategy");

@@ -231,6 +231,21 @@ class StrategyPluginTest {
     assertThat(run.err().strip()).startsWith("error: strategy jar " + broken).doesNotContain("\n");
     Files.delete(broken);
 
+    Map<String, String> missing = new java.util.HashMap<>(BUY_ALL);
+    missing.put(
+        "res/META-INF/services/io.tradecore.strategy.api.StrategyProvider", "acme.Missing\n");
+    Path unloadable =
+        PluginJars.compile(
+            PluginJars.write(dir.resolve("missing"), missing).resolve("src"),
+            dir.resolve("missing/res"),
+            strategies.resolve("missing.jar"));
+    run = fails("strategy", "list");
+    assertThat(run.err().strip())
+        .startsWith("error: strategy jar " + unloadable + " does not load: ")
+        .contains("acme.Missing")
+        .doesNotContain("\n");
+    Files.delete(unloadable);
+
     Path first = newStrategyJar("ema-trend");
     Path second = Files.copy(first, dir.resolve("copy.jar"));
     run =

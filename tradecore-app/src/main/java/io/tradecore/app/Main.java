@@ -19,6 +19,7 @@ import io.tradecore.app.cli.ResyncCommand;
 import io.tradecore.app.cli.RunCommand;
 import io.tradecore.app.cli.ServeCommand;
 import io.tradecore.app.cli.StatusCommand;
+import io.tradecore.app.cli.StrategyCommand;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -72,6 +73,7 @@ public final class Main implements Runnable {
             .addSubcommand(LogCommand.commandLine(wallClock, env))
             .addSubcommand(LlmCommand.commandLine(env))
             .addSubcommand(NotifyCommand.commandLine(wallClock, env))
+            .addSubcommand(StrategyCommand.commandLine(env))
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);

@@ -8,7 +8,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /** TradeCore's version, as the build stamped it into the app's resources. */
 public final class Version implements IVersionProvider {
-  private static final String VERSION = load();
+  private static final Properties PROPERTIES = load();
+  private static final String VERSION = property("version");
 
   /** The version, e.g. 0.1.0-SNAPSHOT, or "unknown" when run from unfiltered resources. */
   public static String current() {
@@ -23,15 +24,22 @@ public final class Version implements IVersionProvider {
     };
   }
 
-  private static String load() {
+  /**
+   * A version the build stamped next to TradeCore's ({@code junit.version}, {@code
+   * assertj.version}), or "unknown".
+   */
+  public static String property(String name) {
+    String v = PROPERTIES.getProperty(name, "unknown");
+    return v.startsWith("${") ? "unknown" : v;
+  }
+
+  private static Properties load() {
+    Properties p = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
+      if (in != null) {
+        p.load(in);
       }
-      Properties p = new Properties();
-      p.load(in);
-      String v = p.getProperty("version", "unknown");
-      return v.startsWith("${") ? "unknown" : v;
+      return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

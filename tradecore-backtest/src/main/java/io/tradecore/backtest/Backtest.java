@@ -11,6 +11,7 @@ import io.tradecore.core.engine.EngineConfig;
 import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.exchange.SimulatedExchange;
 import io.tradecore.core.feed.Moment;
+import io.tradecore.core.feed.SimulatedClock;
 import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.marketdata.BarSeries;
 import io.tradecore.strategies.StrategyCatalog;
@@ -212,26 +213,9 @@ public final class Backtest {
 
   /** The bars of all series grouped by time, in time order; one series is one bar per moment. */
   static List<Moment> moments(List<BarSeries> series) {
-    if (series.size() == 1) {
-      List<Bar> bars = series.getFirst().bars();
-      List<Moment> out = new ArrayList<>(bars.size());
-      for (Bar bar : bars) {
-        out.add(Moment.of(bar));
-      }
-      return out;
-    }
-    List<Bar> all = new ArrayList<>();
-    series.forEach(s -> all.addAll(s.bars()));
-    all.sort(java.util.Comparator.comparing(Bar::time)); // stable: ties keep series order
-    List<Moment> out = new ArrayList<>();
-    int from = 0;
-    for (int i = 1; i <= all.size(); i++) {
-      if (i == all.size() || !all.get(i).time().equals(all.get(from).time())) {
-        out.add(new Moment(all.get(from).time(), all.subList(from, i)));
-        from = i;
-      }
-    }
-    return out;
+    List<List<Bar>> bars = new ArrayList<>(series.size());
+    series.forEach(s -> bars.add(s.bars()));
+    return Moment.inTimeOrder(bars);
   }
 
   private static Map<String, BigDecimal> lastCloses(List<BarSeries> series) {

@@ -1,11 +1,13 @@
 package io.tradecore.policy;
 
 import io.tradecore.core.engine.PortfolioStrategy;
-import io.tradecore.core.engine.StrategyProvider;
+import io.tradecore.strategy.api.Param;
+import io.tradecore.strategy.api.Parameters;
+import io.tradecore.strategy.api.Params;
+import io.tradecore.strategy.api.StrategyProvider;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -20,13 +22,19 @@ public final class PolicyStrategyProvider implements StrategyProvider {
   }
 
   @Override
-  public Map<String, String> defaults() {
-    return Map.of("model", "");
+  public String description() {
+    return "A trained reinforcement-learning policy in ONNX, with its observation spec.";
   }
 
   @Override
-  public Supplier<PortfolioStrategy> portfolio(Map<String, String> params) {
-    Path model = model(params.getOrDefault("model", ""));
+  public Parameters parameters() {
+    return Parameters.of(
+        Param.text("model", "", "The policy's .onnx file, with PATH.spec.json beside it."));
+  }
+
+  @Override
+  public Supplier<PortfolioStrategy> portfolio(Params params) {
+    Path model = model(params.text("model"));
     try (Policy checked = Policy.load(model)) {
       checked.barsNeeded();
     } catch (InvalidPolicyException e) {

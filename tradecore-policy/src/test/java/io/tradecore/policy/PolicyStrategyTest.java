@@ -28,6 +28,7 @@ import io.tradecore.core.plan.Sizing;
 import io.tradecore.core.risk.RiskLimits;
 import io.tradecore.policy.Bars.Ohlcv;
 import io.tradecore.policy.OnnxModels.Layer;
+import io.tradecore.strategy.api.Params;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -185,8 +186,7 @@ class PolicyStrategyTest {
     ((ObjectNode) spec.get("action")).put("rebalance_threshold", 0.5);
     Path model = write(spec, "ppo", "logits", hidden, logits);
     PolicyStrategyProvider provider = new PolicyStrategyProvider();
-    PolicyStrategy first =
-        (PolicyStrategy) provider.portfolio(Map.of("model", model.toString())).get();
+    PolicyStrategy first = (PolicyStrategy) provider.portfolio(params(model.toString())).get();
     List<PolicyStep> uninterrupted = new ArrayList<>();
     first.record(uninterrupted::add);
     List<EngineEvent> events = new ArrayList<>();
@@ -212,8 +212,7 @@ class PolicyStrategyTest {
     events.stream()
         .filter(e -> e instanceof EngineEvent.OrderFilled)
         .forEach(e -> restored.apply(((EngineEvent.OrderFilled) e).fill()));
-    PolicyStrategy second =
-        (PolicyStrategy) provider.portfolio(Map.of("model", model.toString())).get();
+    PolicyStrategy second = (PolicyStrategy) provider.portfolio(params(model.toString())).get();
     List<PolicyStep> afterRestart = new ArrayList<>();
     second.record(afterRestart::add);
     Engine b = engine(second, restored, new ArrayList<>());
@@ -237,17 +236,18 @@ class PolicyStrategyTest {
   void the_catalog_names_a_missing_model_a_missing_parameter_and_a_malformed_model()
       throws Exception {
     PolicyStrategyProvider provider = new PolicyStrategyProvider();
-    assertThatThrownBy(() -> provider.portfolio(Map.of("model", "")))
+    assertThatThrownBy(() -> provider.portfolio(params("")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "strategy policy needs --param model=PATH.onnx (with PATH.spec.json beside it)");
+            "strategy policy needs --param model=VALUE: The policy's .onnx file, with"
+                + " PATH.spec.json beside it.");
     Path missing = dir.resolve("none.onnx");
-    assertThatThrownBy(() -> provider.portfolio(Map.of("model", missing.toString())))
+    assertThatThrownBy(() -> provider.portfolio(params(missing.toString())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(missing + ": no such model file");
     Path broken = Files.writeString(dir.resolve("broken.onnx"), "not a model");
     Specs.write(dir.resolve("broken.spec.json"), Specs.discrete());
-    assertThatThrownBy(() -> provider.portfolio(Map.of("model", broken.toString())))
+    assertThatThrownBy(() -> provider.portfolio(params(broken.toString())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(broken + ": not a usable ONNX model")
         .hasMessageNotContaining("\n");
@@ -264,8 +264,7 @@ class PolicyStrategyTest {
   /** Every bar through a real engine and simulated exchange (10 bps fees) with the policy. */
   private Run backtest(Path model) {
     PolicyStrategy policy =
-        (PolicyStrategy)
-            new PolicyStrategyProvider().portfolio(Map.of("model", model.toString())).get();
+        (PolicyStrategy) new PolicyStrategyProvider().portfolio(params(model.toString())).get();
     List<PolicyStep> steps = new ArrayList<>();
     policy.record(steps::add);
     List<Seen> seen = new ArrayList<>();
@@ -467,5 +466,10 @@ class PolicyStrategyTest {
               b.volume()));
     }
     return out;
+  }
+
+  /** The parameters as the catalog checks them before the provider sees them. */
+  private static Params params(String model) {
+    return new PolicyStrategyProvider().parameters().check("policy", Map.of("model", model));
   }
 }

@@ -1,59 +1,96 @@
 package io.tradecore.strategies;
 
-import io.tradecore.core.engine.PerInstrumentStrategies;
 import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.engine.StrategyFactory;
-import io.tradecore.core.engine.StrategyProvider;
-import java.math.BigDecimal;
+import io.tradecore.strategy.api.InstrumentStrategyProvider;
+import io.tradecore.strategy.api.Params;
+import io.tradecore.strategy.api.StrategyProvider;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.jar.JarFile;
 
 /**
- * The strategies TradeCore ships, by name, with their parameters and defaults, and the strategies
- * of other modules on the class path ({@link StrategyProvider}s, such as {@code policy}). Building
- * one checks every parameter and names the one that is wrong.
+ * The strategies {@code --strategy} takes, by name: every {@link StrategyProvider} on the class
+ * path (the built-ins of this module, {@code policy}) and those of the plug-in jars named with
+ * {@link #usePlugins}, each jar in a class loader of its own. Building a strategy checks every
+ * parameter against the provider's description and names the one that is wrong.
  */
 public final class StrategyCatalog {
-  private static final Map<String, Map<String, String>> DEFAULTS =
-      Map.of(
-          "sma-cross", Map.of("fast", "10", "slow", "30"),
-          "breakout",
-              Map.of(
-                  "channel", "20",
-                  "atr", "14",
-                  "stop-atr", "2",
-                  "target-atr", "4",
-                  "trail-atr", "0",
-                  "cash-share", "0.5",
-                  "direction", "long"),
-          "momentum-rotation", Map.of("top", "1", "lookback", "60", "rebalance", "20"));
+  /** A strategy and where it comes from: {@code built-in} or the path of its jar. */
+  public record Entry(StrategyProvider provider, String origin) {
+    public String name() {
+      return provider.name();
+    }
+  }
 
-  /** Strategies of other modules, found on the class path, by name. */
-  private static final Map<String, StrategyProvider> PROVIDERS = providers();
+  /** Where the class path's strategies come from, as {@link Entry#origin()} shows it. */
+  public static final String BUILT_IN = "built-in";
+
+  private static final Map<String, Entry> CLASS_PATH = classPath();
+  private static volatile Map<String, Entry> entries = CLASS_PATH;
 
   private StrategyCatalog() {}
 
+  /**
+   * From now on, the strategies are the class path's and those of {@code jars} (in this order; the
+   * plug-ins of an earlier call are dropped).
+   *
+   * @throws IllegalArgumentException one line naming the jar that does not load, or both places of
+   *     a name that two strategies share
+   */
+  public static void usePlugins(List<Path> jars) {
+    Map<String, Entry> all = new LinkedHashMap<>(CLASS_PATH);
+    for (Path jar : jars) {
+      for (StrategyProvider p : load(jar)) {
+        Entry entry = new Entry(p, jar.toString());
+        Entry before = all.putIfAbsent(p.name(), entry);
+        if (before != null) {
+          throw new IllegalArgumentException(
+              "two strategies are named "
+                  + p.name()
+                  + ": "
+                  + before.origin()
+                  + " and "
+                  + entry.origin());
+        }
+      }
+    }
+    entries = all;
+  }
+
+  /** Every strategy, the class path's first, in the order found. */
+  public static List<Entry> entries() {
+    return List.copyOf(entries.values());
+  }
+
   public static List<String> names() {
-    List<String> names = new ArrayList<>(List.of("sma-cross", "breakout", "momentum-rotation"));
-    names.addAll(PROVIDERS.keySet());
-    return List.copyOf(names);
+    return List.copyOf(entries.keySet());
+  }
+
+  /** The provider of {@code strategy}. */
+  public static StrategyProvider provider(String strategy) {
+    Entry entry = entries.get(strategy);
+    if (entry == null) {
+      throw new IllegalArgumentException(
+          "unknown strategy '" + strategy + "'; known: " + String.join(", ", names()));
+    }
+    return entry.provider();
   }
 
   /** The defaults of a strategy's parameters, by name. */
   public static Map<String, String> defaults(String strategy) {
-    StrategyProvider provider = PROVIDERS.get(strategy);
-    Map<String, String> d = provider != null ? provider.defaults() : DEFAULTS.get(strategy);
-    if (d == null) {
-      throw new IllegalArgumentException(
-          "unknown strategy '" + strategy + "'; known: " + String.join(", ", names()));
-    }
-    return new TreeMap<>(d);
+    return provider(strategy).parameters().defaults();
   }
 
   /**
@@ -62,53 +99,13 @@ public final class StrategyCatalog {
    * first.
    */
   public static Supplier<PortfolioStrategy> portfolio(String strategy, Map<String, String> params) {
-    StrategyProvider provider = PROVIDERS.get(strategy);
-    if (provider != null) {
-      return provider.portfolio(checked(strategy, params));
-    }
-    if (strategy.equals("momentum-rotation")) {
-      Map<String, String> p = checked(strategy, params);
-      int top = intParam(p, "top");
-      int lookback = intParam(p, "lookback");
-      int rebalance = intParam(p, "rebalance");
-      new MomentumRotation(top, lookback, rebalance);
-      return () -> new MomentumRotation(top, lookback, rebalance);
-    }
-    StrategyFactory factory = factory(strategy, params);
-    return () -> new PerInstrumentStrategies(factory);
+    StrategyProvider provider = provider(strategy);
+    return provider.portfolio(checked(provider, params));
   }
 
   /** Whether {@code strategy} trades each instrument on its own (one instance per instrument). */
   public static boolean perInstrument(String strategy) {
-    defaults(strategy);
-    return !strategy.equals("momentum-rotation") && !PROVIDERS.containsKey(strategy);
-  }
-
-  private static Map<String, StrategyProvider> providers() {
-    Map<String, StrategyProvider> out = new TreeMap<>();
-    for (StrategyProvider p : ServiceLoader.load(StrategyProvider.class)) {
-      if (DEFAULTS.containsKey(p.name()) || out.putIfAbsent(p.name(), p) != null) {
-        throw new IllegalStateException("two strategies are named " + p.name());
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> checked(String strategy, Map<String, String> params) {
-    Map<String, String> p = defaults(strategy);
-    Set<String> unknown = new HashSet<>(params.keySet());
-    unknown.removeAll(p.keySet());
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown parameter(s) "
-              + unknown
-              + " for strategy "
-              + strategy
-              + "; it takes "
-              + p.keySet());
-    }
-    p.putAll(params);
-    return p;
+    return provider(strategy) instanceof InstrumentStrategyProvider;
   }
 
   /**
@@ -116,64 +113,99 @@ public final class StrategyCatalog {
    * defaults.
    */
   public static StrategyFactory factory(String strategy, Map<String, String> params) {
-    Map<String, String> p = checked(strategy, params);
-    return switch (strategy) {
-      case "sma-cross" -> {
-        int fast = intParam(p, "fast");
-        int slow = intParam(p, "slow");
-        new SmaCross(fast, slow);
-        yield instrument -> new SmaCross(fast, slow);
-      }
-      case "breakout" -> {
-        int channel = intParam(p, "channel");
-        int atr = intParam(p, "atr");
-        double stop = doubleParam(p, "stop-atr");
-        double target = doubleParam(p, "target-atr");
-        double trail = doubleParam(p, "trail-atr");
-        BigDecimal share = decimalParam(p, "cash-share");
-        Breakout.Direction direction = Breakout.Direction.parse(p.get("direction"));
-        new Breakout(channel, atr, stop, target, trail, share, direction);
-        yield instrument -> new Breakout(channel, atr, stop, target, trail, share, direction);
-      }
-      default ->
-          throw new IllegalArgumentException(
-              strategy + " trades the whole portfolio, not one instrument at a time");
-    };
+    StrategyProvider provider = provider(strategy);
+    if (!(provider instanceof InstrumentStrategyProvider single)) {
+      throw new IllegalArgumentException(
+          strategy + " trades the whole portfolio, not one instrument at a time");
+    }
+    return single.factory(checked(provider, params));
   }
 
-  private static int intParam(Map<String, String> p, String name) {
-    try {
-      return Integer.parseInt(p.get(name).trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "parameter " + name + " must be a whole number but was '" + p.get(name) + "'", e);
-    }
+  private static Params checked(StrategyProvider provider, Map<String, String> params) {
+    return provider.parameters().check(provider.name(), params);
   }
 
-  private static double doubleParam(Map<String, String> p, String name) {
-    double v;
-    try {
-      v = Double.parseDouble(p.get(name).trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "parameter " + name + " must be a number but was '" + p.get(name) + "'", e);
-    }
-    if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException("parameter " + name + " must be finite but was " + v);
-    }
-    return v;
-  }
-
-  private static BigDecimal decimalParam(Map<String, String> p, String name) {
-    try {
-      BigDecimal v = new BigDecimal(p.get(name).trim());
-      if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) {
-        throw new IllegalArgumentException("parameter " + name + " must be in (0, 1] but was " + v);
+  private static Map<String, Entry> classPath() {
+    Map<String, Entry> out = new LinkedHashMap<>();
+    for (StrategyProvider p :
+        ServiceLoader.load(StrategyProvider.class, StrategyCatalog.class.getClassLoader())) {
+      if (out.putIfAbsent(p.name(), new Entry(p, BUILT_IN)) != null) {
+        throw new IllegalStateException("two strategies on the class path are named " + p.name());
       }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "parameter " + name + " must be a decimal but was '" + p.get(name) + "'", e);
     }
+    return out;
+  }
+
+  /** The providers of one plug-in jar, each asked for its name and parameters once. */
+  private static List<StrategyProvider> load(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException("strategy jar " + jar + ": no such file");
+    }
+    try (JarFile file = new JarFile(jar.toFile())) {
+      if (file.getEntry("META-INF/services/" + StrategyProvider.class.getName()) == null) {
+        throw new IllegalArgumentException(
+            "strategy jar "
+                + jar
+                + " names no strategy (META-INF/services/"
+                + StrategyProvider.class.getName()
+                + " is missing)");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("strategy jar " + jar + " is not a jar: " + e, e);
+    }
+    URL url;
+    try {
+      url = jar.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("strategy jar " + jar + ": " + e.getMessage(), e);
+    }
+    ClassLoader loader =
+        new URLClassLoader(
+            jar.getFileName().toString(), new URL[] {url}, StrategyCatalog.class.getClassLoader());
+    List<StrategyProvider> out = new ArrayList<>();
+    try {
+      for (ServiceLoader.Provider<StrategyProvider> p :
+          ServiceLoader.load(StrategyProvider.class, loader).stream().toList()) {
+        if (p.type().getClassLoader() == loader) { // not the class path's, seen through the parent
+          StrategyProvider provider = p.get();
+          provider.name();
+          provider.description();
+          provider.parameters().defaults();
+          out.add(provider);
+        }
+      }
+    } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "strategy jar " + jar + " does not load: " + oneLine(e), e);
+    }
+    for (StrategyProvider provider : out) {
+      String name = provider.name();
+      if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+        throw new IllegalArgumentException(
+            "strategy jar "
+                + jar
+                + ": "
+                + provider.getClass().getName()
+                + " is named '"
+                + name
+                + "'; a name takes lower-case letters, digits and dashes");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("strategy jar " + jar + " names no strategy");
+    }
+    return out;
+  }
+
+  private static String oneLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    if (root != e) {
+      message += " (" + root + ")";
+    }
+    return message.replaceAll("\\s*\\R\\s*", " ");
   }
 }

@@ -10,16 +10,16 @@ import io.tradecore.core.domain.Side;
 import io.tradecore.core.engine.Action;
 import io.tradecore.core.engine.EngineEvent.PlanChanged;
 import io.tradecore.core.engine.EngineEvent.SignalEmitted;
-import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.indicator.Atr;
 import io.tradecore.core.indicator.Donchian;
 import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanStatus;
+import io.tradecore.testkit.TestBacktest;
+import io.tradecore.testkit.TestRun;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,15 +44,11 @@ class BreakoutPlanTest {
     return bars;
   }
 
-  private static Backtest run(List<Bar> bars) {
-    return Backtest.run(
-        bars,
-        StrategyCatalog.factory("breakout", Map.of()),
-        new BigDecimal("100000.00"),
-        ExecutionCosts.FREE);
+  private static TestRun run(List<Bar> bars) {
+    return TestBacktest.of(new BreakoutProvider()).cash("100000.00").run(bars);
   }
 
-  private static List<Plan> planStates(Backtest backtest) {
+  private static List<Plan> planStates(TestRun backtest) {
     return backtest.events(PlanChanged.class).stream().map(PlanChanged::after).toList();
   }
 
@@ -69,7 +65,7 @@ class BreakoutPlanTest {
     assertThat(STOP).isEqualTo(10500 - Math.round(2 * atr.value()));
     assertThat(TARGET).isEqualTo(10500 + Math.round(4 * atr.value()));
 
-    Backtest backtest = run(quietThenBreakout());
+    TestRun backtest = run(quietThenBreakout());
 
     assertThat(backtest.events(SignalEmitted.class))
         .singleElement()
@@ -96,7 +92,7 @@ class BreakoutPlanTest {
     bars.add(bar(BREAKOUT + 4, 11000, 11450, 10900, 11100)); // reaches 114.00
     bars.add(bar(BREAKOUT + 5, 11100, 11150, 10950, 11000));
 
-    Backtest backtest = run(bars);
+    TestRun backtest = run(bars);
 
     assertClosedBy(backtest, ExitReason.TARGET, BREAKOUT + 4, TARGET);
   }
@@ -107,7 +103,7 @@ class BreakoutPlanTest {
     bars.add(bar(BREAKOUT + 2, 10600, 10650, 10300, 10400));
     bars.add(bar(BREAKOUT + 3, 10400, 10450, 10000, 10100)); // reaches 100.50
 
-    Backtest backtest = run(bars);
+    TestRun backtest = run(bars);
 
     assertClosedBy(backtest, ExitReason.STOP, BREAKOUT + 3, STOP);
   }
@@ -118,13 +114,13 @@ class BreakoutPlanTest {
     bars.add(bar(BREAKOUT + 2, 10600, 10650, 10300, 10400));
     bars.add(bar(BREAKOUT + 3, 9800, 9900, 9700, 9850)); // opens below 100.50
 
-    Backtest backtest = run(bars);
+    TestRun backtest = run(bars);
 
     assertClosedBy(backtest, ExitReason.STOP, BREAKOUT + 3, 9800);
   }
 
   private static void assertClosedBy(
-      Backtest backtest, ExitReason reason, int exitBar, long exitPrice) {
+      TestRun backtest, ExitReason reason, int exitBar, long exitPrice) {
     // The strategy only ever opened the plan; the monitor closed it.
     assertThat(backtest.events(SignalEmitted.class))
         .extracting(SignalEmitted::action)
@@ -149,7 +145,7 @@ class BreakoutPlanTest {
         .extracting(Plan::updatedAt)
         .containsExactly(day(BREAKOUT + 1));
     assertThat(exitBar - (BREAKOUT + 1)).isGreaterThanOrEqualTo(2);
-    assertThat(backtest.engine.portfolio().openPlans()).isEmpty();
-    assertThat(backtest.portfolio.ledger().positions()).isEmpty();
+    assertThat(backtest.engine().portfolio().openPlans()).isEmpty();
+    assertThat(backtest.portfolio().ledger().positions()).isEmpty();
   }
 }

@@ -12,6 +12,8 @@ import io.tradecore.core.engine.EngineEvent.PlanChanged;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.Plan;
+import io.tradecore.testkit.TestBacktest;
+import io.tradecore.testkit.TestRun;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +41,15 @@ class BreakoutShortTest {
     return bars;
   }
 
-  private static Backtest run(List<Bar> bars, String direction) {
-    return Backtest.run(
-        bars,
-        StrategyCatalog.factory("breakout", Map.of("direction", direction)),
-        new BigDecimal("100000.00"),
-        ExecutionCosts.FREE);
+  private static TestRun run(List<Bar> bars, String direction) {
+    return run(bars, Map.of("direction", direction));
+  }
+
+  private static TestRun run(List<Bar> bars, Map<String, String> params) {
+    return TestBacktest.of(StrategyCatalog.factory("breakout", params))
+        .cash("100000.00")
+        .costs(ExecutionCosts.FREE)
+        .run(bars);
   }
 
   @Test
@@ -52,7 +57,7 @@ class BreakoutShortTest {
     List<Bar> bars = quietThenBreakdown();
     bars.add(bar(BREAKDOWN + 2, 9600, 9980, 9550, 9900)); // reaches 99.50
 
-    Backtest backtest = run(bars, "short");
+    TestRun backtest = run(bars, "short");
 
     Plan opened = backtest.events(PlanChanged.class).getFirst().after();
     assertThat(opened.side()).isEqualTo(Side.SELL);
@@ -72,21 +77,14 @@ class BreakoutShortTest {
     assertThat(exit.price().units()).isEqualTo(STOP);
     assertThat(exit.quantity()).isEqualTo(entry.quantity());
     assertThat(planStates(backtest).getLast().exitReason()).isEqualTo(ExitReason.STOP);
-    assertThat(backtest.portfolio.ledger().realizedPnl())
+    assertThat(backtest.portfolio().ledger().realizedPnl())
         .isEqualByComparingTo(entry.notional().subtract(exit.notional()));
   }
 
   @Test
   void the_default_direction_ignores_a_breakdown_and_both_takes_it() {
     assertThat(run(quietThenBreakdown(), "long").fills()).isEmpty();
-    assertThat(
-            Backtest.run(
-                    quietThenBreakdown(),
-                    StrategyCatalog.factory("breakout", Map.of()),
-                    new BigDecimal("100000.00"),
-                    ExecutionCosts.FREE)
-                .fills())
-        .isEmpty();
+    assertThat(run(quietThenBreakdown(), Map.of()).fills()).isEmpty();
     assertThat(run(quietThenBreakdown(), "both").fills())
         .extracting(Fill::side)
         .containsExactly(Side.SELL);
@@ -100,7 +98,7 @@ class BreakoutShortTest {
     assertThat(StrategyCatalog.defaults("breakout")).containsEntry("direction", "long");
   }
 
-  private static List<Plan> planStates(Backtest backtest) {
+  private static List<Plan> planStates(TestRun backtest) {
     return backtest.events(PlanChanged.class).stream().map(PlanChanged::after).toList();
   }
 }

@@ -8,9 +8,11 @@ import io.tradecore.core.indicator.Atr;
 import io.tradecore.core.indicator.Donchian;
 import io.tradecore.core.indicator.Sma;
 import io.tradecore.marketdata.BarSeries;
+import io.tradecore.strategy.api.ta4j.Ta4jBars;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +49,7 @@ class IndicatorsMatchTa4jTest {
   void sma_equals_ta4j_sma_exactly(String file, String symbol) {
     BarSeries series = SharedData.load(file, symbol);
     List<Bar> bars = series.bars();
-    org.ta4j.core.BarSeries ta4j = Ta4jSeries.of(file, bars, DECIMALS);
+    org.ta4j.core.BarSeries ta4j = Ta4jBars.of(file, bars, DECIMALS, Duration.ofDays(1));
     int scale = series.instrument().priceScale();
     SoftAssertions soft = new SoftAssertions();
     for (int period : new int[] {10, 30}) {
@@ -76,7 +78,7 @@ class IndicatorsMatchTa4jTest {
   void sma_compare_agrees_with_ta4j_ordering(String file, String symbol) {
     BarSeries series = SharedData.load(file, symbol);
     List<Bar> bars = series.bars();
-    org.ta4j.core.BarSeries ta4j = Ta4jSeries.of(file, bars, DECIMALS);
+    org.ta4j.core.BarSeries ta4j = Ta4jBars.of(file, bars, DECIMALS, Duration.ofDays(1));
     Sma fast = new Sma(10);
     Sma slow = new Sma(30);
     ClosePriceIndicator close = new ClosePriceIndicator(ta4j);
@@ -103,7 +105,7 @@ class IndicatorsMatchTa4jTest {
   void donchian_equals_ta4j_highest_and_lowest_of_the_previous_bars(String file, String symbol) {
     BarSeries series = SharedData.load(file, symbol);
     List<Bar> bars = series.bars();
-    org.ta4j.core.BarSeries ta4j = Ta4jSeries.of(file, bars, DECIMALS);
+    org.ta4j.core.BarSeries ta4j = Ta4jBars.of(file, bars, DECIMALS, Duration.ofDays(1));
     int scale = series.instrument().priceScale();
     SoftAssertions soft = new SoftAssertions();
     for (int period : new int[] {2, 20, 55}) {
@@ -136,7 +138,7 @@ class IndicatorsMatchTa4jTest {
   void atr_matches_ta4j_atr_within_1e9_after_warm_up(String file, String symbol) {
     BarSeries series = SharedData.load(file, symbol);
     List<Bar> bars = series.bars();
-    org.ta4j.core.BarSeries ta4j = Ta4jSeries.of(file, bars, DECIMALS);
+    org.ta4j.core.BarSeries ta4j = Ta4jBars.of(file, bars, DECIMALS, Duration.ofDays(1));
     double unit = Decimals.pow10(series.instrument().priceScale());
     int period = 14;
     Atr ours = new Atr(period);

@@ -3,11 +3,14 @@ package io.tradecore.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradecore.core.domain.Bar;
-import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.ledger.Position;
 import io.tradecore.core.plan.PlanStatus;
 import io.tradecore.marketdata.BarSeries;
+import io.tradecore.strategy.api.ta4j.Ta4jBars;
+import io.tradecore.testkit.TestBacktest;
+import io.tradecore.testkit.TestRun;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,25 +77,24 @@ class SmaCrossMatchesTa4jTest {
 
   private static void assertSameTrades(BarSeries series) {
     List<Bar> bars = series.bars();
-    Backtest tradecore =
-        Backtest.run(
-            bars,
-            StrategyCatalog.factory("sma-cross", Map.of("fast", "10", "slow", "30")),
-            CASH,
-            ExecutionCosts.FREE);
-    List<Backtest.RoundTrip> ours = tradecore.roundTrips();
+    TestRun tradecore =
+        TestBacktest.of(StrategyCatalog.factory("sma-cross", Map.of("fast", "10", "slow", "30")))
+            .cash(CASH)
+            .run(bars);
+    List<TestRun.RoundTrip> ours = tradecore.roundTrips();
 
-    org.ta4j.core.BarSeries ta4jSeries = Ta4jSeries.of(series.source(), bars, DECIMALS);
+    org.ta4j.core.BarSeries ta4jSeries =
+        Ta4jBars.of(series.source(), bars, DECIMALS, Duration.ofDays(1));
     TradingRecord record =
         new BarSeriesManager(ta4jSeries, new TradeOnNextOpenModel()).run(ta4jSmaCross(ta4jSeries));
-    List<Backtest.RoundTrip> theirs = roundTrips(record, ta4jSeries);
+    List<TestRun.RoundTrip> theirs = roundTrips(record, ta4jSeries);
 
     assertThat(ours).as("TradeCore round trips on %s", series.source()).hasSizeGreaterThan(50);
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(ours.size()).as("number of round trips").isEqualTo(theirs.size());
     for (int i = 0; i < Math.min(ours.size(), theirs.size()); i++) {
-      Backtest.RoundTrip a = ours.get(i);
-      Backtest.RoundTrip b = theirs.get(i);
+      TestRun.RoundTrip a = ours.get(i);
+      TestRun.RoundTrip b = theirs.get(i);
       soft.assertThat(a.entryTime()).as("trip %d entry date", i).isEqualTo(b.entryTime());
       soft.assertThat(a.entryIndex()).as("trip %d entry bar", i).isEqualTo(b.entryIndex());
       soft.assertThat(a.entryPrice())
@@ -109,12 +111,12 @@ class SmaCrossMatchesTa4jTest {
 
     // The position open at the end: the same entry on both sides, held by an ACTIVE plan.
     boolean ta4jOpen = record.getCurrentPosition().isOpened();
-    Position held = tradecore.portfolio.ledger().position(series.instrument().symbol());
+    Position held = tradecore.portfolio().ledger().position(series.instrument().symbol());
     soft.assertThat(held != null).as("TradeCore holds a position at the end").isEqualTo(ta4jOpen);
     soft.assertThat(!ours.isEmpty() && ours.getLast().isOpen())
         .as("TradeCore's last round trip is open")
         .isEqualTo(ta4jOpen);
-    soft.assertThat(tradecore.engine.portfolio().openPlans())
+    soft.assertThat(tradecore.engine().portfolio().openPlans())
         .as("ACTIVE plans at the end")
         .filteredOn(p -> p.status() == PlanStatus.ACTIVE)
         .hasSize(ta4jOpen ? 1 : 0);
@@ -122,7 +124,7 @@ class SmaCrossMatchesTa4jTest {
     // fill at; ta4j's next-open model drops it. Either way nothing is held, and both saw it.
     Strategy ta4jStrategy = ta4jSmaCross(ta4jSeries);
     boolean lastBarSignal = ta4jStrategy.shouldOperate(ta4jSeries.getEndIndex(), record);
-    soft.assertThat(tradecore.engine.portfolio().openPlans())
+    soft.assertThat(tradecore.engine().portfolio().openPlans())
         .as("PENDING plans at the end")
         .filteredOn(p -> p.status() == PlanStatus.PENDING)
         .hasSize(lastBarSignal && !ta4jOpen ? 1 : 0)
@@ -134,8 +136,8 @@ class SmaCrossMatchesTa4jTest {
   }
 
   /** ta4j's closed positions then the open one, as round trips on the same bar indices. */
-  static List<Backtest.RoundTrip> roundTrips(TradingRecord record, org.ta4j.core.BarSeries series) {
-    List<Backtest.RoundTrip> trips = new ArrayList<>();
+  static List<TestRun.RoundTrip> roundTrips(TradingRecord record, org.ta4j.core.BarSeries series) {
+    List<TestRun.RoundTrip> trips = new ArrayList<>();
     for (org.ta4j.core.Position p : record.getPositions()) {
       trips.add(trip(p.getEntry(), p.getExit(), series));
     }
@@ -145,8 +147,10 @@ class SmaCrossMatchesTa4jTest {
     return trips;
   }
 
-  private static Backtest.RoundTrip trip(Trade entry, Trade exit, org.ta4j.core.BarSeries series) {
-    return new Backtest.RoundTrip(
+  private static TestRun.RoundTrip trip(Trade entry, Trade exit, org.ta4j.core.BarSeries series) {
+    return new TestRun.RoundTrip(
+        null,
+        series.getName(),
         entry.getIndex(),
         time(series, entry.getIndex()),
         entry.getPricePerAsset().bigDecimalValue(),

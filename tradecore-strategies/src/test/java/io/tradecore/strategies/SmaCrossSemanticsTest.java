@@ -17,6 +17,8 @@ import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.ledger.Position;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanStatus;
+import io.tradecore.testkit.TestBacktest;
+import io.tradecore.testkit.TestRun;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,12 +50,12 @@ class SmaCrossSemanticsTest {
     return signs;
   }
 
-  private static Backtest run(List<Bar> bars) {
-    return Backtest.run(bars, FAST_2_SLOW_3, CASH, ExecutionCosts.FREE);
+  private static TestRun run(List<Bar> bars) {
+    return TestBacktest.of(FAST_2_SLOW_3).cash(CASH).run(bars);
   }
 
   /** The strategy's signals as "open@bar" / "close@bar" (bars are one day apart from DAY0). */
-  private static List<String> signalDays(Backtest backtest) {
+  private static List<String> signalDays(TestRun backtest) {
     List<String> out = new ArrayList<>();
     for (SignalEmitted s : backtest.events(SignalEmitted.class)) {
       String kind = s.action() instanceof Action.OpenPlan ? "open" : "close";
@@ -72,7 +74,7 @@ class SmaCrossSemanticsTest {
     assertThat(signs(equalThenAbove)).containsExactly(null, null, 0, 1, 1, 1);
 
     for (List<Bar> bars : List.of(belowEqualBelow, equalThenAbove)) {
-      Backtest backtest = run(bars);
+      TestRun backtest = run(bars);
       assertThat(backtest.events(SignalEmitted.class)).isEmpty();
       assertThat(backtest.fills()).isEmpty();
     }
@@ -85,7 +87,7 @@ class SmaCrossSemanticsTest {
     // below, equal, equal, above (a cross up at 5); above, equal, equal, below (a cross down at 9)
     assertThat(signs(bars)).containsExactly(null, null, -1, 0, 0, 1, 1, 0, 0, -1, -1);
 
-    Backtest backtest = run(bars);
+    TestRun backtest = run(bars);
 
     assertThat(signalDays(backtest)).containsExactly("open@5", "close@9");
     assertThat(backtest.roundTrips())
@@ -101,20 +103,17 @@ class SmaCrossSemanticsTest {
   void the_signal_on_bar_t_fills_at_bar_t_plus_1_open() {
     List<Bar> bars = HandBars.closes(1200, 1000, 1000, 1200, 1250, 1300);
     assertThat(signs(bars)).containsExactly(null, null, -1, 1, 1, 1);
-    Backtest backtest = new Backtest(bars, FAST_2_SLOW_3, CASH, ExecutionCosts.FREE);
+    TestRun backtest = run(bars.subList(0, 4));
 
-    for (int i = 0; i <= 3; i++) {
-      backtest.engine.onBar(bars.get(i));
-    }
     // Signalled on bar 3's close: a PENDING plan, nothing bought at that close.
-    assertThat(backtest.engine.portfolio().openPlans())
+    assertThat(backtest.engine().portfolio().openPlans())
         .singleElement()
         .extracting(Plan::status)
         .isEqualTo(PlanStatus.PENDING);
     assertThat(backtest.fills()).isEmpty();
-    assertThat(backtest.portfolio.ledger().cash()).isEqualByComparingTo(CASH);
+    assertThat(backtest.portfolio().ledger().cash()).isEqualByComparingTo(CASH);
 
-    backtest.engine.onBar(bars.get(4));
+    backtest.engine().onBar(bars.get(4));
 
     Bar next = bars.get(4);
     assertThat(next.open()).isNotEqualTo(bars.get(3).close());
@@ -126,7 +125,7 @@ class SmaCrossSemanticsTest {
               assertThat(fill.time()).isEqualTo(day(4));
               assertThat(fill.price().units()).isEqualTo(next.open());
             });
-    assertThat(backtest.engine.portfolio().openPlans())
+    assertThat(backtest.engine().portfolio().openPlans())
         .singleElement()
         .extracting(Plan::status)
         .isEqualTo(PlanStatus.ACTIVE);
@@ -147,7 +146,7 @@ class SmaCrossSemanticsTest {
     List<Bar> bars = new ArrayList<>(HandBars.closes(1200, 1000, 1000, 1200));
     bars.add(HandBars.bar(4, open, open));
 
-    Backtest backtest = Backtest.run(bars, FAST_2_SLOW_3, startingCash, costs);
+    TestRun backtest = TestBacktest.of(FAST_2_SLOW_3).cash(startingCash).costs(costs).run(bars);
 
     Fill fill = backtest.fills().getFirst();
     assertThat(fill.time()).isEqualTo(day(4));
@@ -160,7 +159,7 @@ class SmaCrossSemanticsTest {
     BigDecimal oneMore =
         price.multiply(fill.quantity().toBigDecimal().add(new BigDecimal("0.000001")));
     assertThat(oneMore.add(costs.fee(oneMore))).isGreaterThan(startingCash);
-    assertThat(backtest.portfolio.ledger().cash())
+    assertThat(backtest.portfolio().ledger().cash())
         .isEqualByComparingTo(startingCash.subtract(notional).subtract(fill.fee()))
         .isNotNegative();
   }
@@ -170,28 +169,28 @@ class SmaCrossSemanticsTest {
     List<Bar> bars = HandBars.closes(1200, 1000, 1000, 1200, 1250, 1300, 1287);
     assertThat(signs(bars)).containsExactly(null, null, -1, 1, 1, 1, 1);
 
-    Backtest backtest = run(bars);
+    TestRun backtest = run(bars);
 
     Fill entry = backtest.fills().getFirst();
     assertThat(backtest.fills()).hasSize(1);
-    assertThat(backtest.roundTrips()).singleElement().matches(Backtest.RoundTrip::isOpen);
-    assertThat(backtest.engine.portfolio().openPlans())
+    assertThat(backtest.roundTrips()).singleElement().matches(TestRun.RoundTrip::isOpen);
+    assertThat(backtest.engine().portfolio().openPlans())
         .singleElement()
         .satisfies(
             plan -> {
               assertThat(plan.status()).isEqualTo(PlanStatus.ACTIVE);
               assertThat(plan.openQuantity()).isEqualTo(entry.quantity());
             });
-    Position held = backtest.portfolio.ledger().position(TEST.symbol());
+    Position held = backtest.portfolio().ledger().position(TEST.symbol());
     assertThat(held.quantity()).isEqualByComparingTo(entry.quantity().toBigDecimal());
 
     BigDecimal lastClose = new BigDecimal("12.87");
-    assertThat(backtest.portfolio.marks().get(TEST.symbol())).isEqualByComparingTo(lastClose);
-    LedgerSummary summary = backtest.portfolio.summary();
+    assertThat(backtest.portfolio().marks().get(TEST.symbol())).isEqualByComparingTo(lastClose);
+    LedgerSummary summary = backtest.portfolio().summary();
     BigDecimal value = held.quantity().multiply(lastClose);
     assertThat(summary.equity())
-        .isEqualByComparingTo(backtest.portfolio.ledger().cash().add(value))
-        .isEqualByComparingTo(backtest.engine.portfolio().equity());
+        .isEqualByComparingTo(backtest.portfolio().ledger().cash().add(value))
+        .isEqualByComparingTo(backtest.engine().portfolio().equity());
     assertThat(summary.unrealizedPnl()).isEqualByComparingTo(value.subtract(entry.notional()));
     assertThat(summary.realizedPnl()).isZero();
   }

@@ -75,9 +75,16 @@ public final class BacktestCommand implements Callable<Integer> {
       required = true,
       description =
           "Strategy: sma-cross, breakout, momentum-rotation, policy (a trained policy:"
-              + " --param model=PATH.onnx) or llm (a language model, set up in the llm: section"
-              + " of the configuration).")
+              + " --param model=PATH.onnx), llm (a language model, set up in the llm: section"
+              + " of the configuration) or a plug-in's (see tradecore strategy list).")
   private String strategy;
+
+  @Option(
+      names = "--strategy-jar",
+      paramLabel = "FILE",
+      description =
+          "A plug-in jar of strategies, repeatable (besides those in <data_dir>/strategies/).")
+  List<Path> strategyJars = new ArrayList<>();
 
   @Option(
       names = "--param",
@@ -197,6 +204,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    StrategyPlugins.use(spec, Workspace.config(config, env).dataDir(), strategyJars);
     BacktestSpec backtestSpec = prepare();
     if (LlmStrategy.NAME.equals(strategy)) {
       if (!params.isEmpty()) {

@@ -75,9 +75,17 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       names = "--strategy",
       required = true,
       description =
-          "sma-cross, breakout, momentum-rotation, policy (--param model=PATH.onnx) or llm (a"
-              + " language model, set up in the llm: section of the configuration).")
+          "sma-cross, breakout, momentum-rotation, policy (--param model=PATH.onnx), llm (a"
+              + " language model, set up in the llm: section of the configuration) or a"
+              + " plug-in's (see tradecore strategy list).")
   String strategy;
+
+  @Option(
+      names = "--strategy-jar",
+      paramLabel = "FILE",
+      description =
+          "A plug-in jar of strategies, repeatable (besides those in <data_dir>/strategies/).")
+  List<Path> strategyJars = new ArrayList<>();
 
   @Option(names = "--param", description = "Strategy parameter k=v (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
@@ -160,6 +168,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       throw new ParameterException(
           spec.commandLine(), "exchange '" + exchange + "' is not available; use --exchange paper");
     }
+    StrategyPlugins.use(spec, Workspace.config(config, env).dataDir(), strategyJars);
     try {
       if (!LlmStrategy.NAME.equals(strategy)) {
         StrategyCatalog.portfolio(strategy, params); // checks the strategy and its parameters

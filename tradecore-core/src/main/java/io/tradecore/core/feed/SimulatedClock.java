@@ -1,4 +1,4 @@
-package io.tradecore.backtest;
+package io.tradecore.core.feed;
 
 import java.time.Clock;
 import java.time.Instant;

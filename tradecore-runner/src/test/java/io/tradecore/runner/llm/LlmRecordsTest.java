@@ -4,20 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradecore.core.domain.PortfolioId;
 import io.tradecore.core.domain.RunId;
+import io.tradecore.llm.LlmAnswer;
 import io.tradecore.llm.LlmConfig;
 import io.tradecore.llm.LlmMode;
 import io.tradecore.llm.LlmTrace;
 import io.tradecore.llm.Outcome;
 import io.tradecore.llm.cost.SpendingCap;
+import io.tradecore.runner.notify.Destination;
+import io.tradecore.runner.notify.Notifications;
 import io.tradecore.store.Database;
 import io.tradecore.store.Dialect;
+import io.tradecore.store.Fence;
 import io.tradecore.store.LlmTraceRepository;
+import io.tradecore.store.OutboxRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
+import io.tradecore.store.TelemetryRepository;
 import io.tradecore.store.TestDatabases;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,24 +40,21 @@ class LlmRecordsTest {
   final LlmTraceRepository traces = new LlmTraceRepository();
   Database db;
 
+  static final PortfolioRecord RECORD =
+      new PortfolioRecord(
+          P,
+          "llm",
+          "USD",
+          "America/New_York",
+          "NYSE",
+          new BigDecimal("100000"),
+          "{}",
+          Instant.parse("2024-06-01T00:00:00Z"));
+
   @BeforeEach
   void open() {
     db = TestDatabases.open(Dialect.SQLITE);
-    db.jdbi()
-        .useHandle(
-            h ->
-                new PortfolioRepository()
-                    .insert(
-                        h,
-                        new PortfolioRecord(
-                            P,
-                            "llm",
-                            "USD",
-                            "America/New_York",
-                            "NYSE",
-                            new BigDecimal("100000"),
-                            "{}",
-                            Instant.parse("2024-06-01T00:00:00Z"))));
+    db.jdbi().useHandle(h -> new PortfolioRepository().insert(h, RECORD));
   }
 
   @AfterEach
@@ -80,6 +87,43 @@ class LlmRecordsTest {
         "no decisions",
         "{\"accepted\":[],\"refused\":[]}",
         moment.plusSeconds(1));
+  }
+
+  @Test
+  void a_question_the_cap_stopped_is_a_warning_of_its_day_and_an_llm_cap_notification() {
+    Notifications notifications =
+        Notifications.of(
+            RECORD,
+            List.of(
+                new Destination.Webhook(
+                    "audit", URI.create("http://127.0.0.1:9/hook"), null, 60, Map.of())));
+    StoreTraces store =
+        new StoreTraces(db, Fence.NONE, P, new RunId("run-1"), notifications, Clock.systemUTC());
+    LlmTrace held = trace("t-cap", MONDAY, "0");
+
+    store.answered(
+        new LlmAnswer(
+            held.moment(),
+            Outcome.HELD,
+            "the daily spending cap of 1.00 USD is reached",
+            List.of(),
+            List.of(),
+            true,
+            held));
+
+    List<OutboxRepository.Row> staged = db.jdbi().withHandle(h -> new OutboxRepository().all(h, P));
+    assertThat(staged)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.message().kind()).isEqualTo("llm_cap");
+              assertThat(r.message().subject()).isEqualTo("llm: LLM spending cap reached");
+              assertThat(r.message().body()).startsWith("the model at " + held.moment());
+            });
+    long warnings =
+        db.jdbi()
+            .withHandle(h -> new TelemetryRepository().countKind(h, P, "2024-06-03", "llm-cap"));
+    assertThat(warnings).isOne();
   }
 
   @Test

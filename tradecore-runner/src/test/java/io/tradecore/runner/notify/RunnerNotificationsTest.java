@@ -43,8 +43,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -105,12 +108,14 @@ class RunnerNotificationsTest {
             Map.of(MessageKind.FILLS, Delivery.SILENT)));
   }
 
-  @ParameterizedTest
-  @EnumSource(Dialect.class)
-  void every_message_type_reaches_each_destination_once_with_its_content(Dialect dialect)
-      throws Exception {
+  PortfolioSettings settings;
+  PortfolioRecord record;
+  Path feed;
+
+  /** Portfolio main (orders above 5,000 refused) and four days of AAA: 100, 104, 110, 110. */
+  void portfolioAndFeed(Dialect dialect) throws Exception {
     db = TestDatabases.open(dialect);
-    PortfolioSettings settings =
+    settings =
         new PortfolioSettings(
             "USD",
             ZoneId.of("America/New_York"),
@@ -119,7 +124,7 @@ class RunnerNotificationsTest {
             new Caps(new BigDecimal("5000"), null, null, null),
             new OvernightSettings(OvernightMode.NONE, BigDecimal.ZERO, 14),
             Map.of());
-    PortfolioRecord record =
+    record =
         new PortfolioRecord(
             new PortfolioId("p-notify"),
             "main",
@@ -130,7 +135,7 @@ class RunnerNotificationsTest {
             settings.toJson(),
             Instant.parse("2024-06-03T12:00:00Z"));
     db.jdbi().useTransaction(h -> new PortfolioRepository().insert(h, record));
-    Path feed =
+    feed =
         Files.writeString(
             dir.resolve("AAA.csv"),
             HEADER
@@ -138,6 +143,13 @@ class RunnerNotificationsTest {
                 + "2024-06-04,100.00,105.00,99.00,104.00,104.00,1000000\n"
                 + "2024-06-05,106.00,111.00,105.00,110.00,110.00,1000000\n"
                 + "2024-06-06,110.00,111.00,109.00,110.00,110.00,1000000\n");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void every_message_type_reaches_each_destination_once_with_its_content(Dialect dialect)
+      throws Exception {
+    portfolioAndFeed(dialect);
     Notifications notifications = Notifications.of(record, destinations());
     RunnerOptions options = options().withNotifications(notifications);
 
@@ -286,6 +298,42 @@ class RunnerNotificationsTest {
         db.jdbi().withHandle(h -> new OutboxRepository().all(h, record.id()));
     assertThat(rows).hasSize(8 + 9 + 9 + 4 * 3).allSatisfy(r -> assertThat(r.sent()).isNotNull());
     assertThat(rows).allSatisfy(r -> assertThat(r.attempts()).isEqualTo(1));
+  }
+
+  @Test
+  void a_destination_that_never_answers_does_not_hold_up_trading() throws Exception {
+    portfolioAndFeed(Dialect.SQLITE);
+    Notifications notifications =
+        Notifications.of(
+            record,
+            List.of(
+                new Destination.Webhook("audit", URI.create(webhook.url()), null, 6000, Map.of())));
+    db.jdbi()
+        .useTransaction(
+            h -> notifications.dailyLog(h, "2024-05-31", "an older log", Instant.now()));
+    CountDownLatch held = webhook.holdNext();
+
+    try (PortfolioRunner runner =
+        PortfolioRunner.open(
+            db,
+            record,
+            settings,
+            options().withNotifications(notifications),
+            Clock.systemUTC(),
+            instrument -> new TargetAndTooBig())) {
+      assertThat(held.await(30, TimeUnit.SECONDS)).as("the first message is held").isTrue();
+      runner.writeDailyLogs(
+          new DailyLogs(db, record, settings, dir.resolve("daily-main.log"), Clock.systemUTC()));
+
+      int applied = runner.run(ReplayFeed.open("replay:" + feed, "USD", dir));
+
+      assertThat(applied).as("every bar traded while the webhook held a message").isEqualTo(4);
+      assertThat(runner.portfolio().ledger().fillCount()).isEqualTo(2);
+      assertThat(webhook.received()).as("nothing else sent meanwhile").hasSize(1);
+      webhook.releaseHeld();
+      await(() -> webhook.accepted().size() == 10);
+    }
+    assertThat(webhook.accepted().get(0).get("text").asText()).isEqualTo("an older log");
   }
 
   static RunnerOptions options() {

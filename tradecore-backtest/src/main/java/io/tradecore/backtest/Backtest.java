@@ -19,12 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -68,11 +70,7 @@ public final class Backtest {
 
   /** Runs over several series at once, reporting progress on a terminal when they are long. */
   public BacktestResult run(List<BarSeries> series) {
-    int bars = 0;
-    for (BarSeries s : series) {
-      bars += s.size();
-    }
-    return run(series, Progress.onTerminal(bars));
+    return run(series, Progress.onTerminal(bars(series)));
   }
 
   public BacktestResult run(BarSeries series, Progress progress) {
@@ -96,15 +94,50 @@ public final class Backtest {
    * #newStrategy()}, reporting progress on a terminal when they are long.
    */
   public BacktestResult run(List<BarSeries> series, PortfolioStrategy strategy) {
+    return run(series, Progress.onTerminal(bars(series)), strategy);
+  }
+
+  /**
+   * As {@link #run(List, PortfolioStrategy)}, handing each moment's equity point to {@code curve}
+   * as it is made instead of keeping it: the result's {@link BacktestResult#equityCurve()} is then
+   * empty, and memory does not grow with the bars beyond the bars themselves.
+   */
+  public BacktestResult run(
+      List<BarSeries> series, PortfolioStrategy strategy, Consumer<EquityPoint> curve) {
+    return run(series, Progress.onTerminal(bars(series)), strategy, curve);
+  }
+
+  private static int bars(List<BarSeries> series) {
     int bars = 0;
     for (BarSeries s : series) {
       bars += s.size();
     }
-    return run(series, Progress.onTerminal(bars), strategy);
+    return bars;
   }
 
   private BacktestResult run(
       List<BarSeries> series, Progress progress, PortfolioStrategy strategy) {
+    List<EquityPoint> curve = new ArrayList<>(bars(series));
+    BacktestResult result = run(series, progress, strategy, curve::add);
+    return new BacktestResult(
+        result.spec(),
+        result.instruments(),
+        result.source(),
+        result.fills(),
+        result.trades(),
+        result.openPositions(),
+        curve,
+        result.refusals(),
+        result.metrics(),
+        result.firstTime(),
+        result.lastTime());
+  }
+
+  private BacktestResult run(
+      List<BarSeries> series,
+      Progress progress,
+      PortfolioStrategy strategy,
+      Consumer<EquityPoint> curve) {
     if (series.isEmpty()) {
       throw new IllegalArgumentException("a backtest needs at least one bar series");
     }
@@ -117,7 +150,7 @@ public final class Backtest {
     SimulatedClock clock =
         new SimulatedClock(moments.isEmpty() ? Instant.EPOCH : moments.getFirst().time());
     BacktestRecorder recorder =
-        new BacktestRecorder(instruments.size() == 1 ? first : null, moments.size());
+        new BacktestRecorder(instruments.size() == 1 ? first : null, spec.startingCash(), curve);
     Engine engine =
         Engine.builder()
             .config(EngineConfig.defaults().withBotVersion(spec.botVersion()))
@@ -143,8 +176,8 @@ public final class Backtest {
     for (Fill fill : recorder.fills()) {
       fees = fees.add(fill.fee());
     }
-    Metrics metrics =
-        Metrics.of(spec.startingCash(), recorder.curve(), recorder.trades(), open.size(), fees);
+    MetricsAccumulator curveMetrics = recorder.metrics();
+    Metrics metrics = curveMetrics.metrics(recorder.trades(), open.size(), fees);
     List<String> sources = new ArrayList<>();
     series.forEach(s -> sources.add(s.source()));
     return new BacktestResult(
@@ -154,9 +187,11 @@ public final class Backtest {
         recorder.fills(),
         recorder.trades(),
         open,
-        recorder.curve(),
+        List.of(),
         recorder.refusals(),
-        metrics);
+        metrics,
+        curveMetrics.firstTime(),
+        curveMetrics.lastTime());
   }
 
   private static void awaitAnswers(Engine engine, Moment moment) {
@@ -209,15 +244,24 @@ public final class Backtest {
     return out;
   }
 
-  /** The bars of all series grouped by time, in time order; one series is one bar per moment. */
+  /**
+   * The bars of all series grouped by time, in time order; one series is one bar per moment, made
+   * as it is asked for (a view, so a long series is not held twice).
+   */
   static List<Moment> moments(List<BarSeries> series) {
     if (series.size() == 1) {
       List<Bar> bars = series.getFirst().bars();
-      List<Moment> out = new ArrayList<>(bars.size());
-      for (Bar bar : bars) {
-        out.add(Moment.of(bar));
-      }
-      return out;
+      return new AbstractList<>() {
+        @Override
+        public Moment get(int index) {
+          return Moment.of(bars.get(index));
+        }
+
+        @Override
+        public int size() {
+          return bars.size();
+        }
+      };
     }
     List<Bar> all = new ArrayList<>();
     series.forEach(s -> all.addAll(s.bars()));

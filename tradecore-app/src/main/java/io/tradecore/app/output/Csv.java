@@ -90,13 +90,8 @@ final class Csv implements Closeable {
     }
     number(units / POWERS_OF_TEN[scale]);
     write('.');
-    long fraction = units % POWERS_OF_TEN[scale];
     room(scale);
-    for (int i = used + scale - 1; i >= used; i--) {
-      buffer[i] = (byte) ('0' + fraction % 10);
-      fraction /= 10;
-    }
-    used += scale;
+    digits(units % POWERS_OF_TEN[scale], scale);
   }
 
   /** As {@link Instant#toString()}: {@code 2024-01-02T09:30:00Z}, with 3, 6 or 9 decimals. */
@@ -126,12 +121,7 @@ final class Csv implements Closeable {
     if (nanos > 0) {
       buffer[used++] = '.';
       int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-      int value = nanos / (int) POWERS_OF_TEN[9 - digits];
-      for (int i = used + digits - 1; i >= used; i--) {
-        buffer[i] = (byte) ('0' + value % 10);
-        value /= 10;
-      }
-      used += digits;
+      digits(nanos / POWERS_OF_TEN[9 - digits], digits);
     }
     buffer[used++] = 'Z';
   }
@@ -152,11 +142,23 @@ final class Csv implements Closeable {
     }
     room(19);
     int digits = 1;
-    for (long v = value; v >= 10; v /= 10) {
+    while (digits < 19 && value >= POWERS_OF_TEN[digits]) {
       digits++;
     }
-    for (int i = used + digits - 1; i >= used; i--) {
-      buffer[i] = (byte) ('0' + value % 10);
+    digits(value, digits);
+  }
+
+  /** The last {@code digits} decimal digits of {@code value} (not negative), zeros in front. */
+  private void digits(long value, int digits) {
+    int i = used + digits;
+    while (value >= 100 && i - used >= 2) {
+      int pair = (int) (value % 100);
+      value /= 100;
+      buffer[--i] = (byte) ('0' + pair % 10);
+      buffer[--i] = (byte) ('0' + pair / 10);
+    }
+    while (i > used) {
+      buffer[--i] = (byte) ('0' + value % 10);
       value /= 10;
     }
     used += digits;

@@ -70,7 +70,7 @@ public final class Backtest {
 
   /** Runs over several series at once, reporting progress on a terminal when they are long. */
   public BacktestResult run(List<BarSeries> series) {
-    return run(series, Progress.onTerminal(bars(series)));
+    return run(series, Progress.onTerminal());
   }
 
   public BacktestResult run(BarSeries series, Progress progress) {
@@ -94,7 +94,7 @@ public final class Backtest {
    * #newStrategy()}, reporting progress on a terminal when they are long.
    */
   public BacktestResult run(List<BarSeries> series, PortfolioStrategy strategy) {
-    return run(series, Progress.onTerminal(bars(series)), strategy);
+    return run(series, Progress.onTerminal(), strategy);
   }
 
   /**
@@ -104,7 +104,7 @@ public final class Backtest {
    */
   public BacktestResult run(
       List<BarSeries> series, PortfolioStrategy strategy, Consumer<EquityPoint> curve) {
-    return run(series, Progress.onTerminal(bars(series)), strategy, curve);
+    return run(series, Progress.onTerminal(), strategy, curve);
   }
 
   private static int bars(List<BarSeries> series) {

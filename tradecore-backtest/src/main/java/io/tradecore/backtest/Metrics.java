@@ -63,6 +63,10 @@ public record Metrics(
    * Null for fewer than two bars.
    */
   static Double periodsPerYear(List<EquityPoint> curve) {
-    return of(BigDecimal.ONE, curve, List.of(), 0, BigDecimal.ZERO).periodsPerYear();
+    MetricsAccumulator metrics = new MetricsAccumulator(BigDecimal.ONE);
+    for (EquityPoint p : curve) {
+      metrics.add(p.time(), p.equity());
+    }
+    return metrics.periodsPerYear();
   }
 }

@@ -141,7 +141,7 @@ public final class MetricsAccumulator {
    * a tenth of the spacings span two days or more), otherwise 365.25 days / the median spacing.
    * Null for fewer than two bars.
    */
-  private Double periodsPerYear() {
+  Double periodsPerYear() {
     int n = count - 1;
     if (n < 1) {
       return null;
@@ -184,7 +184,8 @@ public final class MetricsAccumulator {
       return null;
     }
     double growth = ratio(end, startingCash);
-    return growth <= 0 ? -1.0 : finite(Math.pow(growth, 1 / years) - 1);
+    // Not "? -1.0 : finite(...)": that unboxes finite's null (an overflowing growth) and throws.
+    return growth <= 0 ? Double.valueOf(-1.0) : finite(Math.pow(growth, 1 / years) - 1);
   }
 
   private static double mean(double[] xs) {

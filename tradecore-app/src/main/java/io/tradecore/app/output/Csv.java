@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,12 +73,12 @@ final class Csv implements Closeable {
   /** Plainly and exactly (never 1E+3), as {@link BigDecimal#toPlainString()}. */
   private void decimal(BigDecimal d) throws IOException {
     int scale = d.scale();
-    BigInteger unscaled = d.unscaledValue();
-    if (scale < 0 || scale > 18 || unscaled.bitLength() > 62) {
+    if (scale < 0 || scale > 18 || d.precision() > 18) {
       text(d.toPlainString());
       return;
     }
-    long units = unscaled.longValue();
+    // At most 18 digits: the unscaled value is a long, had without a BigInteger.
+    long units = d.movePointRight(scale).longValueExact();
     if (units < 0) {
       write('-');
       units = -units;

@@ -41,8 +41,7 @@ class LazySubcommandsTest {
 
     assertThat(cli.getSubcommands().get("status").getCommandSpec().findOption("--portfolio"))
         .isNotNull();
-    assertThat(cli.getSubcommands().get("backtest").getCommandSpec().findOption("--data"))
-        .isNull();
+    assertThat(cli.getSubcommands().get("backtest").getCommandSpec().findOption("--data")).isNull();
     assertThat(cli.getSubcommands()).hasSize(16);
   }
 

@@ -140,6 +140,8 @@ public final class RunFolderWriter {
     private final Csv csv;
     private BigDecimal previous;
     private BigDecimal peak;
+    private BigDecimal drawdownPeak;
+    private BigDecimal drawdown;
     private int step;
 
     Actions(Path dir, BigDecimal startingCash) throws IOException {
@@ -153,10 +155,14 @@ public final class RunFolderWriter {
       if (peak == null || equity.compareTo(peak) > 0) {
         peak = equity;
       }
-      BigDecimal drawdown =
-          peak.signum() > 0 && equity.compareTo(peak) < 0
-              ? peak.subtract(equity).divide(peak, MathContext.DECIMAL64)
-              : BigDecimal.ZERO;
+      // The same equity under the same peak as the bar before (a flat stretch) has its drawdown.
+      if (!equity.equals(previous) || peak != drawdownPeak) {
+        drawdown =
+            peak.signum() > 0 && equity.compareTo(peak) < 0
+                ? peak.subtract(equity).divide(peak, MathContext.DECIMAL64)
+                : BigDecimal.ZERO;
+        drawdownPeak = peak;
+      }
       try {
         csv.row(
             step++,

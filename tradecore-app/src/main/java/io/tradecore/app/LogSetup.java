@@ -19,6 +19,11 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
+  /** Libraries logged at WARN only. */
+  static final String[] QUIET = {
+    "org.flywaydb", "com.zaxxer.hikari", "io.javalin", "org.eclipse.jetty"
+  };
+
   static final String PATTERN =
       "%d{HH:mm:ss.SSS} %-5level [portfolio=%X{portfolio_id:-} run=%X{run_id:-}] %logger{20} -"
           + " %msg%n";
@@ -39,8 +44,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
     stderr.start();
-    for (String quiet :
-        new String[] {"org.flywaydb", "com.zaxxer.hikari", "io.javalin", "org.eclipse.jetty"}) {
+    for (String quiet : QUIET) {
       context.getLogger(quiet).setLevel(Level.WARN);
     }
     String level = System.getProperty("TRADECORE_LOG_LEVEL", System.getenv("TRADECORE_LOG_LEVEL"));

@@ -63,7 +63,11 @@ public interface Progress {
       String left =
           finished
               ? String.format(Locale.US, "in %s", duration(seconds))
-              : rate > 0 ? "about " + duration((total - done) / rate) + " left" : "";
+              : rate <= 0
+                  ? ""
+                  : (total - done) / rate < 0.5
+                      ? "under a second left"
+                      : "about " + duration((total - done) / rate) + " left";
       out.printf(
           Locale.US,
           "\r%s: %d%% (%,d of %,d %s, %,.0f %s/s, %s)  %s",

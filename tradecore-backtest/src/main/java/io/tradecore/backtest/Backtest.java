@@ -20,12 +20,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -69,11 +71,7 @@ public final class Backtest {
 
   /** Runs over several series at once, reporting progress on a terminal when they are long. */
   public BacktestResult run(List<BarSeries> series) {
-    int bars = 0;
-    for (BarSeries s : series) {
-      bars += s.size();
-    }
-    return run(series, Progress.onTerminal(bars));
+    return run(series, Progress.onTerminal());
   }
 
   public BacktestResult run(BarSeries series, Progress progress) {
@@ -97,15 +95,50 @@ public final class Backtest {
    * #newStrategy()}, reporting progress on a terminal when they are long.
    */
   public BacktestResult run(List<BarSeries> series, PortfolioStrategy strategy) {
+    return run(series, Progress.onTerminal(), strategy);
+  }
+
+  /**
+   * As {@link #run(List, PortfolioStrategy)}, handing each moment's equity point to {@code curve}
+   * as it is made instead of keeping it: the result's {@link BacktestResult#equityCurve()} is then
+   * empty, and memory does not grow with the bars beyond the bars themselves.
+   */
+  public BacktestResult run(
+      List<BarSeries> series, PortfolioStrategy strategy, Consumer<EquityPoint> curve) {
+    return run(series, Progress.onTerminal(), strategy, curve);
+  }
+
+  private static int bars(List<BarSeries> series) {
     int bars = 0;
     for (BarSeries s : series) {
       bars += s.size();
     }
-    return run(series, Progress.onTerminal(bars), strategy);
+    return bars;
   }
 
   private BacktestResult run(
       List<BarSeries> series, Progress progress, PortfolioStrategy strategy) {
+    List<EquityPoint> curve = new ArrayList<>(bars(series));
+    BacktestResult result = run(series, progress, strategy, curve::add);
+    return new BacktestResult(
+        result.spec(),
+        result.instruments(),
+        result.source(),
+        result.fills(),
+        result.trades(),
+        result.openPositions(),
+        curve,
+        result.refusals(),
+        result.metrics(),
+        result.firstTime(),
+        result.lastTime());
+  }
+
+  private BacktestResult run(
+      List<BarSeries> series,
+      Progress progress,
+      PortfolioStrategy strategy,
+      Consumer<EquityPoint> curve) {
     if (series.isEmpty()) {
       throw new IllegalArgumentException("a backtest needs at least one bar series");
     }
@@ -119,7 +152,7 @@ public final class Backtest {
     SimulatedClock clock =
         new SimulatedClock(moments.isEmpty() ? Instant.EPOCH : moments.getFirst().time());
     BacktestRecorder recorder =
-        new BacktestRecorder(instruments.size() == 1 ? first : null, moments.size());
+        new BacktestRecorder(instruments.size() == 1 ? first : null, spec.startingCash(), curve);
     Engine engine =
         Engine.builder()
             .config(EngineConfig.defaults().withBotVersion(spec.botVersion()))
@@ -145,8 +178,8 @@ public final class Backtest {
     for (Fill fill : recorder.fills()) {
       fees = fees.add(fill.fee());
     }
-    Metrics metrics =
-        Metrics.of(spec.startingCash(), recorder.curve(), recorder.trades(), open.size(), fees);
+    MetricsAccumulator curveMetrics = recorder.metrics();
+    Metrics metrics = curveMetrics.metrics(recorder.trades(), open.size(), fees);
     List<String> sources = new ArrayList<>();
     series.forEach(s -> sources.add(s.source()));
     return new BacktestResult(
@@ -156,9 +189,11 @@ public final class Backtest {
         recorder.fills(),
         recorder.trades(),
         open,
-        recorder.curve(),
+        List.of(),
         recorder.refusals(),
-        metrics);
+        metrics,
+        curveMetrics.firstTime(),
+        curveMetrics.lastTime());
   }
 
   private static void awaitAnswers(Engine engine, Moment moment) {
@@ -211,11 +246,37 @@ public final class Backtest {
     return out;
   }
 
-  /** The bars of all series grouped by time, in time order; one series is one bar per moment. */
+  /**
+   * The bars of all series grouped by time, in time order; one series is one bar per moment, made
+   * as it is asked for (a view, so a long series is not held twice).
+   */
   static List<Moment> moments(List<BarSeries> series) {
-    List<List<Bar>> bars = new ArrayList<>(series.size());
-    series.forEach(s -> bars.add(s.bars()));
-    return Moment.inTimeOrder(bars);
+    if (series.size() == 1) {
+      List<Bar> bars = series.getFirst().bars();
+      return new AbstractList<>() {
+        @Override
+        public Moment get(int index) {
+          return Moment.of(bars.get(index));
+        }
+
+        @Override
+        public int size() {
+          return bars.size();
+        }
+      };
+    }
+    List<Bar> all = new ArrayList<>();
+    series.forEach(s -> all.addAll(s.bars()));
+    all.sort(java.util.Comparator.comparing(Bar::time)); // stable: ties keep series order
+    List<Moment> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i <= all.size(); i++) {
+      if (i == all.size() || !all.get(i).time().equals(all.get(from).time())) {
+        out.add(new Moment(all.get(from).time(), all.subList(from, i)));
+        from = i;
+      }
+    }
+    return out;
   }
 
   private static Map<String, BigDecimal> lastCloses(List<BarSeries> series) {

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Listens to a backtest's engine and keeps what the result needs: the fills, one round trip per
- * closed plan, the refusals and one equity point per bar.
+ * closed plan, the refusals and the metrics of the equity curve; each bar's equity point goes to a
+ * sink (the list the result holds, or a writer that streams it to a file).
  */
 final class BacktestRecorder implements EngineListener {
   /** The one instrument of a backtest of one series; null when there are several. */
@@ -26,14 +28,16 @@ final class BacktestRecorder implements EngineListener {
   private final List<Fill> fills = new ArrayList<>();
   private final List<RoundTrip> trades = new ArrayList<>();
   private final List<Refusal> refusals = new ArrayList<>();
-  private final List<EquityPoint> curve;
+  private final Consumer<EquityPoint> curve;
+  private final MetricsAccumulator metrics;
   private final Map<String, PlanFills> plans = new LinkedHashMap<>();
   private BigDecimal tradedThisBar = BigDecimal.ZERO;
   private Side lastSideThisBar;
 
-  BacktestRecorder(Instrument instrument, int expectedBars) {
+  BacktestRecorder(Instrument instrument, BigDecimal startingCash, Consumer<EquityPoint> curve) {
     this.instrument = instrument;
-    this.curve = new ArrayList<>(expectedBars);
+    this.curve = curve;
+    this.metrics = new MetricsAccumulator(startingCash);
   }
 
   @Override
@@ -104,13 +108,15 @@ final class BacktestRecorder implements EngineListener {
               case -1 -> BarAction.SELL;
               default -> lastSideThisBar == Side.BUY ? BarAction.BUY : BarAction.SELL;
             };
-    curve.add(
+    BigDecimal equity = portfolio.equity();
+    metrics.add(moment.time(), equity);
+    curve.accept(
         new EquityPoint(
             moment.time(),
             instrument == null ? null : moment.bars().getFirst().closePrice().toBigDecimal(),
             portfolio.cash(),
             instrument == null ? null : portfolio.position(instrument.symbol()),
-            portfolio.equity(),
+            equity,
             action));
     tradedThisBar = BigDecimal.ZERO;
     lastSideThisBar = null;
@@ -128,8 +134,8 @@ final class BacktestRecorder implements EngineListener {
     return refusals;
   }
 
-  List<EquityPoint> curve() {
-    return curve;
+  MetricsAccumulator metrics() {
+    return metrics;
   }
 
   /** The plans still holding something, each marked to its symbol's last close. */

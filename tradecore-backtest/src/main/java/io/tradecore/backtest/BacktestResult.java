@@ -2,6 +2,8 @@ package io.tradecore.backtest;
 
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
+import io.tradecore.core.engine.PortfolioStrategy;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,6 +12,11 @@ import java.util.List;
  * metrics. Immutable.
  *
  * @param source where the bars came from (a file name or a description)
+ * @param equityCurve one point per moment; empty when the run handed its points to a sink instead
+ *     (see {@link Backtest#run(List, PortfolioStrategy, java.util.function.Consumer)}), {@link
+ *     Metrics#bars()} still counts them
+ * @param firstTime the time of the first moment, null when there was none
+ * @param lastTime the time of the last moment, null when there was none
  */
 public record BacktestResult(
     BacktestSpec spec,
@@ -20,7 +27,9 @@ public record BacktestResult(
     List<OpenPosition> openPositions,
     List<EquityPoint> equityCurve,
     List<Refusal> refusals,
-    Metrics metrics) {
+    Metrics metrics,
+    Instant firstTime,
+    Instant lastTime) {
 
   public BacktestResult {
     instruments = List.copyOf(instruments);

@@ -117,16 +117,50 @@ class BacktestTest {
   }
 
   @Test
-  void progress_reports_every_tenth() {
+  void progress_is_quiet_for_two_seconds_then_reports_rate_and_time_left() {
     var bytes = new java.io.ByteArrayOutputStream();
-    Progress p = Progress.every10Percent(new java.io.PrintStream(bytes, true));
-    for (int i = 1; i <= 1_000; i++) {
-      p.update(i, 1_000);
+    long[] now = {0};
+    Progress p =
+        Progress.timed(new java.io.PrintStream(bytes, true), "backtest", "bars", () -> now[0]);
+    for (int i = 1; i < 200_000; i++) {
+      now[0] = i * 10_000L; // 10 us a bar: 100,000 bars/s, 4 s in all
+      p.update(i, 400_000);
     }
+    assertThat(bytes.toString()).isEmpty();
 
-    assertThat(bytes.toString().lines())
-        .hasSize(10)
-        .first()
-        .isEqualTo("backtest: 10% (100 of 1,000 bars)");
+    for (int i = 200_000; i <= 400_000; i++) {
+      now[0] = i * 10_000L;
+      p.update(i, 400_000);
+    }
+    String[] shown = bytes.toString().split("\r");
+    // The clock is read every 1,024 bars: first at 200,704 bars, 2.007 s in.
+    assertThat(shown[1])
+        .isEqualTo("backtest: 50% (200,704 of 400,000 bars, 100,000 bars/s, about 2 s left)  ");
+    assertThat(shown).hasSize(4); // "", at 2 s, at 3 s, the end
+    assertThat(shown[shown.length - 1])
+        .startsWith("backtest: 100% (400,000 of 400,000 bars, 100,000 bars/s, in 4 s)")
+        .endsWith(System.lineSeparator());
+  }
+
+  @Test
+  void short_work_shows_no_progress_at_all() {
+    var bytes = new java.io.ByteArrayOutputStream();
+    long[] now = {0};
+    Progress p =
+        Progress.timed(new java.io.PrintStream(bytes, true), "backtest", "bars", () -> now[0]);
+    for (int i = 1; i <= 150_000; i++) {
+      now[0] = i * 10_000L; // done in 1.5 s
+      p.update(i, 150_000);
+    }
+    assertThat(bytes.toString()).isEmpty();
+  }
+
+  @Test
+  void progress_is_not_printed_when_not_on_a_terminal() {
+    // Tests run with stdout captured: no console, so a backtest prints nothing, however long.
+    assertThat(System.console()).isNull();
+    assertThat(Progress.onTerminal()).isSameAs(Progress.NONE);
+    assertThat(Progress.onTerminal(false)).isSameAs(Progress.NONE);
+    assertThat(Progress.onTerminal(true)).isNotSameAs(Progress.NONE);
   }
 }

@@ -33,9 +33,11 @@ public record BarSeries(
   public BarSeries {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(source, "source");
-    bars = List.copyOf(bars);
+    // A file's columns (BarColumns) are immutable and were checked as they were read.
+    boolean read = bars instanceof BarColumns;
+    bars = read ? bars : List.copyOf(bars);
     problems = List.copyOf(problems);
-    lines = List.copyOf(lines);
+    lines = lines instanceof BarColumns.Lines ? lines : List.copyOf(lines);
     if (!lines.isEmpty() && lines.size() != bars.size()) {
       throw new IllegalArgumentException(
           lines.size() + " line numbers for " + bars.size() + " bars");
@@ -43,7 +45,7 @@ public record BarSeries(
     if (skippedRows < 0) {
       throw new IllegalArgumentException("skippedRows must be >= 0 but was " + skippedRows);
     }
-    for (int i = 0; i < bars.size(); i++) {
+    for (int i = 0; !read && i < bars.size(); i++) {
       Bar bar = bars.get(i);
       if (!bar.instrument().equals(instrument)) {
         throw new IllegalArgumentException(

@@ -57,6 +57,13 @@ final class BoundedLines {
       while (position < end && buffer[position] != '\n' && buffer[position] != '\r') {
         position++;
       }
+      if (line == null && position < end && position - start <= MAX_LINE) {
+        // The whole line is in the buffer: one copy, no builder.
+        skipLineFeed = buffer[position] == '\r';
+        position++;
+        lineNumber++;
+        return new String(buffer, start, position - 1 - start);
+      }
       if (line == null) {
         line = new StringBuilder();
       }

@@ -63,7 +63,8 @@ public final class CsvBarReader {
     }
     String name = file.getFileName().toString();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      BarCollector rows = new BarCollector(name, options.lenient());
+      long fileSize = Files.size(file);
+      BarCollector rows = null;
       BoundedLines lines = new BoundedLines(in, name);
       CsvRowParser parser = null;
       for (String line = lines.next(); line != null; line = lines.next()) {
@@ -81,12 +82,18 @@ public final class CsvBarReader {
             continue;
           }
         }
+        if (rows == null) {
+          // Room for as many rows as the file holds lines as long as this one, give or take.
+          long expected = fileSize / (line.length() + 1) + 16;
+          rows = new BarCollector(name, options.lenient(), (int) Math.min(expected, 1 << 26));
+        }
         rows.add(parser, lineNumber, line);
       }
       if (parser == null) {
         throw new MarketDataException(name + ": file is empty");
       }
-      return rows.toSeries(symbol, currency);
+      return (rows == null ? new BarCollector(name, options.lenient()) : rows)
+          .toSeries(symbol, currency);
     } catch (NoSuchFileException e) {
       throw new MarketDataException("market data file not found: " + file, e);
     } catch (AccessDeniedException e) {

@@ -43,7 +43,16 @@ record CsvLayout(
 
   /** The trimmed, unquoted fields of one CSV line; prices and times never contain commas. */
   static String[] fields(String line) {
-    String[] fields = line.split(",", -1);
+    int count = 1;
+    for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+      count++;
+    }
+    String[] fields = new String[count]; // as line.split(",", -1), without its list
+    for (int i = 0, from = 0; i < count; i++) {
+      int to = i == count - 1 ? line.length() : line.indexOf(',', from);
+      fields[i] = line.substring(from, to);
+      from = to + 1;
+    }
     for (int i = 0; i < fields.length; i++) {
       String field = fields[i].strip();
       if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {

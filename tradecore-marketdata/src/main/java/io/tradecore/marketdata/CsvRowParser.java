@@ -17,8 +17,21 @@ final class CsvRowParser {
   static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
   static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
-  /** One price as written in the file, kept for messages, and its exact value. */
-  private record Cell(String name, String text, BigDecimal value) {}
+  /** 10^MAX_DECIMALS: a price's units at {@link #MAX_DECIMALS} decimals per unit of price. */
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
+  /**
+   * One price as written in the file, kept for messages, its exact value in units of 10^-{@link
+   * #MAX_DECIMALS} and its decimals (as {@link #decimals(BigDecimal)} counts them).
+   */
+  private record Cell(String name, String text, long units, int decimals) {}
 
   private final CsvLayout layout;
   private Instant previous;
@@ -55,12 +68,11 @@ final class CsvRowParser {
               : "time " + time + " is before the previous row's " + previous);
     }
     previous = time;
-    int decimals = 0;
-    for (Cell cell : new Cell[] {open, high, low, close}) {
-      decimals = Math.max(decimals, decimals(cell.value()));
-    }
+    int decimals =
+        Math.max(
+            Math.max(open.decimals(), high.decimals()), Math.max(low.decimals(), close.decimals()));
     return new ParsedRow(
-        time, open.value(), high.value(), low.value(), close.value(), volume, decimals);
+        time, open.units(), high.units(), low.units(), close.units(), volume, decimals);
   }
 
   /**
@@ -69,7 +81,7 @@ final class CsvRowParser {
    */
   private static void requireOrder(Cell lower, Cell upper, String relation, Cell subject)
       throws RowProblem {
-    if (lower.value().compareTo(upper.value()) > 0) {
+    if (lower.units() > upper.units()) {
       Cell other = subject == upper ? lower : upper;
       throw new RowProblem(
           subject.name() + " " + subject.text() + relation + other.name() + " " + other.text());
@@ -77,6 +89,10 @@ final class CsvRowParser {
   }
 
   private static Cell price(String name, String text) throws RowProblem {
+    Cell plain = plainPrice(name, text);
+    if (plain != null) {
+      return plain;
+    }
     BigDecimal value = number(name, text);
     if (value.signum() <= 0) {
       throw new RowProblem(name + " " + text + " is not positive");
@@ -87,10 +103,51 @@ final class CsvRowParser {
     if (value.compareTo(MAX_PRICE) >= 0) {
       throw new RowProblem(name + " " + text + " is too large (limit 1e10)");
     }
-    return new Cell(name, text, value);
+    return new Cell(
+        name, text, value.setScale(MAX_DECIMALS).unscaledValue().longValueExact(), decimals(value));
+  }
+
+  /**
+   * A price written plainly, digits with at most one point, positive and within the limits, read
+   * without a BigDecimal; null for anything else, which {@link #number} then reads or rejects with
+   * its reason. Gives the same units and decimals as the BigDecimal path.
+   */
+  private static Cell plainPrice(String name, String text) {
+    int length = text.length();
+    if (length == 0 || length > 18) {
+      return null;
+    }
+    long digits = 0;
+    int point = -1;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '.' && point < 0) {
+        point = i;
+      } else if (c >= '0' && c <= '9') {
+        digits = digits * 10 + (c - '0');
+      } else {
+        return null;
+      }
+    }
+    int written = point < 0 ? 0 : length - point - 1;
+    if (written > MAX_DECIMALS || length == (point < 0 ? 0 : 1) || digits == 0) {
+      return null; // too many decimals, a lone point or not positive: the slow path explains
+    }
+    if (digits >= POWERS_OF_TEN[10 + written]) {
+      return null; // 1e10 or more
+    }
+    return new Cell(name, text, digits * POWERS_OF_TEN[MAX_DECIMALS - written], written);
+  }
+
+  /** Units at {@link #MAX_DECIMALS} decimals as units at {@code scale} (exact for a price read). */
+  static long rescale(long units, int scale) {
+    return units / POWERS_OF_TEN[MAX_DECIMALS - scale];
   }
 
   private static double volume(String text) throws RowProblem {
+    if (!text.isEmpty() && text.length() <= 15 && isDigits(text)) {
+      return Long.parseLong(text); // exact, as BigDecimal's doubleValue of it
+    }
     BigDecimal value = number("volume", text);
     if (value.signum() < 0) {
       throw new RowProblem("volume " + text + " is negative");
@@ -130,6 +187,15 @@ final class CsvRowParser {
     } catch (NumberFormatException e) {
       throw new RowProblem(name + " '" + text + "' is not a number");
     }
+  }
+
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Decimals as written, unless only trailing zeros take them past the limit. */

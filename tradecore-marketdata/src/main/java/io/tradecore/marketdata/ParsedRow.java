@@ -1,14 +1,12 @@
 package io.tradecore.marketdata;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One valid CSV row with exact prices, before the file's price scale is known. */
+/**
+ * One valid CSV row with exact prices in units of 10^-{@link CsvRowParser#MAX_DECIMALS}, before the
+ * file's price scale is known.
+ *
+ * @param decimals the most decimals any of the row's prices has
+ */
 record ParsedRow(
-    Instant time,
-    BigDecimal open,
-    BigDecimal high,
-    BigDecimal low,
-    BigDecimal close,
-    double volume,
-    int decimals) {}
+    Instant time, long open, long high, long low, long close, double volume, int decimals) {}

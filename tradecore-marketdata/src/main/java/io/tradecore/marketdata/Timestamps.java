@@ -35,6 +35,10 @@ final class Timestamps {
 
   private static Instant date(String name, String text) throws RowProblem {
     requireText(name, text);
+    Instant plain = plainTime(text);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeException e) {
@@ -50,6 +54,10 @@ final class Timestamps {
     }
     if (text.length() == 10) {
       return date("timestamp", text);
+    }
+    Instant plain = plainTime(text);
+    if (plain != null) {
+      return plain;
     }
     // Spreadsheets often write "2024-01-02 09:30:00"; ISO wants a T there.
     String iso =
@@ -68,6 +76,62 @@ final class Timestamps {
               + text
               + "' is not an ISO-8601 instant, date-time or date, nor epoch seconds or millis");
     }
+  }
+
+  /**
+   * The common shapes read without a formatter: {@code yyyy-MM-dd}, and {@code yyyy-MM-ddTHH:mm:ss}
+   * (or with a space for the T) alone or followed by {@code Z}, all in UTC; null for anything else
+   * (or an invalid date or time), which the formatters then read or reject with their reason.
+   */
+  static Instant plainTime(String text) {
+    int length = text.length();
+    if (length != 10 && length != 19 && length != 20) {
+      return null;
+    }
+    if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && !validDay(year, month, day)) {
+      return null;
+    }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    if (length == 10) {
+      return Instant.ofEpochSecond(epochDay * 86_400);
+    }
+    char t = text.charAt(10);
+    if (t != 'T' && t != ' ' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    if (length == 20 && text.charAt(19) != 'Z') {
+      return null;
+    }
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second);
+  }
+
+  private static boolean validDay(int year, int month, int day) {
+    return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+  }
+
+  /** The decimal number in text[from, to), or -1 unless every character is an ASCII digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static Instant binance(String text) throws RowProblem {

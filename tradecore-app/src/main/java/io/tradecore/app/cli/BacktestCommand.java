@@ -241,20 +241,35 @@ public final class BacktestCommand implements Callable<Integer> {
     if (out != null && strategyRun instanceof PolicyStrategy policy) {
       policy.record(steps::add);
     }
-    BacktestResult result = backtest.run(all, strategyRun);
-    if (llm != null) {
-      llm.checkRecordings();
-    }
+    BacktestResult result;
     Path runDir = null;
-    if (out != null) {
+    if (out == null) {
+      result = backtest.run(all, strategyRun);
+      if (llm != null) {
+        llm.checkRecordings();
+      }
+    } else {
+      // The equity points go to the files as the backtest makes them; none is kept.
       List<String> names = new ArrayList<>();
       files.forEach(f -> names.add(f.path().toString()));
+      List<String> symbols = new ArrayList<>();
+      all.forEach(s -> symbols.add(s.instrument().symbol()));
       RunInfo info = new RunInfo(String.join(",", names), wallClock.instant(), Version.current());
-      PolicyRun policyRun =
-          strategyRun instanceof PolicyStrategy policy
-              ? new PolicyRun(Path.of(params.get("model").strip()), policy.policy().spec(), steps)
-              : null;
-      runDir = OutputWriter.write(out, result, info, policyRun);
+      boolean policyRun = strategyRun instanceof PolicyStrategy;
+      try (OutputWriter.Streamed writer =
+          OutputWriter.start(out, backtest.spec(), String.join(",", symbols), info, policyRun)) {
+        result = backtest.run(all, strategyRun, writer);
+        if (llm != null) {
+          llm.checkRecordings();
+        }
+        runDir =
+            writer.finish(
+                result,
+                strategyRun instanceof PolicyStrategy policy
+                    ? new PolicyRun(
+                        Path.of(params.get("model").strip()), policy.policy().spec(), steps)
+                    : null);
+      }
       if (llm != null) {
         llm.write(runDir);
       }

@@ -89,11 +89,10 @@ final class LlmBacktest implements AutoCloseable {
 
   /** The training cut-off warning for the backtest's period, if it has one. */
   Optional<String> cutoffWarning(BacktestResult result) {
-    if (result.equityCurve().isEmpty()) {
+    if (result.firstTime() == null) {
       return Optional.empty();
     }
-    return TrainingCutoff.of(config)
-        .warning(result.equityCurve().getFirst().time(), result.equityCurve().getLast().time());
+    return TrainingCutoff.of(config).warning(result.firstTime(), result.lastTime());
   }
 
   /** Fails the backtest when replay found no recording (with llm.on_missing_recording: fail). */

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -438,19 +439,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         throw e;
       }
       LedgerSummary s = runner.portfolio().summary();
-      out.println(
-          "applied "
-              + applied
-              + " events; equity "
-              + s.equity().stripTrailingZeros().toPlainString()
-              + " "
-              + record.baseCurrency()
-              + ", cash "
-              + s.cash().stripTrailingZeros().toPlainString()
-              + ", open positions "
-              + s.openPositions()
-              + ", fills "
-              + s.fills());
+      out.printf(
+          Locale.US,
+          "applied %,d events; equity %s, cash %s, open positions %,d, fills %,d%n",
+          applied,
+          SummaryText.money(s.equity(), record.baseCurrency()),
+          SummaryText.money(s.cash(), record.baseCurrency()),
+          s.openPositions(),
+          s.fills());
       out.flush();
     } finally {
       trading.set(null);

@@ -19,14 +19,14 @@ public final class SummaryText {
     String ccy = r.instrument().currency();
     StringBuilder out = new StringBuilder();
     out.append(r.spec().strategy()).append(" on ").append(r.symbols());
-    if (!r.equityCurve().isEmpty()) {
+    if (r.firstTime() != null) {
       out.append(
           String.format(
               Locale.US,
               ": %,d bars from %s to %s",
               m.bars(),
-              time(r.equityCurve().getFirst().time(), r),
-              time(r.equityCurve().getLast().time(), r)));
+              time(r.firstTime(), r),
+              time(r.lastTime(), r)));
     }
     out.append(" (").append(r.source()).append(")\n");
     line(out, "params", params(r.spec().effectiveParams()));
@@ -74,8 +74,7 @@ public final class SummaryText {
 
   /** A date when both ends of the series fall on midnight UTC (daily bars), else an instant. */
   private static String time(Instant t, BacktestResult r) {
-    boolean daily =
-        midnight(r.equityCurve().getFirst().time()) && midnight(r.equityCurve().getLast().time());
+    boolean daily = midnight(r.firstTime()) && midnight(r.lastTime());
     return daily ? t.toString().substring(0, 10) : t.toString();
   }
 

@@ -20,7 +20,10 @@ public final class Workspace implements AutoCloseable {
     CREATE,
     /** The database must exist; its schema may be behind. */
     EXISTING,
-    /** The database must exist with every migration applied. */
+    /**
+     * The database must exist with every migration of this build applied and none newer (a version
+     * compare, see {@link SchemaVersion}).
+     */
     CURRENT
   }
 
@@ -64,13 +67,12 @@ public final class Workspace implements AutoCloseable {
             config.database().user(),
             config.database().password(),
             config.database().poolSize());
-    if (need == Need.CURRENT && !db.isCurrent()) {
-      String where = db.redacted();
-      db.close();
-      throw new IllegalStateException(
-          "the database "
-              + where
-              + " has no current TradeCore schema; run ./tradecore init (or ./tradecore db migrate)");
+    if (need == Need.CURRENT) {
+      String problem = SchemaVersion.problem(db);
+      if (problem != null) {
+        db.close();
+        throw new IllegalStateException(problem);
+      }
     }
     return new Workspace(config, db);
   }

@@ -5,7 +5,9 @@ import io.tradecore.backtest.BacktestSpec;
 import io.tradecore.backtest.EquityPoint;
 import io.tradecore.backtest.Metrics;
 import io.tradecore.core.risk.RiskLimits;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Writes a backtest as an experiment run folder, the layout Run Insights reads: {@code
@@ -39,26 +42,53 @@ public final class RunFolderWriter {
    */
   public static Path write(Path runsDir, BacktestResult result, RunInfo info, PolicyRun policy)
       throws IOException {
+    Path dir = create(runsDir, result.spec().strategy(), result.symbols(), info);
+    if (policy == null) {
+      try (Actions actions = new Actions(dir, result.spec().startingCash())) {
+        for (EquityPoint p : result.equityCurve()) {
+          actions.accept(p);
+        }
+      }
+    }
+    finish(dir, result, info, policy);
+    return dir;
+  }
+
+  /**
+   * Creates a new, empty run folder under {@code runsDir} for a run of {@code strategy} on {@code
+   * symbols} (joined by commas) and returns it.
+   */
+  static Path create(Path runsDir, String strategy, String symbols, RunInfo info)
+      throws IOException {
     String base =
-        (result.spec().strategy() + "-" + result.symbols().replace(',', '-'))
-                .replaceAll("[^A-Za-z0-9._-]", "_")
+        (strategy + "-" + symbols.replace(',', '-')).replaceAll("[^A-Za-z0-9._-]", "_")
             + "-"
             + STAMP.format(info.created());
     String name = base;
     for (int n = 2; Files.exists(runsDir.resolve(name)); n++) {
       name = base + "-" + n;
     }
-    Path dir = Files.createDirectories(runsDir.resolve(name));
+    return Files.createDirectories(runsDir.resolve(name));
+  }
+
+  /**
+   * Writes the rest of a run folder once the run is over: experiment.json, eval_summary.json and,
+   * for a policy's run, its trace (a rule's action trace is written by {@link Actions}).
+   */
+  static void finish(Path dir, BacktestResult result, RunInfo info, PolicyRun policy)
+      throws IOException {
+    String name = dir.getFileName().toString();
     Map<String, Object> experiment = experiment(name, result, info);
     if (policy != null) {
       policy.describe(experiment);
-      policy.writeTrace(dir.resolve(name + "_actions.csv"), result.spec().startingCash());
-    } else {
-      writeActions(dir.resolve(name + "_actions.csv"), result);
+      policy.writeTrace(actionsFile(dir), result.spec().startingCash());
     }
     Json.write(dir.resolve("experiment.json"), experiment);
     Json.write(dir.resolve("eval_summary.json"), evalSummary(result.metrics()));
-    return dir;
+  }
+
+  private static Path actionsFile(Path dir) {
+    return dir.resolve(dir.getFileName() + "_actions.csv");
   }
 
   private static Map<String, Object> experiment(String name, BacktestResult r, RunInfo info) {
@@ -77,7 +107,7 @@ public final class RunFolderWriter {
     out.put("symbol", r.symbols());
     out.put("currency", r.instrument().currency());
     out.put("data_file", info.dataFile());
-    out.put("bars", r.equityCurve().size());
+    out.put("bars", r.metrics().bars());
     out.put("cash", spec.startingCash());
     out.put("fee_bps", spec.feeBps());
     out.put("min_fee", spec.minFee());
@@ -102,24 +132,39 @@ public final class RunFolderWriter {
   }
 
   /**
-   * One row per bar: buy or sell on bars where fills happened, the drawdown from the running peak
-   * as a ratio, and the reward as the exact equity change since the previous step (since the
-   * starting cash for step 0).
+   * The action trace of a run folder, written one bar at a time as the backtest makes its equity
+   * points: buy or sell on bars where fills happened, the drawdown from the running peak as a
+   * ratio, and the reward as the exact equity change since the previous step (since the starting
+   * cash for step 0).
    */
-  private static void writeActions(Path file, BacktestResult result) throws IOException {
-    BigDecimal previous = result.spec().startingCash();
-    BigDecimal peak = null;
-    int step = 0;
-    try (Csv csv = new Csv(file, ACTIONS_HEADER)) {
-      for (EquityPoint p : result.equityCurve()) {
-        BigDecimal equity = p.equity();
-        if (peak == null || equity.compareTo(peak) > 0) {
-          peak = equity;
-        }
-        BigDecimal drawdown =
+  static final class Actions implements Consumer<EquityPoint>, Closeable {
+    private final Csv csv;
+    private BigDecimal previous;
+    private BigDecimal peak;
+    private BigDecimal drawdownPeak;
+    private BigDecimal drawdown;
+    private int step;
+
+    Actions(Path dir, BigDecimal startingCash) throws IOException {
+      this.csv = new Csv(actionsFile(dir), ACTIONS_HEADER);
+      this.previous = startingCash;
+    }
+
+    @Override
+    public void accept(EquityPoint p) {
+      BigDecimal equity = p.equity();
+      if (peak == null || equity.compareTo(peak) > 0) {
+        peak = equity;
+      }
+      // The same equity under the same peak as the bar before (a flat stretch) has its drawdown.
+      if (!equity.equals(previous) || peak != drawdownPeak) {
+        drawdown =
             peak.signum() > 0 && equity.compareTo(peak) < 0
                 ? peak.subtract(equity).divide(peak, MathContext.DECIMAL64)
                 : BigDecimal.ZERO;
+        drawdownPeak = peak;
+      }
+      try {
         csv.row(
             step++,
             0,
@@ -131,8 +176,15 @@ public final class RunFolderWriter {
             equity,
             drawdown,
             equity.subtract(previous));
-        previous = equity;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
+      previous = equity;
+    }
+
+    @Override
+    public void close() throws IOException {
+      csv.close();
     }
   }
 }

@@ -267,7 +267,7 @@ class TradeCoreConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "tradecore.yaml line 3: unknown key 'databse' (known: data_dir, database, runner,"
-                + " market_data, insights, llm, web, portfolio_defaults, portfolios)");
+                + " market_data, insights, llm, web, portfolio_defaults, portfolios, notifications)");
   }
 
   @Test

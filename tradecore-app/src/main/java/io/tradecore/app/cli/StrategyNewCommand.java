@@ -119,6 +119,8 @@ public final class StrategyNewCommand implements Callable<Integer> {
     write(
         target.resolve(".mvn/wrapper/maven-wrapper.properties"),
         resource("wrapper/.mvn/wrapper/maven-wrapper.properties"));
+    // The wrapper runs Maven on a JDK 21 or newer that this script finds, as TradeCore's does.
+    write(target.resolve(".ci/find-jdk.sh"), resource("wrapper/.ci/find-jdk.sh"));
     target.resolve("mvnw").toFile().setExecutable(true, false);
 
     PrintWriter out = spec.commandLine().getOut();

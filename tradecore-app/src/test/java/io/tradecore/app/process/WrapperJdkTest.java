@@ -3,11 +3,13 @@ package io.tradecore.app.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tradecore.app.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,6 +30,22 @@ class WrapperJdkTest {
 
   @Test
   void the_wrapper_runs_maven_on_a_jdk_21_or_newer_when_the_default_java_is_17() throws Exception {
+    assertMavenRunsOnJdk21(ROOT);
+  }
+
+  /** The same for the project {@code tradecore strategy new} writes (it has the repo's wrapper). */
+  @Test
+  void a_strategy_projects_wrapper_does_too() throws Exception {
+    Path data = dir.resolve("data");
+    int exit =
+        Main.commandLine(Clock.systemUTC(), Map.of("TRADECORE_DATA_DIR", data.toString()))
+            .execute("strategy", "new", "mystrat", "--dir", dir.resolve("mystrat").toString());
+    assertThat(exit).isZero();
+
+    assertMavenRunsOnJdk21(dir.resolve("mystrat"));
+  }
+
+  private void assertMavenRunsOnJdk21(Path project) throws Exception {
     Path ownJdk = Path.of(System.getProperty("java.home")).toRealPath();
     assumeTrue(
         ownJdk.startsWith("/usr/lib/jvm"),
@@ -35,8 +53,8 @@ class WrapperJdkTest {
     Path jdk17 = fakeJdk17(dir.resolve("jdk-17"));
 
     ProcessBuilder pb =
-        new ProcessBuilder("sh", ROOT.resolve("mvnw").toString(), "--version")
-            .directory(ROOT.toFile())
+        new ProcessBuilder("sh", project.resolve("mvnw").toString(), "--version")
+            .directory(project.toFile())
             .redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.put("JAVA_HOME", jdk17.toString());

@@ -156,6 +156,35 @@ public final class DailyLogRepository {
         .list();
   }
 
+  /** The days from {@code day} on, oldest first. */
+  public List<Row> from(Handle h, PortfolioId p, String day) {
+    return h.createQuery(
+            "SELECT * FROM daily_logs WHERE portfolio_id = :p AND day >= :day ORDER BY day")
+        .bind("p", p.value())
+        .bind("day", day)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
+  /** The days logged from {@code day} on, oldest first. */
+  public List<String> daysFrom(Handle h, PortfolioId p, String day) {
+    return h.createQuery(
+            "SELECT day FROM daily_logs WHERE portfolio_id = :p AND day >= :day ORDER BY day")
+        .bind("p", p.value())
+        .bind("day", day)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** The latest day logged, if any. */
+  public Optional<String> latestDay(Handle h, PortfolioId p) {
+    return h.createQuery(
+            "SELECT day FROM daily_logs WHERE portfolio_id = :p ORDER BY day DESC LIMIT 1")
+        .bind("p", p.value())
+        .mapTo(String.class)
+        .findOne();
+  }
+
   public List<String> days(Handle h, PortfolioId p) {
     return h.createQuery("SELECT day FROM daily_logs WHERE portfolio_id = :p ORDER BY day")
         .bind("p", p.value())

@@ -97,6 +97,25 @@ public final class FillRepository {
         .one();
   }
 
+  /** When a fill happened and the fee it paid. */
+  public record Charge(Instant time, BigDecimal fee) {}
+
+  /** The time and fee of each fill whose time falls in [from, to), oldest first. */
+  public List<Charge> chargesBetween(Handle h, PortfolioId p, Instant from, Instant to) {
+    return h.createQuery(
+            "SELECT time_ms, fee FROM fills WHERE portfolio_id = :p AND time_ms >= :f AND time_ms"
+                + " < :t ORDER BY time_ms")
+        .bind("p", p.value())
+        .bind("f", from.toEpochMilli())
+        .bind("t", to.toEpochMilli())
+        .map(
+            (rs, ctx) ->
+                new Charge(
+                    Instant.ofEpochMilli(rs.getLong("time_ms")),
+                    new BigDecimal(rs.getString("fee"))))
+        .list();
+  }
+
   /** Fills whose time falls in [from, to). */
   public long countBetween(Handle h, PortfolioId p, Instant from, Instant to) {
     return h.createQuery(

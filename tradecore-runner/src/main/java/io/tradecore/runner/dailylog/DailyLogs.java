@@ -9,7 +9,6 @@ import io.tradecore.core.dailylog.DayFacts;
 import io.tradecore.core.dailylog.Observation;
 import io.tradecore.core.dailylog.ObservationRules;
 import io.tradecore.core.dailylog.TierThresholds;
-import io.tradecore.core.domain.Fill;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.days.TradingDays;
 import io.tradecore.runner.llm.StoreTraces;
@@ -19,7 +18,6 @@ import io.tradecore.store.Database;
 import io.tradecore.store.DayRepository;
 import io.tradecore.store.Fence;
 import io.tradecore.store.FillRepository;
-import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.LlmTraceRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.RefusalRepository;
@@ -31,11 +29,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
@@ -63,6 +63,14 @@ public final class DailyLogs {
 
   /** The first day {@link #catchUp} has not yet seen logged; null before its first call. */
   private LocalDate unchecked;
+
+  /** When the log of the day {@link #unchecked} (or the next trading day) falls due. */
+  private Instant nextDue;
+
+  /** The highest close (or the starting cash) of the days before {@code peakUntil}; null: none. */
+  private LocalDate peakUntil;
+
+  private BigDecimal peakBeforeUntil;
 
   /** The text file's size after this object last wrote it; -1 before. */
   private long textSize = -1;
@@ -102,26 +110,41 @@ public final class DailyLogs {
     return s.closeInstant().plus(5, ChronoUnit.MINUTES);
   }
 
-  /** The portfolio's first day: when it was created, or its first fill or snapshot if earlier. */
+  /** The portfolio's first day: when it was created, or its first snapshot if earlier. */
   public LocalDate firstDay() {
     LocalDate first = LocalDate.ofInstant(record.createdAt(), calendar.zone());
-    List<DayRepository.Snapshot> snaps =
-        db.jdbi().withHandle(h -> new DayRepository().snapshots(h, record.id()));
-    if (!snaps.isEmpty()) {
-      LocalDate s = LocalDate.parse(snaps.get(0).day());
+    Optional<String> snapshot =
+        db.jdbi().withHandle(h -> new DayRepository().firstDay(h, record.id()));
+    if (snapshot.isPresent()) {
+      LocalDate s = LocalDate.parse(snapshot.get());
       first = s.isBefore(first) ? s : first;
     }
     return first;
   }
 
-  /** Writes every due trading day that has no log yet, oldest first; returns the days written. */
+  /**
+   * Whether {@link #catchUp} at {@code now} may have a log to write: false only when the next day
+   * without a log falls due later (known from the last catch-up, without reading the store).
+   */
+  public boolean anyDue(Instant now) {
+    return nextDue == null || !now.isBefore(nextDue);
+  }
+
+  /**
+   * Writes every due trading day that has no log yet, oldest first, in one transaction; returns the
+   * days written. Its cost does not grow with the history: it reads the logs from the first day not
+   * yet seen logged, and each day's log from that day's events and the day before's.
+   */
   public List<LocalDate> catchUp(Instant now) {
-    List<String> known = db.jdbi().withHandle(h -> repo.days(h, record.id()));
-    Set<String> written = new HashSet<>(known);
-    String latest = known.isEmpty() ? "" : known.get(known.size() - 1);
+    if (!anyDue(now)) {
+      return List.of();
+    }
     // From the first day the first time, not after the latest day logged: a day written by hand
     // may lie beyond one still missing. Later calls start at the first day not yet logged then.
     LocalDate from = unchecked != null ? unchecked : firstDay();
+    Set<String> written =
+        new HashSet<>(db.jdbi().withHandle(h -> repo.daysFrom(h, record.id(), from.toString())));
+    String latest = db.jdbi().withHandle(h -> repo.latestDay(h, record.id())).orElse("");
     LocalDate last = LocalDate.ofInstant(now, calendar.zone());
     List<LocalDate> done = new ArrayList<>();
     LocalDate notDue = null;
@@ -132,24 +155,27 @@ public final class DailyLogs {
       if (dueAt(day).isAfter(now)) {
         notDue = notDue == null ? day : notDue;
       } else {
-        generate(day);
         done.add(day);
       }
     }
+    generate(done);
     LocalDate next = notDue != null ? notDue : last.plusDays(1);
     unchecked = next.isAfter(from) ? next : from;
+    nextDue =
+        dueAt(calendar.isTradingDay(unchecked) ? unchecked : calendar.nextTradingDay(unchecked));
     if (!done.isEmpty()) {
       if (done.get(0).toString().compareTo(latest) > 0) {
         // The usual case: new days after every logged one are added to the end of the file.
-        List<DailyLogRepository.Row> rows = db.jdbi().withHandle(h -> repo.all(h, record.id()));
+        List<DailyLogRepository.Row> rows =
+            db.jdbi().withHandle(h -> repo.from(h, record.id(), done.get(0).toString()));
         mirror(
             () ->
                 DailyLogText.append(
                     textFile,
                     record.name(),
                     record.baseCurrency(),
-                    rows.subList(rows.size() - done.size(), rows.size()),
                     rows,
+                    () -> db.jdbi().withHandle(h -> repo.all(h, record.id())),
                     textSize));
       } else {
         rewriteText();
@@ -223,38 +249,48 @@ public final class DailyLogs {
     this.fence = value;
   }
 
-  private void generate(LocalDate day) {
+  private void generate(List<LocalDate> due) {
+    if (due.isEmpty()) {
+      return;
+    }
     db.jdbi()
         .useTransaction(
             h -> {
               fence.check(h);
-              repo.saveGenerated(h, record.id(), row(h, day));
+              for (LocalDate day : due) {
+                repo.saveGenerated(h, record.id(), row(h, day));
+              }
             });
   }
 
   private DailyLogRepository.Row row(Handle h, LocalDate day) {
-    List<DayRepository.Snapshot> snaps = new DayRepository().snapshots(h, record.id());
+    DayRepository snapshots = new DayRepository();
     BigDecimal start = record.startingCash();
     LocalDate previousDay = calendar.previousTradingDay(day);
-    BigDecimal value = valueAt(snaps, day, start);
-    BigDecimal previous = valueAt(snaps, previousDay, start);
-    BigDecimal peak = start;
-    BigDecimal previousPeak = start;
-    int openPositions = 0;
-    for (DayRepository.Snapshot s : snaps) {
-      LocalDate snapDay = LocalDate.parse(s.day());
-      if (snapDay.isBefore(day)) {
-        previousPeak = previousPeak.max(s.equity());
-      }
-      if (!snapDay.isAfter(day)) {
-        peak = peak.max(s.equity());
-        openPositions = Codec.readList(s.positionsJson()).size();
-      }
+    // Equity at the close of a day: its snapshot, else the latest before it, else the start.
+    Optional<DayRepository.Snapshot> close =
+        snapshots.snapshotOnOrBefore(h, record.id(), day.toString());
+    BigDecimal value = close.map(DayRepository.Snapshot::equity).orElse(start);
+    BigDecimal previous =
+        snapshots
+            .snapshotOnOrBefore(h, record.id(), previousDay.toString())
+            .map(DayRepository.Snapshot::equity)
+            .orElse(start);
+    int openPositions = close.map(s -> Codec.readList(s.positionsJson()).size()).orElse(0);
+    BigDecimal previousPeak = peakBefore(h, day);
+    BigDecimal peak = previousPeak;
+    if (close.isPresent() && close.get().day().equals(day.toString())) {
+      peak = peak.max(close.get().equity());
     }
-    var instruments = new InstrumentRepository().all(h);
+    // The day's fills and refusals, by the time range that holds every time filed under it.
+    Instant zoneStart = day.atStartOfDay(calendar.zone()).toInstant();
+    Instant zoneEnd = day.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+    Instant utcDate = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant from = zoneStart.isBefore(utcDate) ? zoneStart : utcDate;
+    Instant to = zoneEnd.isAfter(utcDate) ? zoneEnd : utcDate.plusMillis(1);
     long trades = 0;
     BigDecimal fees = BigDecimal.ZERO;
-    for (Fill f : new FillRepository().all(h, record.id(), instruments)) {
+    for (FillRepository.Charge f : new FillRepository().chargesBetween(h, record.id(), from, to)) {
       if (TradingDays.dayOf(f.time(), calendar.zone()).equals(day)) {
         trades++;
         fees = fees.add(f.fee());
@@ -262,7 +298,7 @@ public final class DailyLogs {
     }
     long refusals =
         new RefusalRepository()
-            .times(h, record.id()).stream()
+            .timesBetween(h, record.id(), from, to).stream()
                 .filter(t -> TradingDays.dayOf(t, calendar.zone()).equals(day))
                 .count();
     TelemetryRepository telemetry = new TelemetryRepository();
@@ -327,17 +363,22 @@ public final class DailyLogs {
   }
 
   /**
-   * Equity at the close of {@code day}: its snapshot, else the latest before it, else the start.
+   * The highest closing equity before {@code day} (the starting cash if higher): kept from the last
+   * day logged, so only the snapshots since are read. Days before one whose log falls due are over
+   * (a runner's days only go forward), so what was read of them stands.
    */
-  private static BigDecimal valueAt(
-      List<DayRepository.Snapshot> snaps, LocalDate day, BigDecimal start) {
-    BigDecimal value = start;
-    for (DayRepository.Snapshot s : snaps) {
-      if (!LocalDate.parse(s.day()).isAfter(day)) {
-        value = s.equity();
-      }
+  private BigDecimal peakBefore(Handle h, LocalDate day) {
+    boolean known = peakUntil != null && !day.isBefore(peakUntil);
+    BigDecimal peak = known ? peakBeforeUntil : record.startingCash();
+    for (DayRepository.Equity e :
+        new DayRepository()
+            .equities(
+                h, record.id(), known ? peakUntil.toString() : null, day.minusDays(1).toString())) {
+      peak = peak.max(e.equity());
     }
-    return value;
+    peakUntil = day;
+    peakBeforeUntil = peak;
+    return peak;
   }
 
   private static String json(List<Observation> observations) {

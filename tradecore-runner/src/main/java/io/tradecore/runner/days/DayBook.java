@@ -71,9 +71,17 @@ public final class DayBook {
     this.dailyData = daily;
   }
 
-  /** Called before the engine sees {@code bar}: rolls the day over. */
+  /**
+   * Called before the engine sees {@code bar}: rolls the day over. A day that ends between two
+   * commits (moments committed together) keeps its closing snapshot for the next {@link #flush}.
+   */
   public void beforeBar(Bar bar) {
-    day = TradingDays.dayOf(bar.time(), zone, dailyData);
+    LocalDate next = TradingDays.dayOf(bar.time(), zone, dailyData);
+    if (snapshotDue && day != null && !next.equals(day)) {
+      closeDay(day, lastTime);
+      snapshotDue = false;
+    }
+    day = next;
   }
 
   /**

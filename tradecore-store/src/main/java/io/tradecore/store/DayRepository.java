@@ -96,8 +96,8 @@ public final class DayRepository {
         .findOne();
   }
 
-  /** A day's closing equity. */
-  public record Equity(String day, BigDecimal equity) {}
+  /** A day's closing equity, and its open positions (JSON). */
+  public record Equity(String day, BigDecimal equity, String positionsJson) {}
 
   /**
    * The closing equity of each day from {@code from} (null: the first) to {@code to}, both
@@ -105,12 +105,17 @@ public final class DayRepository {
    */
   public List<Equity> equities(Handle h, PortfolioId p, String from, String to) {
     return h.createQuery(
-            "SELECT day, equity FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD'"
+            "SELECT day, equity, positions FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD'"
                 + " AND day >= :from AND day <= :to ORDER BY day")
         .bind("p", p.value())
         .bind("from", from == null ? "" : from)
         .bind("to", to)
-        .map((rs, ctx) -> new Equity(rs.getString("day"), new BigDecimal(rs.getString("equity"))))
+        .map(
+            (rs, ctx) ->
+                new Equity(
+                    rs.getString("day"),
+                    new BigDecimal(rs.getString("equity")),
+                    rs.getString("positions")))
         .list();
   }
 

@@ -32,9 +32,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -50,6 +52,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DailyLogs {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How many earlier days' trades a day's log is compared with. */
+  private static final int RECENT_DAYS = 10;
+
   private static final Logger LOG = LoggerFactory.getLogger(DailyLogs.class);
   private final Database db;
   private final PortfolioRecord record;
@@ -67,10 +73,15 @@ public final class DailyLogs {
   /** When the log of the day {@link #unchecked} (or the next trading day) falls due. */
   private Instant nextDue;
 
-  /** The highest close (or the starting cash) of the days before {@code peakUntil}; null: none. */
-  private LocalDate peakUntil;
+  /**
+   * The figures carried from the days before {@code carriedUntil} (null: none yet): their highest
+   * close (or the starting cash) and their latest close. Days before one whose log is written are
+   * over (a runner's days only go forward), so what was read of them stands.
+   */
+  private LocalDate carriedUntil;
 
-  private BigDecimal peakBeforeUntil;
+  private BigDecimal carriedPeak;
+  private DayRepository.Equity carriedClose;
 
   /** The text file's size after this object last wrote it; -1 before. */
   private long textSize = -1;
@@ -207,7 +218,7 @@ public final class DailyLogs {
     db.jdbi()
         .useTransaction(
             h -> {
-              repo.saveGenerated(h, record.id(), row(h, day));
+              repo.saveGenerated(h, record.id(), rows(h, List.of(day)).get(0));
               String existing = repo.get(h, record.id(), day.toString()).orElseThrow().notes();
               boolean alreadyThere = existing.lines().anyMatch(line -> line.equals(notes));
               if (notes != null && !notes.isBlank() && !alreadyThere) {
@@ -257,128 +268,156 @@ public final class DailyLogs {
         .useTransaction(
             h -> {
               fence.check(h);
-              for (LocalDate day : due) {
-                repo.saveGenerated(h, record.id(), row(h, day));
+              for (DailyLogRepository.Row row : rows(h, due)) {
+                repo.saveGenerated(h, record.id(), row);
               }
             });
   }
 
-  private DailyLogRepository.Row row(Handle h, LocalDate day) {
-    DayRepository snapshots = new DayRepository();
+  /**
+   * The logs of {@code days} (oldest first), each from that day's own rows and the figures carried
+   * from the day before: a few range reads for all of them, whatever the length of the history.
+   */
+  private List<DailyLogRepository.Row> rows(Handle h, List<LocalDate> days) {
     BigDecimal start = record.startingCash();
-    LocalDate previousDay = calendar.previousTradingDay(day);
-    // Equity at the close of a day: its snapshot, else the latest before it, else the start.
-    Optional<DayRepository.Snapshot> close =
-        snapshots.snapshotOnOrBefore(h, record.id(), day.toString());
-    BigDecimal value = close.map(DayRepository.Snapshot::equity).orElse(start);
-    BigDecimal previous =
-        snapshots
-            .snapshotOnOrBefore(h, record.id(), previousDay.toString())
-            .map(DayRepository.Snapshot::equity)
-            .orElse(start);
-    int openPositions = close.map(s -> Codec.readList(s.positionsJson()).size()).orElse(0);
-    BigDecimal previousPeak = peakBefore(h, day);
-    BigDecimal peak = previousPeak;
-    if (close.isPresent() && close.get().day().equals(day.toString())) {
-      peak = peak.max(close.get().equity());
-    }
-    // The day's fills and refusals, by the time range that holds every time filed under it.
-    Instant zoneStart = day.atStartOfDay(calendar.zone()).toInstant();
-    Instant zoneEnd = day.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
-    Instant utcDate = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant from = zoneStart.isBefore(utcDate) ? zoneStart : utcDate;
-    Instant to = zoneEnd.isAfter(utcDate) ? zoneEnd : utcDate.plusMillis(1);
-    long trades = 0;
-    BigDecimal fees = BigDecimal.ZERO;
+    LocalDate first = days.get(0);
+    LocalDate last = days.get(days.size() - 1);
+    // Closes from the day the carried figures reach (the whole history the first time).
+    boolean carried = carriedUntil != null && !first.isBefore(carriedUntil);
+    BigDecimal peak = carried ? carriedPeak : start;
+    DayRepository.Equity latest = carried ? carriedClose : null;
+    List<DayRepository.Equity> closes =
+        new DayRepository()
+            .equities(h, record.id(), carried ? carriedUntil.toString() : null, last.toString());
+    // The day's fills and refusals, by the time range that holds every time filed under them.
+    Instant from = earlier(first.atStartOfDay(calendar.zone()).toInstant(), utcDate(first));
+    Instant to =
+        later(
+            last.plusDays(1).atStartOfDay(calendar.zone()).toInstant(),
+            utcDate(last).plusMillis(1));
+    Map<LocalDate, List<BigDecimal>> fees = new HashMap<>();
     for (FillRepository.Charge f : new FillRepository().chargesBetween(h, record.id(), from, to)) {
-      if (TradingDays.dayOf(f.time(), calendar.zone()).equals(day)) {
-        trades++;
-        fees = fees.add(f.fee());
+      fees.computeIfAbsent(TradingDays.dayOf(f.time(), calendar.zone()), d -> new ArrayList<>())
+          .add(f.fee());
+    }
+    Map<LocalDate, Long> refusals = new HashMap<>();
+    for (Instant t : new RefusalRepository().timesBetween(h, record.id(), from, to)) {
+      refusals.merge(TradingDays.dayOf(t, calendar.zone()), 1L, Long::sum);
+    }
+    Map<String, Map<String, Long>> levels = new HashMap<>();
+    Map<String, Map<String, Long>> kinds = new HashMap<>();
+    for (TelemetryRepository.Count c :
+        new TelemetryRepository().counts(h, record.id(), first.toString(), last.toString())) {
+      levels.computeIfAbsent(c.day(), d -> new HashMap<>()).merge(c.level(), c.count(), Long::sum);
+      kinds.computeIfAbsent(c.day(), d -> new HashMap<>()).merge(c.kind(), c.count(), Long::sum);
+    }
+    Map<String, BigDecimal> spent =
+        new LlmTraceRepository().spentByDay(h, record.id(), first.toString(), last.toString());
+    NavigableMap<String, Long> trades =
+        repo.tradesAround(h, record.id(), first.toString(), RECENT_DAYS, last.toString());
+
+    List<DailyLogRepository.Row> out = new ArrayList<>(days.size());
+    int next = 0;
+    for (LocalDate day : days) {
+      String d = day.toString();
+      // Every close before the day: the peak before it and the latest close.
+      while (next < closes.size() && closes.get(next).day().compareTo(d) < 0) {
+        peak = peak.max(closes.get(next).equity());
+        latest = closes.get(next);
+        next++;
       }
+      carriedUntil = day;
+      carriedPeak = peak;
+      carriedClose = latest;
+      DayRepository.Equity close =
+          next < closes.size() && closes.get(next).day().equals(d) ? closes.get(next) : latest;
+      String previousDay = calendar.previousTradingDay(day).toString();
+      DayRepository.Equity previous = latest;
+      for (int i = next - 1; previous != null && previous.day().compareTo(previousDay) > 0; ) {
+        previous = --i >= 0 ? closes.get(i) : carried ? carriedBefore(h, previousDay) : null;
+      }
+      List<BigDecimal> dayFees = fees.getOrDefault(day, List.of());
+      Map<String, Long> dayLevels = levels.getOrDefault(d, Map.of());
+      Map<String, Long> dayKinds = kinds.getOrDefault(d, Map.of());
+      long signals = dayKinds.getOrDefault("signal", 0L);
+      List<Long> recent = new ArrayList<>(trades.headMap(d, false).descendingMap().values());
+      recent = recent.subList(0, Math.min(RECENT_DAYS, recent.size())).reversed();
+      DayFacts facts =
+          new DayFacts(
+              close == null ? start : close.equity(),
+              previous == null ? start : previous.equity(),
+              start,
+              close != null && close.day().equals(d) ? peak.max(close.equity()) : peak,
+              peak,
+              dayFees.size(),
+              signals,
+              dayLevels.getOrDefault("WARN", 0L),
+              dayLevels.getOrDefault("ERROR", 0L),
+              refusals.getOrDefault(day, 0L),
+              close == null ? 0 : Codec.readList(close.positionsJson()).size(),
+              dayFees.stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+              spent.getOrDefault(d, BigDecimal.ZERO),
+              recent,
+              calendar.isTradingDay(day),
+              (int) ChronoUnit.DAYS.between(day, calendar.nextTradingDay(day)));
+      List<Observation> observations = new ArrayList<>(ObservationRules.DEFAULTS.evaluate(facts));
+      long capped = dayKinds.getOrDefault(StoreTraces.CAP_KIND, 0L);
+      if (capped > 0) {
+        observations.add(
+            new Observation(
+                "LLM_CAP_REACHED",
+                "the LLM spending cap was reached: "
+                    + capped
+                    + " question(s) held without calling the model",
+                Map.of("held", Long.toString(capped))));
+      }
+      String status =
+          calendar
+              .session(day)
+              .map(s -> s.earlyClose() ? "EARLY_CLOSE" : "OPEN")
+              .orElse(calendar.holiday(day).isPresent() ? "HOLIDAY" : "WEEKEND");
+      out.add(
+          new DailyLogRepository.Row(
+              d,
+              facts.accountValue(),
+              facts.dailyPnl(),
+              facts.dailyReturn(),
+              facts.totalPnl(),
+              tiers.tierOf(facts.dailyReturn()).name(),
+              facts.trades(),
+              signals,
+              facts.warnings(),
+              facts.errors(),
+              status,
+              json(observations),
+              "",
+              "",
+              "",
+              "",
+              clock.instant()));
+      trades.put(d, facts.trades());
     }
-    long refusals =
-        new RefusalRepository()
-            .timesBetween(h, record.id(), from, to).stream()
-                .filter(t -> TradingDays.dayOf(t, calendar.zone()).equals(day))
-                .count();
-    TelemetryRepository telemetry = new TelemetryRepository();
-    Map<String, Long> levels = telemetry.countByLevel(h, record.id(), day.toString());
-    long signals = telemetry.countKind(h, record.id(), day.toString(), "signal");
-    List<Long> recent =
-        repo.before(h, record.id(), day.toString(), 10).stream()
-            .map(DailyLogRepository.Row::trades)
-            .toList();
-    DayFacts facts =
-        new DayFacts(
-            value,
-            previous,
-            start,
-            peak,
-            previousPeak,
-            trades,
-            signals,
-            levels.getOrDefault("WARN", 0L),
-            levels.getOrDefault("ERROR", 0L),
-            refusals,
-            openPositions,
-            fees,
-            new LlmTraceRepository().spentOn(h, record.id(), day.toString()),
-            recent,
-            calendar.isTradingDay(day),
-            (int) ChronoUnit.DAYS.between(day, calendar.nextTradingDay(day)));
-    List<Observation> observations = new ArrayList<>(ObservationRules.DEFAULTS.evaluate(facts));
-    long capped = telemetry.countKind(h, record.id(), day.toString(), StoreTraces.CAP_KIND);
-    if (capped > 0) {
-      observations.add(
-          new Observation(
-              "LLM_CAP_REACHED",
-              "the LLM spending cap was reached: "
-                  + capped
-                  + " question(s) held without calling the model",
-              Map.of("held", Long.toString(capped))));
-    }
-    String status =
-        calendar
-            .session(day)
-            .map(s -> s.earlyClose() ? "EARLY_CLOSE" : "OPEN")
-            .orElse(calendar.holiday(day).isPresent() ? "HOLIDAY" : "WEEKEND");
-    return new DailyLogRepository.Row(
-        day.toString(),
-        value,
-        facts.dailyPnl(),
-        facts.dailyReturn(),
-        facts.totalPnl(),
-        tiers.tierOf(facts.dailyReturn()).name(),
-        trades,
-        signals,
-        facts.warnings(),
-        facts.errors(),
-        status,
-        json(observations),
-        "",
-        "",
-        "",
-        "",
-        clock.instant());
+    return out;
   }
 
-  /**
-   * The highest closing equity before {@code day} (the starting cash if higher): kept from the last
-   * day logged, so only the snapshots since are read. Days before one whose log falls due are over
-   * (a runner's days only go forward), so what was read of them stands.
-   */
-  private BigDecimal peakBefore(Handle h, LocalDate day) {
-    boolean known = peakUntil != null && !day.isBefore(peakUntil);
-    BigDecimal peak = known ? peakBeforeUntil : record.startingCash();
-    for (DayRepository.Equity e :
-        new DayRepository()
-            .equities(
-                h, record.id(), known ? peakUntil.toString() : null, day.minusDays(1).toString())) {
-      peak = peak.max(e.equity());
-    }
-    peakUntil = day;
-    peakBeforeUntil = peak;
-    return peak;
+  /** The latest close on or before {@code day}, read (the carried figures do not reach back). */
+  private DayRepository.Equity carriedBefore(Handle h, String day) {
+    return new DayRepository()
+        .snapshotOnOrBefore(h, record.id(), day)
+        .map(s -> new DayRepository.Equity(s.day(), s.equity(), s.positionsJson()))
+        .orElse(null);
+  }
+
+  private static Instant utcDate(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static String json(List<Observation> observations) {

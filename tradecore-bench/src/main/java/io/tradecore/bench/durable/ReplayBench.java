@@ -68,18 +68,7 @@ public final class ReplayBench {
       db.migrate();
       PortfolioSettings settings = settings();
       PortfolioRecord record = create(db, settings);
-      RunnerOptions options =
-          new RunnerOptions(
-              "sma-cross",
-              Map.of(),
-              "bench",
-              ExecutionCosts.FREE,
-              null,
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(10),
-              0,
-              "bench",
-              ProcessHandle.current().pid());
+      RunnerOptions options = options();
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       int applied;
       long nanos;
@@ -112,6 +101,21 @@ public final class ReplayBench {
     }
   }
 
+  /** sma-cross with its defaults, as fast as the feed goes, no costs. */
+  static RunnerOptions options() {
+    return new RunnerOptions(
+        "sma-cross",
+        Map.of(),
+        "bench",
+        ExecutionCosts.FREE,
+        null,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
+        0,
+        "bench",
+        ProcessHandle.current().pid());
+  }
+
   static PortfolioSettings settings() {
     return new PortfolioSettings(
         "USD",
@@ -133,7 +137,7 @@ public final class ReplayBench {
             "NYSE",
             settings.startingCash(),
             settings.toJson(),
-            java.time.Instant.parse("1990-01-01T00:00:00Z"));
+            java.time.Instant.now());
     db.jdbi().useTransaction(h -> new PortfolioRepository().insert(h, record));
     return record;
   }

@@ -22,7 +22,7 @@ import java.util.Map;
  * at the day's due time), timing each.
  *
  * <pre>
- * DailyLogBench --feed FILE [--window 100]
+ * DailyLogBench --feed FILE [--window 100] [--keep true]
  * </pre>
  *
  * The last line is {@code dailylog days=N early_us=E late_us=L ratio=R}: the median time of the
@@ -65,6 +65,8 @@ public final class DailyLogBench {
       System.out.printf(
           "dailylog days=%d early_us=%d late_us=%d ratio=%.2f%n",
           days.size(), early, late, (double) late / early);
+    } finally {
+      Args.cleanUp(a, dir);
     }
   }
 

@@ -36,9 +36,12 @@ import java.util.UUID;
  *
  * <pre>
  * ReplayBench --feed FILE [--db sqlite|postgresql] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]
+ *             [--keep true]
  * </pre>
  *
- * The last line is {@code replay db=D events=N seconds=S events_per_s=R cpu_s=C}.
+ * The temporary directory (the SQLite database, the daily log's text file) is deleted afterwards
+ * unless {@code --keep true}. The last line is {@code replay db=D events=N seconds=S events_per_s=R
+ * cpu_s=C}.
  */
 public final class ReplayBench {
   static final PortfolioId ID = new PortfolioId("p-bench");
@@ -98,6 +101,7 @@ public final class ReplayBench {
       if (dialect.equals("postgresql")) {
         admin(pgAdmin, "DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
       }
+      Args.cleanUp(a, dir);
     }
   }
 

@@ -59,8 +59,9 @@ final class EventRecorder implements EngineListener {
     pending.add(event);
   }
 
+  /** Whether nothing is waiting to be written: the moments since the last commit were quiet. */
   boolean isEmpty() {
-    return pending.isEmpty();
+    return pending.isEmpty() && closedOrders.isEmpty();
   }
 
   List<EngineEvent> pending() {

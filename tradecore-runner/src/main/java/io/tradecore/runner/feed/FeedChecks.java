@@ -5,7 +5,6 @@ import io.tradecore.marketdata.BarSeries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,20 +58,18 @@ final class FeedChecks {
 
   /** Fails when the merged feed has a gap of more than ten years (a runner logs every day). */
   static void requireNoGap(List<BarSeries> all, List<Bar> merged) {
-    Map<Bar, BarSeries> from = new IdentityHashMap<>();
     Duration max = BarSeries.MAX_GAP;
     for (int i = 1; i < merged.size(); i++) {
       Bar before = merged.get(i - 1);
       Bar after = merged.get(i);
       if (Duration.between(before.time(), after.time()).compareTo(max) > 0) {
-        all.forEach(s -> s.bars().forEach(b -> from.put(b, s)));
         throw new IllegalArgumentException(
             "the feed jumps more than ten years, from "
-                + where(from.get(before), before)
+                + where(all, before)
                 + " ("
                 + before.time()
                 + ") to "
-                + where(from.get(after), after)
+                + where(all, after)
                 + " ("
                 + after.time()
                 + "); replay files of neighbouring periods");
@@ -80,7 +77,14 @@ final class FeedChecks {
     }
   }
 
-  private static String where(BarSeries series, Bar bar) {
-    return series.where(series.indexAtOrAfter(bar.time()));
+  /** The file and line of {@code bar}: the series that holds an equal bar at its time. */
+  private static String where(List<BarSeries> all, Bar bar) {
+    for (BarSeries series : all) {
+      int i = series.indexAtOrAfter(bar.time());
+      if (i < series.size() && series.bars().get(i).equals(bar)) {
+        return series.where(i);
+      }
+    }
+    return bar.instrument().symbol();
   }
 }

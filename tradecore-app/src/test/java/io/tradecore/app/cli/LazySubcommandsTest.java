@@ -42,7 +42,9 @@ class LazySubcommandsTest {
     assertThat(cli.getSubcommands().get("status").getCommandSpec().findOption("--portfolio"))
         .isNotNull();
     assertThat(cli.getSubcommands().get("backtest").getCommandSpec().findOption("--data")).isNull();
-    assertThat(cli.getSubcommands()).hasSize(16);
+    assertThat(cli.getSubcommands().keySet())
+        .as("every subcommand is there, the others as placeholders")
+        .isEqualTo(Main.commandLine(Clock.systemUTC(), Map.of(), null).getSubcommands().keySet());
   }
 
   private static String output(CommandLine cli, String[] args) {

@@ -67,9 +67,9 @@ class OvernightGapTest {
     String guarded = run(w, "guarded", csv);
 
     assertThat(plain)
-        .contains("equity 98019.801984 USD, cash 98019.801984, open positions 0, fills 2");
+        .contains("equity 98,019.80 USD, cash 98,019.80 USD, open positions 0, fills 2");
     assertThat(guarded)
-        .contains("equity 99504.950496 USD, cash 50000.000096, open positions 1, fills 1");
+        .contains("equity 99,504.95 USD, cash 50,000.00 USD, open positions 1, fills 1");
   }
 
   private JsonNode backtest(Path csv, String... overnight) {

@@ -59,9 +59,8 @@ final class EventRecorder implements EngineListener {
     pending.add(event);
   }
 
-  /** Whether nothing is waiting to be written: the moments since the last commit were quiet. */
   boolean isEmpty() {
-    return pending.isEmpty() && closedOrders.isEmpty();
+    return pending.isEmpty();
   }
 
   List<EngineEvent> pending() {

@@ -22,12 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Commits what one moment did (with the quiet moments held before it, see {@link #hold}), in one
- * transaction checked by the runner's lease: the engine's orders, fills, plans and decision, the
- * day's snapshot, telemetry, the notifications they call for, the stats cache, where the runner
- * stands (feed cursor, plan sequence, day, overnight state, marks) and the moment's bars. A commit
- * that fails for a passing reason (a dropped connection, a locked database) is tried again; a lost
- * lease fails it for good.
+ * Commits what one moment did, in one transaction checked by the runner's lease: the engine's
+ * orders, fills, plans and decision, the day's snapshot, telemetry, the notifications they call
+ * for, the stats cache, where the runner stands (feed cursor, plan sequence, day, overnight state,
+ * marks) and the moment's bars. A commit that fails for a passing reason (a dropped connection, a
+ * locked database) is tried again; a lost lease fails it for good.
  */
 final class MomentCommit {
   /** How long a commit keeps trying through passing failures before the run gives up. */
@@ -48,11 +47,6 @@ final class MomentCommit {
   private final TelemetryRepository telemetryRepo = new TelemetryRepository();
   private final StatsRepository statsRepo = new StatsRepository();
   private String venueCursor;
-
-  /** The bars of the quiet moments held for the next commit. */
-  private final List<Bar> heldBars = new ArrayList<>();
-
-  private int heldMoments;
 
   MomentCommit(
       Database db,
@@ -80,23 +74,7 @@ final class MomentCommit {
   }
 
   /**
-   * Holds a quiet moment for the next commit instead of committing it now: one that changed no
-   * order, fill, plan or decision and sent the venue nothing, so if it is lost in a crash the
-   * restarted runner applies it again to the same effect. The next commit writes its bars, its
-   * day's snapshot and where the runner stands after it.
-   */
-  void hold(List<Bar> moment) {
-    heldBars.addAll(moment);
-    heldMoments++;
-  }
-
-  /** How many moments are held for the next commit. */
-  int held() {
-    return heldMoments;
-  }
-
-  /**
-   * Commits the pending effects, and those of the moments held, with the runner's new position.
+   * Commits the pending effects with the runner's new position.
    *
    * @param state where the runner stands after them
    * @param newInstruments instruments to make known first (a feed's), or empty
@@ -121,7 +99,6 @@ final class MomentCommit {
     }
     List<TelemetryRepository.Event> fromMoment = telemetry.drain();
     StatsRepository.Stats stats = StatsRepository.Stats.of(portfolio.ledger());
-    List<Bar> barsToKeep = heldBars.isEmpty() ? moment : concat(heldBars, moment);
     try {
       Retrying.run(
           () ->
@@ -142,8 +119,8 @@ final class MomentCommit {
                         if (venueCursor != null) {
                           stateRepo.saveVenueCursor(h, id, venueCursor);
                         }
-                        if (!barsToKeep.isEmpty()) {
-                          bars.insertIfAbsent(h, barsToKeep);
+                        if (!moment.isEmpty()) {
+                          bars.insertIfAbsent(h, moment);
                         }
                         return null;
                       }),
@@ -165,15 +142,6 @@ final class MomentCommit {
     recorder.committed();
     days.committed();
     venueCursor = null;
-    heldBars.clear();
-    heldMoments = 0;
-  }
-
-  private static List<Bar> concat(List<Bar> held, List<Bar> moment) {
-    List<Bar> all = new ArrayList<>(held.size() + moment.size());
-    all.addAll(held);
-    all.addAll(moment);
-    return all;
   }
 
   /** An event recorded before the runner knew its day (at its start) is filed under the current. */

@@ -60,12 +60,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class PortfolioRunner implements AutoCloseable {
   private static final Duration LIVE_WAIT = Duration.ofMillis(500);
 
-  /** The most quiet moments of a replay committed together. */
-  static final int GROUP_MOMENTS = 500;
-
-  /** The longest a quiet moment of a replay waits for its commit. */
-  static final Duration GROUP_WAIT = Duration.ofMillis(200);
-
   private final Database db;
   private final PortfolioRecord record;
   private final PortfolioSettings settings;
@@ -82,10 +76,6 @@ public final class PortfolioRunner implements AutoCloseable {
   private final RunnerOptions options;
   private final MomentCommit commit;
   private final Reconciler reconciler;
-
-  /** Whether quiet moments of a replay may be committed together (a deterministic strategy). */
-  private boolean groupQuiet;
-
   private final EngineStateRepository stateRepo = new EngineStateRepository();
   private Duration barRetention = Duration.ofDays(730);
   private Duration answerWait = Duration.ofMinutes(10);
@@ -171,7 +161,6 @@ public final class PortfolioRunner implements AutoCloseable {
               });
       this.recorder = new EventRecorder(record.id(), run);
       PortfolioStrategy strategy = strategies.open(run, lease);
-      this.groupQuiet = strategy.deterministic();
       DecisionJournal journal =
           strategy.deterministic()
               ? DecisionJournal.NONE
@@ -456,9 +445,6 @@ public final class PortfolioRunner implements AutoCloseable {
     long started = System.nanoTime();
     int applied = 0;
     Instant lastTime = cursor;
-    // A replay commits its quiet moments in groups; a live feed commits each before the next.
-    boolean grouped = groupQuiet && !marketFeed.live();
-    long groupStarted = 0;
     try {
       while (!stopRequested) {
         if (lease.isLost()) {
@@ -468,13 +454,9 @@ public final class PortfolioRunner implements AutoCloseable {
                   + ": another runner took it over while this one was paused; it commits nothing"
                   + " more");
         }
-        if (commit.held() > 0 && !groupCanWait(started, applied, groupStarted)) {
-          commitHeld(marketFeed.name(), committed - 1, lastTime);
-        }
         pace(started, applied);
         Moment moment = marketFeed.poll(marketFeed.live() ? LIVE_WAIT : Duration.ZERO);
         if (moment == null) {
-          commitHeld(marketFeed.name(), committed - 1, lastTime);
           if (marketFeed.ended()) {
             break;
           }
@@ -495,31 +477,19 @@ public final class PortfolioRunner implements AutoCloseable {
           days.afterBar(bar);
         }
         committed += moment.bars().size();
-        applied += moment.bars().size();
-        lastTime = moment.time();
-        if (grouped
-            && added.isEmpty()
-            && recorder.isEmpty()
-            && telemetry.isEmpty()
-            && commit.held() + 1 < GROUP_MOMENTS) {
-          if (commit.held() == 0) {
-            groupStarted = System.nanoTime();
-          }
-          commit.hold(moment.bars());
-          continue;
-        }
         commit.commit(
             state(marketFeed.name(), committed - 1, moment.time().toEpochMilli()),
             added,
             moment.bars());
+        applied += moment.bars().size();
+        lastTime = moment.time();
         if (dailyLogs != null) {
           dailyLogs.catchUp(marketNow(moment.time()));
         }
       }
-      commitHeld(marketFeed.name(), committed - 1, lastTime);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return applied - commit.held();
+      return applied;
     }
     if (!stopRequested && marketFeed.ended()) {
       endReason = "feed ended";
@@ -557,28 +527,6 @@ public final class PortfolioRunner implements AutoCloseable {
     if (!recorder.pending().isEmpty()) {
       commit.commit(state(feedName, position, lastTime.toEpochMilli()), List.of(), List.of());
     }
-  }
-
-  /**
-   * Commits the quiet moments held, with where the runner stands after the last of them, and writes
-   * the daily logs that fell due in them.
-   */
-  private void commitHeld(String feedName, long position, Instant lastTime) {
-    if (commit.held() == 0) {
-      return;
-    }
-    commit.commit(state(feedName, position, lastTime.toEpochMilli()), List.of(), List.of());
-    if (dailyLogs != null) {
-      dailyLogs.catchUp(marketNow(lastTime));
-    }
-  }
-
-  /**
-   * Commits each moment of a replay before the next, as a live feed's are, instead of committing
-   * quiet ones together: slower, but a commit's failures are then counted on its own moment's day.
-   */
-  public void commitEachMoment() {
-    this.groupQuiet = false;
   }
 
   /** How long a replay waits for one late strategy answer (default 10 minutes). */
@@ -659,27 +607,11 @@ public final class PortfolioRunner implements AutoCloseable {
     if (options.barsPerSecond() <= 0) {
       return;
     }
+    long due = startedNanos + (long) (applied * 1e9 / options.barsPerSecond());
     long wait;
-    while (!stopRequested && (wait = dueNanos(startedNanos, applied) - System.nanoTime()) > 0) {
+    while (!stopRequested && (wait = due - System.nanoTime()) > 0) {
       LockSupport.parkNanos(Math.min(wait, 50_000_000L));
     }
-  }
-
-  /**
-   * Whether the next moment comes (at the replay's pace) soon enough for the quiet moments held
-   * since {@code groupStarted} to wait for it, within the bounds of a group.
-   */
-  private boolean groupCanWait(long startedNanos, int applied, long groupStarted) {
-    return Math.max(System.nanoTime(), dueNanos(startedNanos, applied)) - groupStarted
-        < GROUP_WAIT.toNanos();
-  }
-
-  /** When the next moment is due at the replay's pace (now when it has none). */
-  private long dueNanos(long startedNanos, int applied) {
-    if (options.barsPerSecond() <= 0) {
-      return System.nanoTime();
-    }
-    return startedNanos + (long) (applied * 1e9 / options.barsPerSecond());
   }
 
   /**

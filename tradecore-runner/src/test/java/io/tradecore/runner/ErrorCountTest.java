@@ -123,8 +123,6 @@ class ErrorCountTest {
             MultiDayPortfolioTest.options(),
             Clock.systemUTC(),
             instrument -> strategy);
-    // Each commit on its own moment's day, so the armed failures land on the day they count on.
-    runner.commitEachMoment();
     runner.writeDailyLogs(
         new DailyLogs(
             db, record, settings, DailyLogs.textFileFor(dir, "errors"), Clock.systemUTC()));

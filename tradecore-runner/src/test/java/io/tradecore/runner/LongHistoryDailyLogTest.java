@@ -81,7 +81,7 @@ class LongHistoryDailyLogTest {
   @Test
   void every_daily_log_of_years_of_replay_equals_one_computed_from_the_whole_history()
       throws Exception {
-    Database db = replay("grouped", false);
+    Database db = replay("history");
     PortfolioRecord record =
         db.jdbi().withHandle(h -> new PortfolioRepository().byId(h, ID)).orElseThrow();
     List<DailyLogRepository.Row> logs =
@@ -106,23 +106,8 @@ class LongHistoryDailyLogTest {
     }
   }
 
-  @Test
-  void a_replay_committing_quiet_moments_together_leaves_what_committing_each_moment_leaves()
-      throws Exception {
-    Database grouped = replay("grouped", false);
-    Database each = replay("each", true);
-    assertThat(fills(grouped)).isEqualTo(fills(each)).isNotEmpty();
-    List<DayRepository.Snapshot> snapshots =
-        grouped.jdbi().withHandle(h -> new DayRepository().snapshots(h, ID));
-    assertThat(snapshots)
-        .isEqualTo(each.jdbi().withHandle(h -> new DayRepository().snapshots(h, ID)));
-    List<DayRepository.Day> days = grouped.jdbi().withHandle(h -> new DayRepository().days(h, ID));
-    assertThat(days).isEqualTo(each.jdbi().withHandle(h -> new DayRepository().days(h, ID)));
-    assertThat(logs(grouped)).isEqualTo(logs(each)).hasSizeGreaterThan(700);
-  }
-
   /** Replays three years of two symbols in three pieces into a new database. */
-  private Database replay(String name, boolean commitEachMoment) throws Exception {
+  private Database replay(String name) throws Exception {
     Database db = TestDatabases.open(Dialect.SQLITE);
     open.add(db);
     PortfolioRecord record =
@@ -176,9 +161,6 @@ class LongHistoryDailyLogTest {
         Files.writeString(data.resolve("BOLT.csv"), csv[1]);
         try (PortfolioRunner runner =
             PortfolioRunner.open(db, record, SETTINGS, options, Clock.systemUTC())) {
-          if (commitEachMoment) {
-            runner.commitEachMoment();
-          }
           runner.writeDailyLogs(
               new DailyLogs(
                   db, record, SETTINGS, DailyLogs.textFileFor(data, "history"), Clock.systemUTC()));

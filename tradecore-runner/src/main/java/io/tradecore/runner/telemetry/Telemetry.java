@@ -58,11 +58,6 @@ public final class Telemetry {
     MDC.remove("run_id");
   }
 
-  /** Whether nothing is waiting to be written. */
-  public boolean isEmpty() {
-    return pending.isEmpty();
-  }
-
   /** The events since the last drain, to be written with the current transaction. */
   public List<TelemetryRepository.Event> drain() {
     List<TelemetryRepository.Event> out = List.copyOf(pending);

@@ -13,6 +13,7 @@ import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.StatsRepository;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +24,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Imports a fill history from CSV (header {@code
- * trade_id,time,symbol,side,quantity,price,fee[,order_id,bot_version]}) into a portfolio. The whole
- * file is checked before anything is written; a fill already stored (same trade id) is skipped, so
- * importing a file twice adds nothing.
+ * trade_id,time,symbol,side,quantity,price,fee[,order_id,bot_version]}) into a portfolio, in
+ * bounded memory whatever its size. The whole file is checked before anything is written; a fill
+ * already stored (same trade id) is skipped, so importing a file twice adds nothing.
  */
 public final class FillImporter {
   private static final List<String> REQUIRED =
@@ -44,49 +45,11 @@ public final class FillImporter {
   public record Result(int added, int alreadyThere) {}
 
   public static Result importFile(Database db, PortfolioRecord portfolio, Path file, Clock clock) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    String name = file.getFileName().toString();
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException(name + " is empty");
-    }
-    List<String> header =
-        Arrays.stream(lines.get(0).split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
-    for (String column : REQUIRED) {
-      if (!header.contains(column)) {
-        throw new IllegalArgumentException(
-            name + " line 1: missing column '" + column + "' (needs " + REQUIRED + ")");
-      }
-    }
     Map<String, Instrument> known = db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
     Map<String, Instrument> instruments = new HashMap<>(known);
-    List<Fill> fills = new ArrayList<>();
-    for (int n = 1; n < lines.size(); n++) {
-      String line = lines.get(n);
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      if (f.length != header.size()) {
-        throw new IllegalArgumentException(
-            name
-                + " line "
-                + (n + 1)
-                + ": expected "
-                + header.size()
-                + " fields but found "
-                + f.length);
-      }
-      try {
-        fills.add(parse(header, f, portfolio, instruments, n + 1));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(name + " line " + (n + 1) + ": " + e.getMessage(), e);
-      }
-    }
+    // Read twice, a line at a time, so a file of any size takes bounded memory: checked whole
+    // first (nothing kept but the instruments it names), then stored in one transaction.
+    int count = read(file, portfolio, instruments, fill -> {});
     int[] added = {0};
     db.jdbi()
         .useTransaction(
@@ -94,17 +57,18 @@ public final class FillImporter {
               InstrumentRepository instrumentRepo = new InstrumentRepository();
               instruments.values().forEach(i -> instrumentRepo.ensure(h, i));
               FillRepository repo = new FillRepository();
-              for (Fill fill : fills) {
-                if (repo.insertIfAbsent(h, portfolio.id(), fill, null, "import")) {
-                  added[0]++;
-                }
-              }
+              read(
+                  file,
+                  portfolio,
+                  instruments,
+                  fill -> {
+                    if (repo.insertIfAbsent(h, portfolio.id(), fill, null, "import")) {
+                      added[0]++;
+                    }
+                  });
               Portfolio rebuilt =
-                  Portfolio.rebuild(
-                      portfolio.id(),
-                      portfolio.baseCurrency(),
-                      portfolio.startingCash(),
-                      repo.all(h, portfolio.id(), instrumentRepo.all(h)));
+                  new Portfolio(portfolio.id(), portfolio.baseCurrency(), portfolio.startingCash());
+              repo.forEach(h, portfolio.id(), instrumentRepo.all(h), rebuilt::apply);
               new StatsRepository()
                   .save(
                       h,
@@ -112,7 +76,60 @@ public final class FillImporter {
                       StatsRepository.Stats.of(rebuilt.ledger()),
                       clock.instant());
             });
-    return new Result(added[0], fills.size() - added[0]);
+    return new Result(added[0], count - added[0]);
+  }
+
+  /** Hands each fill of the file to {@code sink}, in order; returns how many there were. */
+  private static int read(
+      Path file,
+      PortfolioRecord portfolio,
+      Map<String, Instrument> instruments,
+      Consumer<Fill> sink) {
+    String name = file.getFileName().toString();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      if (first == null) {
+        throw new IllegalArgumentException(name + " is empty");
+      }
+      List<String> header =
+          Arrays.stream(first.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+      for (String column : REQUIRED) {
+        if (!header.contains(column)) {
+          throw new IllegalArgumentException(
+              name + " line 1: missing column '" + column + "' (needs " + REQUIRED + ")");
+        }
+      }
+      int count = 0;
+      int n = 1;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split(",", -1);
+        if (f.length != header.size()) {
+          throw new IllegalArgumentException(
+              name
+                  + " line "
+                  + n
+                  + ": expected "
+                  + header.size()
+                  + " fields but found "
+                  + f.length);
+        }
+        Fill fill;
+        try {
+          fill = parse(header, f, portfolio, instruments, n);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(name + " line " + n + ": " + e.getMessage(), e);
+        }
+        sink.accept(fill);
+        count++;
+      }
+      return count;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static Fill parse(

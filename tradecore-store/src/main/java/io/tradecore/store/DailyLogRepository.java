@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -154,6 +155,61 @@ public final class DailyLogRepository {
         .bind("p", p.value())
         .map((rs, ctx) -> map(rs))
         .list();
+  }
+
+  /** The days from {@code day} on, oldest first. */
+  public List<Row> from(Handle h, PortfolioId p, String day) {
+    return h.createQuery(
+            "SELECT * FROM daily_logs WHERE portfolio_id = :p AND day >= :day ORDER BY day")
+        .bind("p", p.value())
+        .bind("day", day)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
+  /**
+   * The trades of up to {@code n} days logged before {@code day}, and of every day logged from it
+   * to {@code to}, by day.
+   */
+  public java.util.NavigableMap<String, Long> tradesAround(
+      Handle h, PortfolioId p, String day, int n, String to) {
+    java.util.NavigableMap<String, Long> out = new java.util.TreeMap<>();
+    h.createQuery(
+            "SELECT day, trades FROM daily_logs WHERE portfolio_id = :p AND day < :day ORDER BY"
+                + " day DESC LIMIT :n")
+        .bind("p", p.value())
+        .bind("day", day)
+        .bind("n", n)
+        .map((rs, ctx) -> Map.entry(rs.getString("day"), rs.getLong("trades")))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    h.createQuery(
+            "SELECT day, trades FROM daily_logs WHERE portfolio_id = :p AND day >= :day AND day <="
+                + " :to")
+        .bind("p", p.value())
+        .bind("day", day)
+        .bind("to", to)
+        .map((rs, ctx) -> Map.entry(rs.getString("day"), rs.getLong("trades")))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** The days logged from {@code day} on, oldest first. */
+  public List<String> daysFrom(Handle h, PortfolioId p, String day) {
+    return h.createQuery(
+            "SELECT day FROM daily_logs WHERE portfolio_id = :p AND day >= :day ORDER BY day")
+        .bind("p", p.value())
+        .bind("day", day)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** The latest day logged, if any. */
+  public Optional<String> latestDay(Handle h, PortfolioId p) {
+    return h.createQuery(
+            "SELECT day FROM daily_logs WHERE portfolio_id = :p ORDER BY day DESC LIMIT 1")
+        .bind("p", p.value())
+        .mapTo(String.class)
+        .findOne();
   }
 
   public List<String> days(Handle h, PortfolioId p) {

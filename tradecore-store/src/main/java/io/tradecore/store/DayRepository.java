@@ -75,6 +75,50 @@ public final class DayRepository {
         .findOne();
   }
 
+  /** The latest snapshot on or before {@code day}, if any. */
+  public Optional<Snapshot> snapshotOnOrBefore(Handle h, PortfolioId p, String day) {
+    return h.createQuery(
+            "SELECT * FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD' AND day <="
+                + " :day ORDER BY day DESC LIMIT 1")
+        .bind("p", p.value())
+        .bind("day", day)
+        .map((rs, ctx) -> snapshot(rs))
+        .findOne();
+  }
+
+  /** The day of the portfolio's first snapshot, if any. */
+  public Optional<String> firstDay(Handle h, PortfolioId p) {
+    return h.createQuery(
+            "SELECT day FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD' ORDER BY"
+                + " day LIMIT 1")
+        .bind("p", p.value())
+        .mapTo(String.class)
+        .findOne();
+  }
+
+  /** A day's closing equity, and its open positions (JSON). */
+  public record Equity(String day, BigDecimal equity, String positionsJson) {}
+
+  /**
+   * The closing equity of each day from {@code from} (null: the first) to {@code to}, both
+   * included, oldest first.
+   */
+  public List<Equity> equities(Handle h, PortfolioId p, String from, String to) {
+    return h.createQuery(
+            "SELECT day, equity, positions FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD'"
+                + " AND day >= :from AND day <= :to ORDER BY day")
+        .bind("p", p.value())
+        .bind("from", from == null ? "" : from)
+        .bind("to", to)
+        .map(
+            (rs, ctx) ->
+                new Equity(
+                    rs.getString("day"),
+                    new BigDecimal(rs.getString("equity")),
+                    rs.getString("positions")))
+        .list();
+  }
+
   public List<Snapshot> snapshots(Handle h, PortfolioId p) {
     return h.createQuery(
             "SELECT * FROM equity_snapshots WHERE portfolio_id = :p AND kind = 'EOD' ORDER BY day")

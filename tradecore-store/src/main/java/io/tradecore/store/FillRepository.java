@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -67,10 +68,22 @@ public final class FillRepository {
 
   /** Every fill of the portfolio, in the order it was applied. */
   public List<Fill> all(Handle h, PortfolioId p, Map<String, Instrument> instruments) {
-    return h.createQuery(
+    List<Fill> out = new java.util.ArrayList<>();
+    forEach(h, p, instruments, out::add);
+    return out;
+  }
+
+  /**
+   * Hands every fill of the portfolio to {@code sink}, in the order it was applied, reading them a
+   * page at a time (none is kept).
+   */
+  public void forEach(
+      Handle h, PortfolioId p, Map<String, Instrument> instruments, Consumer<Fill> sink) {
+    h.createQuery(
             "SELECT trade_id, client_order_id, plan_id, symbol, side, quantity, price, fee,"
                 + " time_ms, bot_version FROM fills WHERE portfolio_id = :p ORDER BY seq")
         .bind("p", p.value())
+        .setFetchSize(1000)
         .map(
             (rs, ctx) -> {
               Instrument i = Codec.instrument(instruments, rs.getString("symbol"));
@@ -87,7 +100,7 @@ public final class FillRepository {
                   Instant.ofEpochMilli(rs.getLong("time_ms")),
                   rs.getString("bot_version"));
             })
-        .list();
+        .useStream(fills -> fills.forEach(sink));
   }
 
   public long count(Handle h, PortfolioId p) {
@@ -95,6 +108,25 @@ public final class FillRepository {
         .bind("p", p.value())
         .mapTo(Long.class)
         .one();
+  }
+
+  /** When a fill happened and the fee it paid. */
+  public record Charge(Instant time, BigDecimal fee) {}
+
+  /** The time and fee of each fill whose time falls in [from, to), oldest first. */
+  public List<Charge> chargesBetween(Handle h, PortfolioId p, Instant from, Instant to) {
+    return h.createQuery(
+            "SELECT time_ms, fee FROM fills WHERE portfolio_id = :p AND time_ms >= :f AND time_ms"
+                + " < :t ORDER BY time_ms")
+        .bind("p", p.value())
+        .bind("f", from.toEpochMilli())
+        .bind("t", to.toEpochMilli())
+        .map(
+            (rs, ctx) ->
+                new Charge(
+                    Instant.ofEpochMilli(rs.getLong("time_ms")),
+                    new BigDecimal(rs.getString("fee"))))
+        .list();
   }
 
   /** Fills whose time falls in [from, to). */

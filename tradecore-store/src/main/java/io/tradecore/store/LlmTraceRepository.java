@@ -271,6 +271,20 @@ public final class LlmTraceRepository {
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** What a portfolio spent on each day from {@code from} to {@code to}, both included. */
+  public Map<String, BigDecimal> spentByDay(Handle h, PortfolioId p, String from, String to) {
+    Map<String, BigDecimal> out = new TreeMap<>();
+    h.createQuery(
+            "SELECT * FROM llm_spend WHERE portfolio_id = :p AND day >= :from AND day <= :to"
+                + " ORDER BY day, bot_version")
+        .bind("p", p.value())
+        .bind("from", from)
+        .bind("to", to)
+        .map((rs, ctx) -> spend(rs))
+        .forEach(s -> out.merge(s.day(), s.cost(), BigDecimal::add));
+    return out;
+  }
+
   /** What each bot_version of a portfolio spent in total. */
   public Map<String, BigDecimal> spentByVersion(Handle h, PortfolioId p) {
     Map<String, BigDecimal> out = new TreeMap<>();

@@ -41,6 +41,22 @@ public final class RefusalRepository {
         .toList();
   }
 
+  /** When each refusal whose time falls in [from, to) happened, oldest first. */
+  public java.util.List<Instant> timesBetween(Handle h, PortfolioId p, Instant from, Instant to) {
+    return h
+        .createQuery(
+            "SELECT time_ms FROM risk_refusals WHERE portfolio_id = :p AND time_ms >= :f AND"
+                + " time_ms < :t ORDER BY time_ms")
+        .bind("p", p.value())
+        .bind("f", from.toEpochMilli())
+        .bind("t", to.toEpochMilli())
+        .mapTo(Long.class)
+        .list()
+        .stream()
+        .map(Instant::ofEpochMilli)
+        .toList();
+  }
+
   public long countBetween(Handle h, PortfolioId p, Instant from, Instant to) {
     return h.createQuery(
             "SELECT COUNT(*) FROM risk_refusals WHERE portfolio_id = :p AND time_ms >= :f AND"

@@ -56,6 +56,27 @@ public final class TelemetryRepository {
     return out;
   }
 
+  /** How many events of a level and kind a portfolio's day has. */
+  public record Count(String day, String level, String kind, long count) {}
+
+  /** The events of each day from {@code from} to {@code to} (both included), counted. */
+  public List<Count> counts(Handle h, PortfolioId p, String from, String to) {
+    return h.createQuery(
+            "SELECT day, level, kind, COUNT(*) AS n FROM telemetry_events WHERE portfolio_id = :p"
+                + " AND day >= :from AND day <= :to GROUP BY day, level, kind")
+        .bind("p", p.value())
+        .bind("from", from)
+        .bind("to", to)
+        .map(
+            (rs, ctx) ->
+                new Count(
+                    rs.getString("day"),
+                    rs.getString("level"),
+                    rs.getString("kind"),
+                    rs.getLong("n")))
+        .list();
+  }
+
   /** How many events of a kind (e.g. "signal") a portfolio's day has. */
   public long countKind(Handle h, PortfolioId p, String day, String kind) {
     return h.createQuery(

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The human-readable daily log: one block per day in date order, written from the database (whole,
@@ -46,14 +47,14 @@ public final class DailyLogText {
    * Adds {@code newDays}, which come after every other day of {@code all}, to the end of the file
    * without rewriting it, when the file is as this process left it ({@code knownSize} bytes, as the
    * last write or append returned); otherwise (unknown, missing, or changed by another writer)
-   * rewrites it whole from {@code all}. Returns the file's new size.
+   * rewrites it whole from {@code all} (read only then). Returns the file's new size.
    */
   public static long append(
       Path file,
       String portfolio,
       String currency,
       List<DailyLogRepository.Row> newDays,
-      List<DailyLogRepository.Row> all,
+      Supplier<List<DailyLogRepository.Row>> all,
       long knownSize) {
     return locked(
         file,
@@ -63,7 +64,7 @@ public final class DailyLogText {
             Files.write(file, added, StandardOpenOption.APPEND);
             return knownSize + added.length;
           }
-          return replace(file, text(portfolio, currency, all));
+          return replace(file, text(portfolio, currency, all.get()));
         });
   }
 

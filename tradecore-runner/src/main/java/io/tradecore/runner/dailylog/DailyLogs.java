@@ -9,7 +9,6 @@ import io.tradecore.core.dailylog.DayFacts;
 import io.tradecore.core.dailylog.Observation;
 import io.tradecore.core.dailylog.ObservationRules;
 import io.tradecore.core.dailylog.TierThresholds;
-import io.tradecore.core.domain.Fill;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.days.TradingDays;
 import io.tradecore.runner.llm.StoreTraces;
@@ -20,7 +19,6 @@ import io.tradecore.store.Database;
 import io.tradecore.store.DayRepository;
 import io.tradecore.store.Fence;
 import io.tradecore.store.FillRepository;
-import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.LlmTraceRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.RefusalRepository;
@@ -32,11 +30,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
@@ -51,6 +53,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DailyLogs {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How many earlier days' trades a day's log is compared with. */
+  private static final int RECENT_DAYS = 10;
+
   private static final Logger LOG = LoggerFactory.getLogger(DailyLogs.class);
   private final Database db;
   private final PortfolioRecord record;
@@ -65,6 +71,19 @@ public final class DailyLogs {
 
   /** The first day {@link #catchUp} has not yet seen logged; null before its first call. */
   private LocalDate unchecked;
+
+  /** When the log of the day {@link #unchecked} (or the next trading day) falls due. */
+  private Instant nextDue;
+
+  /**
+   * The figures carried from the days before {@code carriedUntil} (null: none yet): their highest
+   * close (or the starting cash) and their latest close. Days before one whose log is written are
+   * over (a runner's days only go forward), so what was read of them stands.
+   */
+  private LocalDate carriedUntil;
+
+  private BigDecimal carriedPeak;
+  private DayRepository.Equity carriedClose;
 
   /** The text file's size after this object last wrote it; -1 before. */
   private long textSize = -1;
@@ -104,26 +123,41 @@ public final class DailyLogs {
     return s.closeInstant().plus(5, ChronoUnit.MINUTES);
   }
 
-  /** The portfolio's first day: when it was created, or its first fill or snapshot if earlier. */
+  /** The portfolio's first day: when it was created, or its first snapshot if earlier. */
   public LocalDate firstDay() {
     LocalDate first = LocalDate.ofInstant(record.createdAt(), calendar.zone());
-    List<DayRepository.Snapshot> snaps =
-        db.jdbi().withHandle(h -> new DayRepository().snapshots(h, record.id()));
-    if (!snaps.isEmpty()) {
-      LocalDate s = LocalDate.parse(snaps.get(0).day());
+    Optional<String> snapshot =
+        db.jdbi().withHandle(h -> new DayRepository().firstDay(h, record.id()));
+    if (snapshot.isPresent()) {
+      LocalDate s = LocalDate.parse(snapshot.get());
       first = s.isBefore(first) ? s : first;
     }
     return first;
   }
 
-  /** Writes every due trading day that has no log yet, oldest first; returns the days written. */
+  /**
+   * Whether {@link #catchUp} at {@code now} may have a log to write: false only when the next day
+   * without a log falls due later (known from the last catch-up, without reading the store).
+   */
+  public boolean anyDue(Instant now) {
+    return nextDue == null || !now.isBefore(nextDue);
+  }
+
+  /**
+   * Writes every due trading day that has no log yet, oldest first, in one transaction; returns the
+   * days written. Its cost does not grow with the history: it reads the logs from the first day not
+   * yet seen logged, and each day's log from that day's events and the day before's.
+   */
   public List<LocalDate> catchUp(Instant now) {
-    List<String> known = db.jdbi().withHandle(h -> repo.days(h, record.id()));
-    Set<String> written = new HashSet<>(known);
-    String latest = known.isEmpty() ? "" : known.get(known.size() - 1);
+    if (!anyDue(now)) {
+      return List.of();
+    }
     // From the first day the first time, not after the latest day logged: a day written by hand
     // may lie beyond one still missing. Later calls start at the first day not yet logged then.
     LocalDate from = unchecked != null ? unchecked : firstDay();
+    Set<String> written =
+        new HashSet<>(db.jdbi().withHandle(h -> repo.daysFrom(h, record.id(), from.toString())));
+    String latest = db.jdbi().withHandle(h -> repo.latestDay(h, record.id())).orElse("");
     LocalDate last = LocalDate.ofInstant(now, calendar.zone());
     List<LocalDate> done = new ArrayList<>();
     LocalDate notDue = null;
@@ -134,24 +168,27 @@ public final class DailyLogs {
       if (dueAt(day).isAfter(now)) {
         notDue = notDue == null ? day : notDue;
       } else {
-        generate(day);
         done.add(day);
       }
     }
+    generate(done);
     LocalDate next = notDue != null ? notDue : last.plusDays(1);
     unchecked = next.isAfter(from) ? next : from;
+    nextDue =
+        dueAt(calendar.isTradingDay(unchecked) ? unchecked : calendar.nextTradingDay(unchecked));
     if (!done.isEmpty()) {
       if (done.get(0).toString().compareTo(latest) > 0) {
         // The usual case: new days after every logged one are added to the end of the file.
-        List<DailyLogRepository.Row> rows = db.jdbi().withHandle(h -> repo.all(h, record.id()));
+        List<DailyLogRepository.Row> rows =
+            db.jdbi().withHandle(h -> repo.from(h, record.id(), done.get(0).toString()));
         mirror(
             () ->
                 DailyLogText.append(
                     textFile,
                     record.name(),
                     record.baseCurrency(),
-                    rows.subList(rows.size() - done.size(), rows.size()),
                     rows,
+                    () -> db.jdbi().withHandle(h -> repo.all(h, record.id())),
                     textSize));
       } else {
         rewriteText();
@@ -183,7 +220,7 @@ public final class DailyLogs {
     db.jdbi()
         .useTransaction(
             h -> {
-              repo.saveGenerated(h, record.id(), row(h, day));
+              repo.saveGenerated(h, record.id(), rows(h, List.of(day)).get(0));
               String existing = repo.get(h, record.id(), day.toString()).orElseThrow().notes();
               boolean alreadyThere = existing.lines().anyMatch(line -> line.equals(notes));
               if (notes != null && !notes.isBlank() && !alreadyThere) {
@@ -230,127 +267,169 @@ public final class DailyLogs {
     this.notifications = value;
   }
 
-  private void generate(LocalDate day) {
+  private void generate(List<LocalDate> due) {
+    if (due.isEmpty()) {
+      return;
+    }
     db.jdbi()
         .useTransaction(
             h -> {
               fence.check(h);
-              DailyLogRepository.Row row = row(h, day);
-              repo.saveGenerated(h, record.id(), row);
-              notifications.dailyLog(
-                  h,
-                  day.toString(),
-                  DailyLogText.block(record.name(), record.baseCurrency(), row),
-                  clock.instant());
+              for (DailyLogRepository.Row row : rows(h, due)) {
+                repo.saveGenerated(h, record.id(), row);
+                notifications.dailyLog(
+                    h,
+                    row.day(),
+                    DailyLogText.block(record.name(), record.baseCurrency(), row),
+                    clock.instant());
+              }
             });
   }
 
-  private DailyLogRepository.Row row(Handle h, LocalDate day) {
-    List<DayRepository.Snapshot> snaps = new DayRepository().snapshots(h, record.id());
+  /**
+   * The logs of {@code days} (oldest first), each from that day's own rows and the figures carried
+   * from the day before: a few range reads for all of them, whatever the length of the history.
+   */
+  private List<DailyLogRepository.Row> rows(Handle h, List<LocalDate> days) {
     BigDecimal start = record.startingCash();
-    LocalDate previousDay = calendar.previousTradingDay(day);
-    BigDecimal value = valueAt(snaps, day, start);
-    BigDecimal previous = valueAt(snaps, previousDay, start);
-    BigDecimal peak = start;
-    BigDecimal previousPeak = start;
-    int openPositions = 0;
-    for (DayRepository.Snapshot s : snaps) {
-      LocalDate snapDay = LocalDate.parse(s.day());
-      if (snapDay.isBefore(day)) {
-        previousPeak = previousPeak.max(s.equity());
-      }
-      if (!snapDay.isAfter(day)) {
-        peak = peak.max(s.equity());
-        openPositions = Codec.readList(s.positionsJson()).size();
-      }
+    LocalDate first = days.get(0);
+    LocalDate last = days.get(days.size() - 1);
+    // Closes from the day the carried figures reach (the whole history the first time).
+    boolean carried = carriedUntil != null && !first.isBefore(carriedUntil);
+    BigDecimal peak = carried ? carriedPeak : start;
+    DayRepository.Equity latest = carried ? carriedClose : null;
+    List<DayRepository.Equity> closes =
+        new DayRepository()
+            .equities(h, record.id(), carried ? carriedUntil.toString() : null, last.toString());
+    // The day's fills and refusals, by the time range that holds every time filed under them.
+    Instant from = earlier(first.atStartOfDay(calendar.zone()).toInstant(), utcDate(first));
+    Instant to =
+        later(
+            last.plusDays(1).atStartOfDay(calendar.zone()).toInstant(),
+            utcDate(last).plusMillis(1));
+    Map<LocalDate, List<BigDecimal>> fees = new HashMap<>();
+    for (FillRepository.Charge f : new FillRepository().chargesBetween(h, record.id(), from, to)) {
+      fees.computeIfAbsent(TradingDays.dayOf(f.time(), calendar.zone()), d -> new ArrayList<>())
+          .add(f.fee());
     }
-    var instruments = new InstrumentRepository().all(h);
-    long trades = 0;
-    BigDecimal fees = BigDecimal.ZERO;
-    for (Fill f : new FillRepository().all(h, record.id(), instruments)) {
-      if (TradingDays.dayOf(f.time(), calendar.zone()).equals(day)) {
-        trades++;
-        fees = fees.add(f.fee());
+    Map<LocalDate, Long> refusals = new HashMap<>();
+    for (Instant t : new RefusalRepository().timesBetween(h, record.id(), from, to)) {
+      refusals.merge(TradingDays.dayOf(t, calendar.zone()), 1L, Long::sum);
+    }
+    Map<String, Map<String, Long>> levels = new HashMap<>();
+    Map<String, Map<String, Long>> kinds = new HashMap<>();
+    for (TelemetryRepository.Count c :
+        new TelemetryRepository().counts(h, record.id(), first.toString(), last.toString())) {
+      levels.computeIfAbsent(c.day(), d -> new HashMap<>()).merge(c.level(), c.count(), Long::sum);
+      kinds.computeIfAbsent(c.day(), d -> new HashMap<>()).merge(c.kind(), c.count(), Long::sum);
+    }
+    Map<String, BigDecimal> spent =
+        new LlmTraceRepository().spentByDay(h, record.id(), first.toString(), last.toString());
+    NavigableMap<String, Long> trades =
+        repo.tradesAround(h, record.id(), first.toString(), RECENT_DAYS, last.toString());
+
+    List<DailyLogRepository.Row> out = new ArrayList<>(days.size());
+    int next = 0;
+    for (LocalDate day : days) {
+      String d = day.toString();
+      // Every close before the day: the peak before it and the latest close.
+      while (next < closes.size() && closes.get(next).day().compareTo(d) < 0) {
+        peak = peak.max(closes.get(next).equity());
+        latest = closes.get(next);
+        next++;
       }
+      carriedUntil = day;
+      carriedPeak = peak;
+      carriedClose = latest;
+      DayRepository.Equity close =
+          next < closes.size() && closes.get(next).day().equals(d) ? closes.get(next) : latest;
+      String previousDay = calendar.previousTradingDay(day).toString();
+      DayRepository.Equity previous = latest;
+      for (int i = next - 1; previous != null && previous.day().compareTo(previousDay) > 0; ) {
+        previous = --i >= 0 ? closes.get(i) : carried ? carriedBefore(h, previousDay) : null;
+      }
+      List<BigDecimal> dayFees = fees.getOrDefault(day, List.of());
+      Map<String, Long> dayLevels = levels.getOrDefault(d, Map.of());
+      Map<String, Long> dayKinds = kinds.getOrDefault(d, Map.of());
+      long signals = dayKinds.getOrDefault("signal", 0L);
+      List<Long> recent = new ArrayList<>(trades.headMap(d, false).descendingMap().values());
+      recent = recent.subList(0, Math.min(RECENT_DAYS, recent.size())).reversed();
+      DayFacts facts =
+          new DayFacts(
+              close == null ? start : close.equity(),
+              previous == null ? start : previous.equity(),
+              start,
+              close != null && close.day().equals(d) ? peak.max(close.equity()) : peak,
+              peak,
+              dayFees.size(),
+              signals,
+              dayLevels.getOrDefault("WARN", 0L),
+              dayLevels.getOrDefault("ERROR", 0L),
+              refusals.getOrDefault(day, 0L),
+              close == null ? 0 : Codec.readList(close.positionsJson()).size(),
+              dayFees.stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+              spent.getOrDefault(d, BigDecimal.ZERO),
+              recent,
+              calendar.isTradingDay(day),
+              (int) ChronoUnit.DAYS.between(day, calendar.nextTradingDay(day)));
+      List<Observation> observations = new ArrayList<>(ObservationRules.DEFAULTS.evaluate(facts));
+      long capped = dayKinds.getOrDefault(StoreTraces.CAP_KIND, 0L);
+      if (capped > 0) {
+        observations.add(
+            new Observation(
+                "LLM_CAP_REACHED",
+                "the LLM spending cap was reached: "
+                    + capped
+                    + " question(s) held without calling the model",
+                Map.of("held", Long.toString(capped))));
+      }
+      String status =
+          calendar
+              .session(day)
+              .map(s -> s.earlyClose() ? "EARLY_CLOSE" : "OPEN")
+              .orElse(calendar.holiday(day).isPresent() ? "HOLIDAY" : "WEEKEND");
+      out.add(
+          new DailyLogRepository.Row(
+              d,
+              facts.accountValue(),
+              facts.dailyPnl(),
+              facts.dailyReturn(),
+              facts.totalPnl(),
+              tiers.tierOf(facts.dailyReturn()).name(),
+              facts.trades(),
+              signals,
+              facts.warnings(),
+              facts.errors(),
+              status,
+              json(observations),
+              "",
+              "",
+              "",
+              "",
+              clock.instant()));
+      trades.put(d, facts.trades());
     }
-    long refusals =
-        new RefusalRepository()
-            .times(h, record.id()).stream()
-                .filter(t -> TradingDays.dayOf(t, calendar.zone()).equals(day))
-                .count();
-    TelemetryRepository telemetry = new TelemetryRepository();
-    Map<String, Long> levels = telemetry.countByLevel(h, record.id(), day.toString());
-    long signals = telemetry.countKind(h, record.id(), day.toString(), "signal");
-    List<Long> recent =
-        repo.before(h, record.id(), day.toString(), 10).stream()
-            .map(DailyLogRepository.Row::trades)
-            .toList();
-    DayFacts facts =
-        new DayFacts(
-            value,
-            previous,
-            start,
-            peak,
-            previousPeak,
-            trades,
-            signals,
-            levels.getOrDefault("WARN", 0L),
-            levels.getOrDefault("ERROR", 0L),
-            refusals,
-            openPositions,
-            fees,
-            new LlmTraceRepository().spentOn(h, record.id(), day.toString()),
-            recent,
-            calendar.isTradingDay(day),
-            (int) ChronoUnit.DAYS.between(day, calendar.nextTradingDay(day)));
-    List<Observation> observations = new ArrayList<>(ObservationRules.DEFAULTS.evaluate(facts));
-    long capped = telemetry.countKind(h, record.id(), day.toString(), StoreTraces.CAP_KIND);
-    if (capped > 0) {
-      observations.add(
-          new Observation(
-              "LLM_CAP_REACHED",
-              "the LLM spending cap was reached: "
-                  + capped
-                  + " question(s) held without calling the model",
-              Map.of("held", Long.toString(capped))));
-    }
-    String status =
-        calendar
-            .session(day)
-            .map(s -> s.earlyClose() ? "EARLY_CLOSE" : "OPEN")
-            .orElse(calendar.holiday(day).isPresent() ? "HOLIDAY" : "WEEKEND");
-    return new DailyLogRepository.Row(
-        day.toString(),
-        value,
-        facts.dailyPnl(),
-        facts.dailyReturn(),
-        facts.totalPnl(),
-        tiers.tierOf(facts.dailyReturn()).name(),
-        trades,
-        signals,
-        facts.warnings(),
-        facts.errors(),
-        status,
-        json(observations),
-        "",
-        "",
-        "",
-        "",
-        clock.instant());
+    return out;
   }
 
-  /**
-   * Equity at the close of {@code day}: its snapshot, else the latest before it, else the start.
-   */
-  private static BigDecimal valueAt(
-      List<DayRepository.Snapshot> snaps, LocalDate day, BigDecimal start) {
-    BigDecimal value = start;
-    for (DayRepository.Snapshot s : snaps) {
-      if (!LocalDate.parse(s.day()).isAfter(day)) {
-        value = s.equity();
-      }
-    }
-    return value;
+  /** The latest close on or before {@code day}, read (the carried figures do not reach back). */
+  private DayRepository.Equity carriedBefore(Handle h, String day) {
+    return new DayRepository()
+        .snapshotOnOrBefore(h, record.id(), day)
+        .map(s -> new DayRepository.Equity(s.day(), s.equity(), s.positionsJson()))
+        .orElse(null);
+  }
+
+  private static Instant utcDate(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static String json(List<Observation> observations) {

@@ -36,7 +36,10 @@ public final class DayBook {
   private final Portfolio portfolio;
   private final PortfolioView view;
   private boolean dailyData = true;
-  private final List<DayRepository.Snapshot> pending = new ArrayList<>();
+  private final List<Close> pending = new ArrayList<>();
+
+  /** A day's closing snapshot, with its open positions and plans then. */
+  private record Close(DayRepository.Snapshot snapshot, int openPositions, int openPlans) {}
 
   /** Whether bars were applied since the last snapshot was taken. */
   private boolean snapshotDue;
@@ -71,9 +74,17 @@ public final class DayBook {
     this.dailyData = daily;
   }
 
-  /** Called before the engine sees {@code bar}: rolls the day over. */
+  /**
+   * Called before the engine sees {@code bar}: rolls the day over. A day that ends between two
+   * commits (moments committed together) keeps its closing snapshot for the next {@link #flush}.
+   */
   public void beforeBar(Bar bar) {
-    day = TradingDays.dayOf(bar.time(), zone, dailyData);
+    LocalDate next = TradingDays.dayOf(bar.time(), zone, dailyData);
+    if (snapshotDue && day != null && !next.equals(day)) {
+      closeDay(day, lastTime);
+      snapshotDue = false;
+    }
+    day = next;
   }
 
   /**
@@ -90,17 +101,20 @@ public final class DayBook {
   private void closeDay(LocalDate closing, Instant at) {
     LedgerSummary s = portfolio.summary();
     pending.add(
-        new DayRepository.Snapshot(
-            closing.toString(),
-            at,
-            s.equity(),
-            s.cash(),
-            s.realizedPnl(),
-            s.fees(),
-            s.grossExposure(),
-            s.fills(),
-            positionsJson(),
-            plansJson()));
+        new Close(
+            new DayRepository.Snapshot(
+                closing.toString(),
+                at,
+                s.equity(),
+                s.cash(),
+                s.realizedPnl(),
+                s.fees(),
+                s.grossExposure(),
+                s.fills(),
+                positionsJson(),
+                plansJson()),
+            portfolio.ledger().positions().size(),
+            view.openPlans().size()));
   }
 
   /**
@@ -114,7 +128,8 @@ public final class DayBook {
       closeDay(day, lastTime);
       snapshotDue = false;
     }
-    for (DayRepository.Snapshot snap : pending) {
+    for (Close close : pending) {
+      DayRepository.Snapshot snap = close.snapshot();
       var previous = repo.snapshotBefore(h, id, snap.day());
       BigDecimal open = previous.map(DayRepository.Snapshot::equity).orElse(startingCash);
       BigDecimal realized =
@@ -137,8 +152,8 @@ public final class DayBook {
               snap.realizedPnl().subtract(realized),
               snap.fees().subtract(fees),
               snap.fillCount() - fills,
-              portfolio.ledger().positions().size(),
-              view.openPlans().size()));
+              close.openPositions(),
+              close.openPlans()));
     }
   }
 

@@ -1,0 +1,2 @@
+/** Benchmarks of the durable runner: replays, daily logs. */
+package io.tradecore.bench.durable;

@@ -74,17 +74,9 @@ public final class DayBook {
     this.dailyData = daily;
   }
 
-  /**
-   * Called before the engine sees {@code bar}: rolls the day over. A day that ends between two
-   * commits (moments committed together) keeps its closing snapshot for the next {@link #flush}.
-   */
+  /** Called before the engine sees {@code bar}: rolls the day over. */
   public void beforeBar(Bar bar) {
-    LocalDate next = TradingDays.dayOf(bar.time(), zone, dailyData);
-    if (snapshotDue && day != null && !next.equals(day)) {
-      closeDay(day, lastTime);
-      snapshotDue = false;
-    }
-    day = next;
+    day = TradingDays.dayOf(bar.time(), zone, dailyData);
   }
 
   /**

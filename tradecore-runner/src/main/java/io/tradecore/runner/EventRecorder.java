@@ -67,6 +67,11 @@ final class EventRecorder implements EngineListener {
     return List.copyOf(pending);
   }
 
+  /** The pending events from the {@code from}th on. */
+  List<EngineEvent> pendingFrom(int from) {
+    return List.copyOf(pending.subList(from, pending.size()));
+  }
+
   /** Writes the pending events with {@code h}; they are kept until {@link #committed}. */
   void flush(Handle h) {
     for (EngineEvent e : pending) {

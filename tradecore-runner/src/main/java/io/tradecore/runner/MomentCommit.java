@@ -22,11 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Commits what one moment did, in one transaction checked by the runner's lease: the engine's
- * orders, fills, plans and decision, the day's snapshot, telemetry, the notifications they call
- * for, the stats cache, where the runner stands (feed cursor, plan sequence, day, overnight state,
- * marks) and the moment's bars. A commit that fails for a passing reason (a dropped connection, a
- * locked database) is tried again; a lost lease fails it for good.
+ * Commits what one moment (or a replay's few) did, in one transaction checked by the runner's
+ * lease: the engine's orders, fills, plans and decision, the day's snapshot, telemetry, the
+ * notifications they call for, the stats cache, where the runner stands (feed cursor, plan
+ * sequence, day, overnight state, marks) and the moment's bars. A commit that fails for a passing
+ * reason (a dropped connection, a locked database) is tried again; a lost lease fails it for good.
  */
 final class MomentCommit {
   /** How long a commit keeps trying through passing failures before the run gives up. */
@@ -47,6 +47,16 @@ final class MomentCommit {
   private final TelemetryRepository telemetryRepo = new TelemetryRepository();
   private final StatsRepository statsRepo = new StatsRepository();
   private String venueCursor;
+  private CommitParticipant venue;
+
+  /** Recorded beside the moments since the last commit (and its retries), filed under a day. */
+  private final List<TelemetryRepository.Event> kept = new ArrayList<>();
+
+  /** What the moments' engine events said since the last commit. */
+  private final List<TelemetryRepository.Event> fromMoments = new ArrayList<>();
+
+  /** How many of the recorder's pending events {@link #momentDone} has filed. */
+  private int filed;
 
   MomentCommit(
       Database db,
@@ -68,25 +78,29 @@ final class MomentCommit {
     this.clock = clock;
   }
 
+  /** Writes what {@code value} (a venue keeping its books in the runner's database) did, too. */
+  void joinedBy(CommitParticipant value) {
+    value.deferWrites();
+    this.venue = value;
+  }
+
   /** Keeps the venue's cursor with the next commit. */
   void venueCursor(String cursor) {
     this.venueCursor = cursor;
   }
 
   /**
-   * Commits the pending effects with the runner's new position.
-   *
-   * @param state where the runner stands after them
-   * @param newInstruments instruments to make known first (a feed's), or empty
-   * @param moment the moment's bars to keep, or empty
+   * Files what the moment just applied said (its signals, refusals and errors, and what was
+   * recorded beside it) under the moment's day, to be written by the next {@link #commit}. A replay
+   * applies several moments before it commits them together; each keeps its own day.
    */
-  void commit(
-      EngineStateRepository.State state, List<Instrument> newInstruments, List<Bar> moment) {
-    String day = days.day() == null ? null : days.day().toString();
-    // What was recorded beside the moment (and any commit retries) is handed on if the commit
-    // fails for good; what the moment's engine events say is said again when it is replayed.
-    List<TelemetryRepository.Event> kept = new ArrayList<>(telemetry.drain());
-    for (EngineEvent e : recorder.pending()) {
+  void momentDone() {
+    String day = day();
+    for (TelemetryRepository.Event e : telemetry.drain()) {
+      kept.add(onDay(e, day));
+    }
+    List<EngineEvent> events = recorder.pendingFrom(filed);
+    for (EngineEvent e : events) {
       switch (e) {
         case EngineEvent.SignalEmitted s ->
             telemetry.signal(s.time(), day, s.instrument().symbol() + " " + s.action());
@@ -97,7 +111,22 @@ final class MomentCommit {
         default -> {}
       }
     }
-    List<TelemetryRepository.Event> fromMoment = telemetry.drain();
+    filed += events.size();
+    fromMoments.addAll(telemetry.drain());
+  }
+
+  /**
+   * Commits the pending effects of the moments applied since the last commit, with the runner's new
+   * position.
+   *
+   * @param state where the runner stands after them
+   * @param newInstruments instruments to make known first (a feed's), or empty
+   * @param moments the moments' bars to keep, or empty
+   */
+  void commit(
+      EngineStateRepository.State state, List<Instrument> newInstruments, List<Bar> moments) {
+    momentDone();
+    String day = day();
     StatsRepository.Stats stats = StatsRepository.Stats.of(portfolio.ledger());
     try {
       Retrying.run(
@@ -107,11 +136,13 @@ final class MomentCommit {
                       h -> {
                         fence.check(h);
                         newInstruments.forEach(i -> instrumentRepo.ensure(h, i));
+                        if (venue != null) {
+                          venue.flush(h);
+                        }
                         recorder.flush(h);
                         days.flush(h);
-                        List<TelemetryRepository.Event> events = new ArrayList<>();
-                        kept.forEach(ev -> events.add(onDay(ev, day)));
-                        events.addAll(fromMoment);
+                        List<TelemetryRepository.Event> events = new ArrayList<>(kept);
+                        events.addAll(fromMoments);
                         events.forEach(ev -> telemetryRepo.insert(h, ev));
                         notifications.stage(h, recorder.pending(), events, clock.instant());
                         statsRepo.save(h, id, stats, clock.instant());
@@ -119,8 +150,8 @@ final class MomentCommit {
                         if (venueCursor != null) {
                           stateRepo.saveVenueCursor(h, id, venueCursor);
                         }
-                        if (!moment.isEmpty()) {
-                          bars.insertIfAbsent(h, moment);
+                        if (!moments.isEmpty()) {
+                          bars.insertIfAbsent(h, moments);
                         }
                         return null;
                       }),
@@ -136,12 +167,27 @@ final class MomentCommit {
             kept.addAll(telemetry.drain());
           });
     } catch (RuntimeException e) {
+      // What was recorded beside the moments (and the commit's retries) is handed on; what their
+      // engine events said is said again when they are replayed.
       telemetry.undrain(kept);
+      kept.clear();
+      fromMoments.clear();
+      filed = 0;
       throw e;
+    }
+    if (venue != null) {
+      venue.committed();
     }
     recorder.committed();
     days.committed();
+    kept.clear();
+    fromMoments.clear();
+    filed = 0;
     venueCursor = null;
+  }
+
+  private String day() {
+    return days.day() == null ? null : days.day().toString();
   }
 
   /** An event recorded before the runner knew its day (at its start) is filed under the current. */

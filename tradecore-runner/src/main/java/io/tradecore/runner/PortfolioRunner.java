@@ -60,6 +60,20 @@ import java.util.concurrent.locks.LockSupport;
 public final class PortfolioRunner implements AutoCloseable {
   private static final Duration LIVE_WAIT = Duration.ofMillis(500);
 
+  /** A replay's group commit holds at most this many bars... */
+  static final int GROUP_BARS = 1_000;
+
+  /** ...or the moments applied in this long. */
+  static final long GROUP_NANOS = 200_000_000L;
+
+  /** Told how far a run has got: bars applied, and bars applied plus those left (when known). */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void update(int done, long total);
+  }
+
   private final Database db;
   private final PortfolioRecord record;
   private final PortfolioSettings settings;
@@ -86,6 +100,7 @@ public final class PortfolioRunner implements AutoCloseable {
   private volatile MarketFeed feed;
   private volatile boolean stopRequested;
   private String endReason = "stopped";
+  private Progress progress = Progress.NONE;
 
   private PortfolioRunner(
       Database db,
@@ -196,6 +211,9 @@ public final class PortfolioRunner implements AutoCloseable {
       this.commit =
           new MomentCommit(
               db, lease, portfolio, recorder, days, telemetry, options.notifications(), clock);
+      if (venue instanceof CommitParticipant books) {
+        commit.joinedBy(books);
+      }
       this.reconciler =
           new Reconciler(
               db,
@@ -445,6 +463,7 @@ public final class PortfolioRunner implements AutoCloseable {
     long started = System.nanoTime();
     int applied = 0;
     Instant lastTime = cursor;
+    Group group = new Group(marketFeed.name());
     try {
       while (!stopRequested) {
         if (lease.isLost()) {
@@ -460,12 +479,13 @@ public final class PortfolioRunner implements AutoCloseable {
           if (marketFeed.ended()) {
             break;
           }
+          group.commit(committed - 1, lastTime);
           if (lastTime != null) {
             commitLateAnswers(marketFeed.name(), committed - 1, lastTime);
           }
           continue;
         }
-        List<Instrument> added = know(moment);
+        group.add(know(moment), moment);
         for (Bar bar : moment.bars()) {
           days.beforeBar(bar);
         }
@@ -476,21 +496,22 @@ public final class PortfolioRunner implements AutoCloseable {
         for (Bar bar : moment.bars()) {
           days.afterBar(bar);
         }
+        commit.momentDone();
         committed += moment.bars().size();
-        commit.commit(
-            state(marketFeed.name(), committed - 1, moment.time().toEpochMilli()),
-            added,
-            moment.bars());
         applied += moment.bars().size();
         lastTime = moment.time();
-        if (dailyLogs != null) {
-          dailyLogs.catchUp(marketNow(moment.time()));
+        if (marketFeed.live() || group.full()) {
+          group.commit(committed - 1, lastTime);
         }
+        long left = marketFeed.remaining();
+        progress.update(applied, left < 0 ? -1 : applied + left);
       }
     } catch (InterruptedException e) {
+      group.commit(committed - 1, lastTime);
       Thread.currentThread().interrupt();
       return applied;
     }
+    group.commit(committed - 1, lastTime);
     if (!stopRequested && marketFeed.ended()) {
       endReason = "feed ended";
       if (lastTime != null) {
@@ -498,6 +519,52 @@ public final class PortfolioRunner implements AutoCloseable {
       }
     }
     return applied;
+  }
+
+  /**
+   * The moments a replay has applied and not yet committed. A live feed commits each moment before
+   * it acts on the next; a replay commits several together (group commit), up to {@link
+   * #GROUP_BARS} bars or {@link #GROUP_NANOS} of work, whichever comes first. Killed before a
+   * group's commit, a restarted runner applies its moments again from the cursor committed before,
+   * so it ends where an uninterrupted run does.
+   */
+  private final class Group {
+    private final String feedName;
+    private final List<Bar> bars = new ArrayList<>();
+    private final List<Instrument> added = new ArrayList<>();
+    private long startedNanos;
+
+    Group(String feedName) {
+      this.feedName = feedName;
+    }
+
+    void add(List<Instrument> instruments, Moment moment) {
+      if (bars.isEmpty()) {
+        startedNanos = System.nanoTime();
+      }
+      added.addAll(instruments);
+      bars.addAll(moment.bars());
+    }
+
+    boolean full() {
+      return bars.size() >= GROUP_BARS || System.nanoTime() - startedNanos >= GROUP_NANOS;
+    }
+
+    /**
+     * Commits the group's moments with the runner's position after them, then writes the daily logs
+     * they made due (from what is committed, never from moments still to be committed).
+     */
+    void commit(long position, Instant lastTime) {
+      if (bars.isEmpty()) {
+        return;
+      }
+      commit.commit(state(feedName, position, lastTime.toEpochMilli()), added, bars);
+      bars.clear();
+      added.clear();
+      if (dailyLogs != null) {
+        dailyLogs.catchUp(marketNow(lastTime));
+      }
+    }
   }
 
   /**
@@ -527,6 +594,11 @@ public final class PortfolioRunner implements AutoCloseable {
     if (!recorder.pending().isEmpty()) {
       commit.commit(state(feedName, position, lastTime.toEpochMilli()), List.of(), List.of());
     }
+  }
+
+  /** Where {@link #run} reports how far it has got, after each moment. */
+  public void reportProgress(Progress value) {
+    this.progress = value;
   }
 
   /** How long a replay waits for one late strategy answer (default 10 minutes). */

@@ -1,6 +1,7 @@
 package io.tradecore.app.cli;
 
 import io.tradecore.app.Version;
+import io.tradecore.backtest.Progress;
 import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.llm.strategy.LlmStrategy;
@@ -430,6 +431,16 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
               + replay.size()
               + " events");
       out.flush();
+      if (System.console() != null) {
+        // On a terminal only: piped and captured output stay clean.
+        Progress shown = Progress.timed(System.err, "replay", "events", System::nanoTime);
+        runner.reportProgress(
+            (done, total) -> {
+              if (total >= 0) {
+                shown.update(done, (int) total);
+              }
+            });
+      }
       int applied;
       try {
         applied = runner.run(replay);

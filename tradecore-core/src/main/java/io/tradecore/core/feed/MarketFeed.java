@@ -46,7 +46,7 @@ public interface MarketFeed extends AutoCloseable {
   /** Ends the feed: a waiting {@link #poll} returns null soon. Safe to call from any thread. */
   void stop();
 
-  /** How many moments are left, when the feed knows (a replay), or -1. */
+  /** How many bars are left, when the feed knows (a replay), or -1. */
   default long remaining() {
     return -1;
   }

@@ -74,16 +74,25 @@ public final class DayBook {
     this.dailyData = daily;
   }
 
-  /** Called before the engine sees {@code bar}: rolls the day over. */
+  /**
+   * Called before the engine sees {@code bar}: rolls the day over, taking the closing snapshot of
+   * the day it leaves if bars were applied since the last one (a replay commits several moments,
+   * and so several days, together).
+   */
   public void beforeBar(Bar bar) {
-    day = TradingDays.dayOf(bar.time(), zone, dailyData);
+    LocalDate next = TradingDays.dayOf(bar.time(), zone, dailyData);
+    if (snapshotDue && day != null && !next.equals(day)) {
+      closeDay(day, lastTime);
+      snapshotDue = false;
+    }
+    day = next;
   }
 
   /**
-   * Called after the engine has processed {@code bar}: the day's snapshot is brought up to date at
-   * the next {@link #flush} (once per commit, however many bars the moment had), so when the day
-   * rolls over its last snapshot is its close, and a day cut short (the feed ended, the runner
-   * stopped) still has one.
+   * Called after the engine has processed {@code bar}: the day's snapshot is brought up to date
+   * when the day rolls over or at the next {@link #flush}, whichever comes first (once, however
+   * many bars the moment had), so a day's last snapshot is its close, and a day cut short (the feed
+   * ended, the runner stopped) still has one.
    */
   public void afterBar(Bar bar) {
     lastTime = bar.time();

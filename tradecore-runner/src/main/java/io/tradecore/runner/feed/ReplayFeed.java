@@ -32,11 +32,13 @@ public final class ReplayFeed implements MarketFeed {
   private final List<BarSeries> series;
   private final boolean daily;
   private int next;
+  private long left;
   private volatile boolean stopped;
 
   private ReplayFeed(String name, List<Bar> events, List<BarSeries> series) {
     this.name = name;
     this.bars = events.size();
+    this.left = bars;
     this.moments = group(events);
     this.series = series;
     this.daily =
@@ -148,14 +150,21 @@ public final class ReplayFeed implements MarketFeed {
   @Override
   public void resumeAfter(Instant cursor, Consumer<Moment> history) {
     next = 0;
+    left = bars;
     while (cursor != null && next < moments.size() && !moments.get(next).time().isAfter(cursor)) {
+      left -= moments.get(next).bars().size();
       history.accept(moments.get(next++));
     }
   }
 
   @Override
   public Moment poll(Duration wait) {
-    return ended() ? null : moments.get(next++);
+    if (ended()) {
+      return null;
+    }
+    Moment moment = moments.get(next++);
+    left -= moment.bars().size();
+    return moment;
   }
 
   @Override
@@ -170,6 +179,6 @@ public final class ReplayFeed implements MarketFeed {
 
   @Override
   public long remaining() {
-    return moments.size() - next;
+    return left;
   }
 }

@@ -16,6 +16,7 @@ import io.tradecore.core.venue.ReportSink;
 import io.tradecore.core.venue.SimulatedVenue;
 import io.tradecore.core.venue.VenueFeatures;
 import io.tradecore.core.venue.VenueOrder;
+import io.tradecore.runner.CommitParticipant;
 import io.tradecore.runner.VenueFactory;
 import io.tradecore.store.Database;
 import io.tradecore.store.Fence;
@@ -32,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A paper-trading venue with books of its own: it matches like the simulated exchange, but every
@@ -40,7 +43,7 @@ import java.util.function.Function;
  * so it survives the runner. Accepting an order id it already knows does nothing, which is what
  * makes a restarted runner's deterministic resubmissions harmless.
  */
-public final class PaperExchange implements SimulatedVenue {
+public final class PaperExchange implements SimulatedVenue, CommitParticipant {
   private final Database db;
   private final Fence fence;
   private final String account;
@@ -52,6 +55,15 @@ public final class PaperExchange implements SimulatedVenue {
   private ReportSink sink = report -> {};
   private BigDecimal cash;
   private Instant now;
+
+  /** Whether the books change in the runner's commits ({@link #deferWrites}). */
+  private boolean deferred;
+
+  /** Changes of the books kept for the runner's next commit, in order. */
+  private final List<Consumer<Handle>> pending = new ArrayList<>();
+
+  /** Orders those changes touch, known before they are committed. */
+  private final Set<ClientOrderId> staged = new HashSet<>();
 
   public PaperExchange(
       Database db,
@@ -141,12 +153,8 @@ public final class PaperExchange implements SimulatedVenue {
     }
     try {
       WorkingState state = matcher.workingState(order.id()).orElseThrow();
-      db.jdbi()
-          .useTransaction(
-              h -> {
-                fence.check(h);
-                repo.saveOrder(h, account, state, OrderStatus.WORKING, clock.instant());
-              });
+      Instant at = clock.instant();
+      write(List.of(order.id()), h -> repo.saveOrder(h, account, state, OrderStatus.WORKING, at));
     } catch (RuntimeException e) {
       matcher.withdraw(order.id());
       throw e;
@@ -172,7 +180,8 @@ public final class PaperExchange implements SimulatedVenue {
   }
 
   private boolean isKnown(Order order) {
-    return db.jdbi().withHandle(h -> repo.order(h, account, order.id(), instruments)).isPresent();
+    return staged.contains(order.id())
+        || db.jdbi().withHandle(h -> repo.order(h, account, order.id(), instruments)).isPresent();
   }
 
   @Override
@@ -180,12 +189,8 @@ public final class PaperExchange implements SimulatedVenue {
     if (!matcher.withdraw(id)) {
       return;
     }
-    db.jdbi()
-        .useTransaction(
-            h -> {
-              fence.check(h);
-              repo.setStatus(h, account, id, OrderStatus.CANCELLED, clock.instant());
-            });
+    Instant at = clock.instant();
+    write(List.of(id), h -> repo.setStatus(h, account, id, OrderStatus.CANCELLED, at));
     sink.report(new ExecutionReport.Cancelled(id, now == null ? clock.instant() : now));
   }
 
@@ -235,33 +240,79 @@ public final class PaperExchange implements SimulatedVenue {
       after = after.add(signed).subtract(f.fee());
     }
     BigDecimal newCash = after;
+    Instant at = clock.instant();
+    long sequence = matcher.tradeSequence();
+    Set<ClientOrderId> working = new HashSet<>();
+    stillWorking.forEach(w -> working.add(w.order().id()));
+    Set<ClientOrderId> expired = new HashSet<>();
+    result.expired().forEach(o -> expired.add(o.id()));
+    List<WorkingState> ended = new ArrayList<>();
+    for (WorkingState s : before) {
+      ClientOrderId id = s.order().id();
+      if (s.order().instrument().equals(bar.instrument())
+          && !working.contains(id)
+          && !matcher.isWorking(id)) {
+        ended.add(s);
+      }
+    }
+    List<ClientOrderId> touched = new ArrayList<>(working);
+    before.forEach(w -> touched.add(w.order().id()));
+    write(
+        touched,
+        h -> {
+          for (Fill f : result.fills()) {
+            repo.insertFill(h, account, sequenceOf(f), f);
+          }
+          for (WorkingState s : stillWorking) {
+            repo.saveOrder(h, account, s, OrderStatus.WORKING, at);
+          }
+          for (WorkingState s : ended) {
+            OrderStatus status =
+                expired.contains(s.order().id()) ? OrderStatus.EXPIRED : OrderStatus.FILLED;
+            repo.saveOrder(h, account, s, status, at);
+          }
+          repo.updateAccount(h, account, sequence, newCash);
+        });
+    cash = newCash;
+  }
+
+  /**
+   * Commits one change of the books (of {@code orders}) at once, or keeps it for the runner's
+   * commit.
+   */
+  private void write(List<ClientOrderId> orders, Consumer<Handle> change) {
+    if (deferred) {
+      staged.addAll(orders);
+      pending.add(change);
+      return;
+    }
     db.jdbi()
         .useTransaction(
             h -> {
               fence.check(h);
-              for (Fill f : result.fills()) {
-                repo.insertFill(h, account, sequenceOf(f), f);
-              }
-              Set<ClientOrderId> working = new HashSet<>();
-              for (WorkingState s : stillWorking) {
-                working.add(s.order().id());
-                repo.saveOrder(h, account, s, OrderStatus.WORKING, clock.instant());
-              }
-              Set<ClientOrderId> expired = new HashSet<>();
-              result.expired().forEach(o -> expired.add(o.id()));
-              for (WorkingState s : before) {
-                ClientOrderId id = s.order().id();
-                if (s.order().instrument().equals(bar.instrument())
-                    && !working.contains(id)
-                    && !matcher.isWorking(id)) {
-                  OrderStatus status =
-                      expired.contains(id) ? OrderStatus.EXPIRED : OrderStatus.FILLED;
-                  repo.saveOrder(h, account, s, status, clock.instant());
-                }
-              }
-              repo.updateAccount(h, account, matcher.tradeSequence(), newCash);
+              change.accept(h);
             });
-    cash = newCash;
+  }
+
+  /**
+   * From now on the books change in the runner's commits: a fill and the ledger's record of it are
+   * durable together, and a replay commits many bars at once. Nothing is reported to the engine
+   * that its commit will not write.
+   */
+  @Override
+  public void deferWrites() {
+    deferred = true;
+  }
+
+  @Override
+  public void flush(Handle h) {
+    pending.forEach(change -> change.accept(h));
+  }
+
+  @Override
+  public void committed() {
+    pending.clear();
+    staged.clear();
   }
 
   /** The exchange's own trade sequence number of a fill it made (the suffix of its trade id). */

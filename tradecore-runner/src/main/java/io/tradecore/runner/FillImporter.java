@@ -70,11 +70,7 @@ public final class FillImporter {
                   new Portfolio(portfolio.id(), portfolio.baseCurrency(), portfolio.startingCash());
               repo.forEach(h, portfolio.id(), instrumentRepo.all(h), rebuilt::apply);
               new StatsRepository()
-                  .save(
-                      h,
-                      portfolio.id(),
-                      StatsRepository.Stats.of(rebuilt.ledger()),
-                      clock.instant());
+                  .save(h, portfolio.id(), StatsRepository.Snapshot.of(rebuilt), clock.instant());
             });
     return new Result(added[0], count - added[0]);
   }

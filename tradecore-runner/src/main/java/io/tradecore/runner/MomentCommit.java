@@ -127,7 +127,7 @@ final class MomentCommit {
       EngineStateRepository.State state, List<Instrument> newInstruments, List<Bar> moments) {
     momentDone();
     String day = day();
-    StatsRepository.Stats stats = StatsRepository.Stats.of(portfolio.ledger());
+    StatsRepository.Snapshot stats = StatsRepository.Snapshot.of(portfolio);
     try {
       Retrying.run(
           () ->

@@ -9,13 +9,18 @@ import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.store.Codec;
 import io.tradecore.store.Database;
+import io.tradecore.store.FillRepository;
 import io.tradecore.store.OrderRecord;
 import io.tradecore.store.OrderRepository;
 import io.tradecore.store.PlanRepository;
+import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.StatsRepository;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Puts a restarted runner's engine back where the store says the portfolio stands: its open plans
@@ -32,29 +37,55 @@ final class PortfolioRestore {
       Map<String, Instrument> instruments,
       Engine engine,
       EventRecorder recorder) {
-    List<OrderRecord> all =
-        db.jdbi().withHandle(h -> new OrderRepository().all(h, portfolio, instruments));
+    OrderRepository orders = new OrderRepository();
     List<Plan> open =
         db.jdbi().withHandle(h -> new PlanRepository().open(h, portfolio, instruments));
+    Map<String, Integer> exits =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    orders.exitsSent(
+                        h, portfolio, open.stream().map(p -> p.id().value()).toList()));
     for (Plan plan : open) {
-      int exits =
-          (int)
-              all.stream()
-                  .filter(
-                      o ->
-                          !o.entry()
-                              && plan.id().equals(o.order().planId())
-                              && o.status() != OrderStatus.REFUSED)
-                  .count();
-      engine.restorePlan(plan, exits);
+      engine.restorePlan(plan, exits.getOrDefault(plan.id().value(), 0));
     }
-    for (OrderRecord o : all) {
-      if (o.status().isOpen()) {
-        engine.restoreWorkingOrder(
-            o.order(), o.entry() ? OrderRole.ENTRY : OrderRole.EXIT, o.exitReason());
-        recorder.know(o);
-      }
+    for (OrderRecord o :
+        db.jdbi()
+            .withHandle(h -> orders.withStatus(h, portfolio, OrderStatus.WORKING, instruments))) {
+      engine.restoreWorkingOrder(
+          o.order(), o.entry() ? OrderRole.ENTRY : OrderRole.EXIT, o.exitReason());
+      recorder.know(o);
     }
+  }
+
+  /**
+   * The portfolio's ledger: from the stats cache's snapshot when it covers exactly the stored fills
+   * (a start that does not grow with the history), else rebuilt from every fill, the truth, and a
+   * snapshot that differed from that rebuild reported to {@code differed}.
+   */
+  static Portfolio ledger(
+      Handle h,
+      PortfolioRecord record,
+      Map<String, Instrument> instruments,
+      Consumer<String> differed) {
+    StatsRepository stats = new StatsRepository();
+    var current = stats.current(h, record.id());
+    if (current.isPresent()) {
+      return current.get().snapshot().restore(record, instruments);
+    }
+    Portfolio rebuilt = new Portfolio(record.id(), record.baseCurrency(), record.startingCash());
+    new FillRepository().forEach(h, record.id(), instruments, rebuilt::apply);
+    var cached = stats.load(h, record.id());
+    var fromFills = StatsRepository.Stats.of(rebuilt.ledger());
+    if (cached.isPresent() && !cached.get().sameAs(fromFills)) {
+      differed.accept(
+          "the stats cache differed from a rebuild from fills (cash "
+              + cached.get().cash().toPlainString()
+              + " vs "
+              + fromFills.cash().toPlainString()
+              + "); the fills win and the cache is rewritten");
+    }
+    return rebuilt;
   }
 
   /** Marks the portfolio with the stored last prices (JSON: symbol to price), if any. */

@@ -1,7 +1,6 @@
 package io.tradecore.runner;
 
 import io.tradecore.core.domain.Bar;
-import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.DecisionJournal;
@@ -27,14 +26,12 @@ import io.tradecore.runner.telemetry.Telemetry;
 import io.tradecore.store.BarRepository;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
-import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.Retrying;
 import io.tradecore.store.RunRecord;
 import io.tradecore.store.RunRepository;
-import io.tradecore.store.StatsRepository;
 import io.tradecore.store.TelemetryRepository;
 import io.tradecore.strategies.StrategyCatalog;
 import java.time.Clock;
@@ -61,10 +58,10 @@ public final class PortfolioRunner implements AutoCloseable {
   private static final Duration LIVE_WAIT = Duration.ofMillis(500);
 
   /** A replay's group commit holds at most this many bars... */
-  static final int GROUP_BARS = 1_000;
+  private static final int GROUP_BARS = 1_000;
 
   /** ...or the moments applied in this long. */
-  static final long GROUP_NANOS = 200_000_000L;
+  private static final Duration GROUP_TIME = Duration.ofMillis(200);
 
   /** Told how far a run has got: bars applied, and bars applied plus those left (when known). */
   @FunctionalInterface
@@ -101,6 +98,8 @@ public final class PortfolioRunner implements AutoCloseable {
   private volatile boolean stopRequested;
   private String endReason = "stopped";
   private Progress progress = Progress.NONE;
+  private int groupBars = GROUP_BARS;
+  private long groupNanos = GROUP_TIME.toNanos();
 
   private PortfolioRunner(
       Database db,
@@ -146,11 +145,10 @@ public final class PortfolioRunner implements AutoCloseable {
                     Notifications.takeover(run.value(), options.host(), options.pid(), lapsed));
               });
       this.instruments = db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
-      List<Fill> fills =
-          db.jdbi().withHandle(h -> new FillRepository().all(h, record.id(), instruments));
       this.portfolio =
-          Portfolio.rebuild(record.id(), record.baseCurrency(), record.startingCash(), fills);
-      checkStatsCache();
+          db.jdbi()
+              .withHandle(
+                  h -> PortfolioRestore.ledger(h, record, instruments, this::statsCacheDiffered));
       var state = db.jdbi().withHandle(h -> stateRepo.load(h, record.id(), null));
       long nextPlan = state.map(EngineStateRepository.State::nextPlanSeq).orElse(1L);
       this.venue = venues.open(db, record, lease, clock);
@@ -368,20 +366,8 @@ public final class PortfolioRunner implements AutoCloseable {
         Retrying.Listener.NONE);
   }
 
-  private void checkStatsCache() {
-    var cached = db.jdbi().withHandle(h -> new StatsRepository().load(h, record.id()));
-    var rebuilt = StatsRepository.Stats.of(portfolio.ledger());
-    if (cached.isPresent() && !cached.get().sameAs(rebuilt)) {
-      telemetry.warn(
-          clock.instant(),
-          wallClockDay(clock.instant()),
-          "stats-cache",
-          "the stats cache differed from a rebuild from fills (cash "
-              + cached.get().cash().toPlainString()
-              + " vs "
-              + rebuilt.cash().toPlainString()
-              + "); the fills win and the cache is rewritten");
-    }
+  private void statsCacheDiffered(String message) {
+    telemetry.warn(clock.instant(), wallClockDay(clock.instant()), "stats-cache", message);
   }
 
   /**
@@ -524,7 +510,7 @@ public final class PortfolioRunner implements AutoCloseable {
   /**
    * The moments a replay has applied and not yet committed. A live feed commits each moment before
    * it acts on the next; a replay commits several together (group commit), up to {@link
-   * #GROUP_BARS} bars or {@link #GROUP_NANOS} of work, whichever comes first. Killed before a
+   * #GROUP_BARS} bars or {@link #GROUP_TIME} of work, whichever comes first. Killed before a
    * group's commit, a restarted runner applies its moments again from the cursor committed before,
    * so it ends where an uninterrupted run does.
    */
@@ -547,7 +533,7 @@ public final class PortfolioRunner implements AutoCloseable {
     }
 
     boolean full() {
-      return bars.size() >= GROUP_BARS || System.nanoTime() - startedNanos >= GROUP_NANOS;
+      return bars.size() >= groupBars || System.nanoTime() - startedNanos >= groupNanos;
     }
 
     /**
@@ -594,6 +580,15 @@ public final class PortfolioRunner implements AutoCloseable {
     if (!recorder.pending().isEmpty()) {
       commit.commit(state(feedName, position, lastTime.toEpochMilli()), List.of(), List.of());
     }
+  }
+
+  /**
+   * How many bars a replay commits together at most, and within how long (by default 1,000 and 200
+   * ms); 1 commits each moment on its own, as a live feed does.
+   */
+  void groupCommit(int bars, Duration within) {
+    this.groupBars = bars;
+    this.groupNanos = within.toNanos();
   }
 
   /** Where {@link #run} reports how far it has got, after each moment. */

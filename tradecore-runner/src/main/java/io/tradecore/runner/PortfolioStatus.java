@@ -1,6 +1,5 @@
 package io.tradecore.runner;
 
-import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.ledger.Portfolio;
@@ -9,7 +8,6 @@ import io.tradecore.core.plan.Plan;
 import io.tradecore.store.Codec;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
-import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PlanRepository;
 import io.tradecore.store.PortfolioRecord;
@@ -24,7 +22,8 @@ import java.util.Map;
 
 /**
  * A portfolio's state as a person asks for it: cash, equity at the latest marks, open positions and
- * plans (whichever run made them), fill count, last run and last event. Rebuilt from the fills.
+ * plans (whichever run made them), fill count, last run and last event. From the stats cache's
+ * snapshot when it covers every stored fill, else rebuilt from the fills.
  */
 public record PortfolioStatus(
     PortfolioRecord portfolio,
@@ -39,10 +38,8 @@ public record PortfolioStatus(
         .withHandle(
             h -> {
               Map<String, Instrument> instruments = new InstrumentRepository().all(h);
-              List<Fill> fills = new FillRepository().all(h, record.id(), instruments);
-              Portfolio p =
-                  Portfolio.rebuild(
-                      record.id(), record.baseCurrency(), record.startingCash(), fills);
+              // A reader: a stats cache that differs is the next runner's to report.
+              Portfolio p = PortfolioRestore.ledger(h, record, instruments, differed -> {});
               new EngineStateRepository()
                   .load(h, record.id(), null)
                   .map(EngineStateRepository.State::marks)

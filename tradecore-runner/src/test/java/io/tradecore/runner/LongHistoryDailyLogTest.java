@@ -106,8 +106,80 @@ class LongHistoryDailyLogTest {
     }
   }
 
+  @Test
+  void a_replay_committing_moments_together_leaves_what_one_committing_each_moment_does()
+      throws Exception {
+    Database grouped = replay("grouped");
+    Database each = replay("each", 1);
+    assertThat(fills(grouped)).as("fills").isNotEmpty().isEqualTo(fills(each));
+    for (String table :
+        List.of(
+            "orders",
+            "plans",
+            "plan_changes",
+            "risk_refusals",
+            "portfolio_days",
+            "equity_snapshots",
+            "daily_logs",
+            "paper_orders",
+            "paper_fills",
+            "paper_accounts",
+            "portfolio_stats",
+            "feed_positions")) {
+      assertThat(rows(grouped, table)).as(table).isEqualTo(rows(each, table));
+    }
+    assertThat(rows(grouped, "telemetry_events"))
+        .as("telemetry, each on its day")
+        .isNotEmpty()
+        .isEqualTo(rows(each, "telemetry_events"));
+  }
+
+  /**
+   * A table's rows as text, in a stable order, without what differs between any two runs (run ids,
+   * wall-clock times, the order rows were written in).
+   */
+  private static List<String> rows(Database db, String table) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h
+                    .createQuery("SELECT * FROM " + table)
+                    .mapToMap()
+                    .map(
+                        row -> {
+                          Map<String, Object> kept = new java.util.TreeMap<>(row);
+                          kept.keySet()
+                              .removeIf(
+                                  c ->
+                                      c.equals("run_id")
+                                          || c.equals("feed")
+                                          || c.equals("seq")
+                                          || c.equals("id")
+                                          || c.equals("fill_seq")
+                                          || c.endsWith("updated_ms")
+                                          || c.endsWith("created_ms")
+                                          || c.startsWith("generated")
+                                          || c.equals("recorded_ms")
+                                          || c.equals("at_ms")
+                                          || c.equals("seen_ms"));
+                          return kept.toString();
+                        })
+                    .list()
+                    .stream()
+                    .sorted()
+                    .toList());
+  }
+
   /** Replays three years of two symbols in three pieces into a new database. */
   private Database replay(String name) throws Exception {
+    return replay(name, 0);
+  }
+
+  /**
+   * As {@link #replay(String)}, committing at most {@code groupBars} bars together (0: the runner's
+   * default).
+   */
+  private Database replay(String name, int groupBars) throws Exception {
     Database db = TestDatabases.open(Dialect.SQLITE);
     open.add(db);
     PortfolioRecord record =
@@ -164,6 +236,9 @@ class LongHistoryDailyLogTest {
           runner.writeDailyLogs(
               new DailyLogs(
                   db, record, SETTINGS, DailyLogs.textFileFor(data, "history"), Clock.systemUTC()));
+          if (groupBars > 0) {
+            runner.groupCommit(groupBars, Duration.ofHours(1));
+          }
           runner.run(
               ReplayFeed.open(
                   "replay:" + data.resolve("ACME.csv") + "," + data.resolve("BOLT.csv"),

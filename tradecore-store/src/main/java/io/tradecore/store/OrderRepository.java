@@ -63,6 +63,25 @@ public final class OrderRepository {
         .list();
   }
 
+  /**
+   * How many exit orders (refused ones aside) each of {@code plans} has sent, by plan id; a plan
+   * that sent none is absent.
+   */
+  public Map<String, Integer> exitsSent(Handle h, PortfolioId p, List<String> plans) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    if (plans.isEmpty()) {
+      return out;
+    }
+    h.createQuery(
+            "SELECT plan_id, COUNT(*) AS n FROM orders WHERE portfolio_id = :p AND plan_id IN"
+                + " (<plans>) AND role = 'EXIT' AND status <> 'REFUSED' GROUP BY plan_id")
+        .bind("p", p.value())
+        .bindList("plans", plans)
+        .map((rs, ctx) -> Map.entry(rs.getString("plan_id"), rs.getInt("n")))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
   public List<OrderRecord> all(Handle h, PortfolioId p, Map<String, Instrument> instruments) {
     return h.createQuery(
             "SELECT * FROM orders WHERE portfolio_id = :p ORDER BY created_ms, client_order_id")

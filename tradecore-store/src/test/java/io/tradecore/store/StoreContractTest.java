@@ -16,7 +16,7 @@ import io.tradecore.core.domain.RunId;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.domain.TradeId;
 import io.tradecore.core.exchange.WorkingState;
-import io.tradecore.core.ledger.Ledger;
+import io.tradecore.core.ledger.Portfolio;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanSpec;
 import io.tradecore.core.plan.PlanStatus;
@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,13 +190,54 @@ abstract class StoreContractTest {
 
   @Test
   void the_stats_cache_round_trips_exactly() {
-    Ledger ledger = new Ledger(new BigDecimal("100000"));
-    ledger.apply(fill("t1", Side.BUY, "3.333333", "20.123456"));
+    Portfolio portfolio = new Portfolio(P, "USD", new BigDecimal("100000"));
+    Fill first = fill("t1", Side.BUY, "3.333333", "20.123456");
+    Fill second =
+        new Fill(
+            new TradeId("t2"),
+            new ClientOrderId("o-t2"),
+            null,
+            ORCL,
+            Side.SELL,
+            Quantity.of(new BigDecimal("1.5"), 6),
+            Price.of(new BigDecimal("21.5"), 6),
+            new BigDecimal("0.25"),
+            T.plusSeconds(60),
+            "v2");
+    FillRepository fills = new FillRepository();
     StatsRepository stats = new StatsRepository();
-    db.jdbi().useHandle(h -> stats.save(h, P, StatsRepository.Stats.of(ledger), T));
+    for (Fill f : List.of(first, second)) {
+      portfolio.apply(f);
+      db.jdbi()
+          .useTransaction(
+              h -> {
+                fills.insertIfAbsent(h, P, f, RUN, "engine");
+                stats.save(h, P, StatsRepository.Snapshot.of(portfolio), T);
+              });
+    }
     StatsRepository.Stats loaded = db.jdbi().withHandle(h -> stats.load(h, P)).orElseThrow();
-    assertThat(loaded.sameAs(StatsRepository.Stats.of(ledger))).isTrue();
-    assertThat(loaded.cash()).isEqualByComparingTo(ledger.cash());
+    assertThat(loaded.sameAs(StatsRepository.Stats.of(portfolio.ledger()))).isTrue();
+    assertThat(loaded.cash()).isEqualByComparingTo(portfolio.ledger().cash());
+
+    // The snapshot covers every stored fill: a reader starts from it, equal to a rebuild.
+    PortfolioRecord record = db.jdbi().withHandle(h -> new PortfolioRepository().byId(h, P)).get();
+    Portfolio restored =
+        db.jdbi()
+            .withHandle(h -> stats.current(h, P))
+            .orElseThrow()
+            .snapshot()
+            .restore(record, Map.of("ORCL", ORCL));
+    assertThat(restored.summary()).isEqualTo(portfolio.summary());
+    assertThat(restored.summaryByVersion()).isEqualTo(portfolio.summaryByVersion());
+    assertThat(restored.ledger().positions()).isEqualTo(portfolio.ledger().positions());
+    assertThat(restored.ledger().sameStateAs(portfolio.ledger())).isTrue();
+
+    // A fill stored without the snapshot (the fills are the truth): readers rebuild.
+    db.jdbi()
+        .useTransaction(
+            h -> fills.insertIfAbsent(h, P, fill("t3", Side.BUY, "1", "20"), RUN, "import"));
+    Optional<StatsRepository.Current> stale = db.jdbi().withHandle(h -> stats.current(h, P));
+    assertThat(stale).isEmpty();
   }
 
   @Test

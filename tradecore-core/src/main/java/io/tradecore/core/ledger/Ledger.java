@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,26 @@ public final class Ledger {
     for (Fill fill : fills) {
       ledger.apply(fill);
     }
+    return ledger;
+  }
+
+  /**
+   * A ledger in a state recorded before (a cache of one that applied its fills), equal to one that
+   * applied them again; {@code positions} in the order the ledger held them.
+   */
+  public static Ledger restore(
+      BigDecimal startingCash,
+      BigDecimal cash,
+      BigDecimal realizedPnl,
+      BigDecimal fees,
+      long fillCount,
+      List<Position> positions) {
+    Ledger ledger = new Ledger(startingCash);
+    ledger.cash = cash;
+    ledger.realizedPnl = realizedPnl;
+    ledger.fees = fees;
+    ledger.fillCount = fillCount;
+    positions.forEach(p -> ledger.positions.put(p.instrument().symbol(), p));
     return ledger;
   }
 

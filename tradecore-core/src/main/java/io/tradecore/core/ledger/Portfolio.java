@@ -27,9 +27,34 @@ public final class Portfolio {
   private Mark lastMark;
 
   public Portfolio(PortfolioId id, String baseCurrency, BigDecimal startingCash) {
+    this(id, baseCurrency, new Ledger(startingCash));
+  }
+
+  private Portfolio(PortfolioId id, String baseCurrency, Ledger ledger) {
     this.id = id;
     this.baseCurrency = baseCurrency;
-    this.ledger = new Ledger(startingCash);
+    this.ledger = ledger;
+  }
+
+  /**
+   * A portfolio in a state recorded before (a cache of one that applied its fills): its ledger, the
+   * ledger of each bot version and its marks, equal to one rebuilt from the fills.
+   */
+  public static Portfolio restore(
+      PortfolioId id,
+      String baseCurrency,
+      Ledger ledger,
+      Map<String, Ledger> versions,
+      Map<String, BigDecimal> marks) {
+    Portfolio p = new Portfolio(id, baseCurrency, ledger);
+    p.versions.putAll(versions);
+    marks.forEach(p::mark);
+    return p;
+  }
+
+  /** The ledger of each bot version's fills, by version. */
+  public Map<String, Ledger> versionLedgers() {
+    return Collections.unmodifiableMap(versions);
   }
 
   /** A portfolio equal to one that applied {@code fills} in order. */

@@ -7,6 +7,7 @@ import io.tradecore.core.ledger.Position;
 import io.tradecore.store.Codec;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.StatsRepository;
 import io.tradecore.store.query.FillQueries;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,9 +20,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Each portfolio's ledger rebuilt from its fills with {@link Portfolio} (the fills are the truth,
- * as for the runner) and kept: a later request applies only the fills stored since, then the marks
- * the runner last committed. When neither the highest fill sequence number nor the stored marks
- * moved since the last answer, that answer is returned again without taking the lock (the state is
+ * as for the runner; the first request starts from the stats cache's snapshot when it covers every
+ * stored fill) and kept: a later request applies only the fills stored since, then the marks the
+ * runner last committed. When neither the highest fill sequence number nor the stored marks moved
+ * since the last answer, that answer is returned again without taking the lock (the state is
  * immutable and would be rebuilt identically). Safe for concurrent requests; one lock per
  * portfolio.
  */
@@ -29,6 +31,7 @@ public final class LedgerCache {
   private final Map<PortfolioId, Entry> entries = new ConcurrentHashMap<>();
   private final FillQueries fills = new FillQueries();
   private final InstrumentRepository instruments = new InstrumentRepository();
+  private final StatsRepository stats = new StatsRepository();
 
   /** The portfolio's ledger now. */
   public LedgerState current(Handle h, PortfolioRecord record) {
@@ -84,6 +87,15 @@ public final class LedgerCache {
         reset();
       }
       Map<String, Instrument> known = instruments.all(h);
+      if (lastSeq == 0) {
+        // The first answer starts from the stats cache's snapshot when it covers every stored
+        // fill, so it does not grow with the history.
+        var snapshot = stats.current(h, record.id());
+        if (snapshot.isPresent()) {
+          portfolio = snapshot.get().snapshot().restore(record, known);
+          lastSeq = snapshot.get().fillSeq();
+        }
+      }
       for (FillQueries.Sequenced f : fills.fillsAfter(h, record.id(), lastSeq, known)) {
         portfolio.apply(f.fill());
         lastSeq = f.seq();

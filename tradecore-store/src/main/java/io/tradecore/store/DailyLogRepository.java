@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The daily_logs table. Regenerating a day updates its figures in place; the person's sections are
@@ -66,7 +67,16 @@ public final class DailyLogRepository {
 
   /** Writes the generated part of a day, keeping any sections a person wrote. */
   public void saveGenerated(Handle h, PortfolioId p, Row r) {
-    h.createUpdate(
+    saveGenerated(h, p, List.of(r));
+  }
+
+  /** Saves several generated logs with one prepared statement. */
+  public void saveGenerated(Handle h, PortfolioId p, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        h.prepareBatch(
             "INSERT INTO daily_logs (portfolio_id, day, account_value, daily_pnl, daily_return,"
                 + " total_pnl, tier, trades, signals, warnings, errors, market_status,"
                 + " observations, generated_ms) VALUES (:p, :day, :value, :pnl, :ret, :total,"
@@ -76,22 +86,26 @@ public final class DailyLogRepository {
                 + " total_pnl = excluded.total_pnl, tier = excluded.tier, trades ="
                 + " excluded.trades, signals = excluded.signals, warnings = excluded.warnings,"
                 + " errors = excluded.errors, market_status = excluded.market_status,"
-                + " observations = excluded.observations, generated_ms = excluded.generated_ms")
-        .bind("p", p.value())
-        .bind("day", r.day())
-        .bind("value", r.accountValue().toPlainString())
-        .bind("pnl", r.dailyPnl().toPlainString())
-        .bind("ret", r.dailyReturn().toPlainString())
-        .bind("total", r.totalPnl().toPlainString())
-        .bind("tier", r.tier())
-        .bind("trades", r.trades())
-        .bind("signals", r.signals())
-        .bind("warnings", r.warnings())
-        .bind("errors", r.errors())
-        .bind("status", r.marketStatus())
-        .bind("obs", r.observationsJson())
-        .bind("at", r.generatedAt().toEpochMilli())
-        .execute();
+                + " observations = excluded.observations, generated_ms = excluded.generated_ms");
+    for (Row r : rows) {
+      batch
+          .bind("p", p.value())
+          .bind("day", r.day())
+          .bind("value", r.accountValue().toPlainString())
+          .bind("pnl", r.dailyPnl().toPlainString())
+          .bind("ret", r.dailyReturn().toPlainString())
+          .bind("total", r.totalPnl().toPlainString())
+          .bind("tier", r.tier())
+          .bind("trades", r.trades())
+          .bind("signals", r.signals())
+          .bind("warnings", r.warnings())
+          .bind("errors", r.errors())
+          .bind("status", r.marketStatus())
+          .bind("obs", r.observationsJson())
+          .bind("at", r.generatedAt().toEpochMilli())
+          .add();
+    }
+    batch.execute();
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * End-of-day equity snapshots and the portfolio_days rows derived from them, one per portfolio and
@@ -40,7 +41,16 @@ public final class DayRepository {
       int openPlans) {}
 
   public void saveSnapshot(Handle h, PortfolioId p, Snapshot s) {
-    h.createUpdate(
+    saveSnapshots(h, p, List.of(s));
+  }
+
+  /** Saves several snapshots with one prepared statement. */
+  public void saveSnapshots(Handle h, PortfolioId p, List<Snapshot> snapshots) {
+    if (snapshots.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        h.prepareBatch(
             "INSERT INTO equity_snapshots (portfolio_id, day, kind, time_ms, equity, cash,"
                 + " realized_pnl, fees, gross_exposure, fill_count, positions, open_plans) VALUES (:p,"
                 + " :day, 'EOD', :time, :equity, :cash, :realized, :fees, :gross, :fills,"
@@ -49,19 +59,23 @@ public final class DayRepository {
                 + " equity = excluded.equity, cash = excluded.cash, realized_pnl ="
                 + " excluded.realized_pnl, fees = excluded.fees, gross_exposure ="
                 + " excluded.gross_exposure, fill_count = excluded.fill_count, positions = excluded.positions, open_plans ="
-                + " excluded.open_plans")
-        .bind("p", p.value())
-        .bind("day", s.day())
-        .bind("time", s.time().toEpochMilli())
-        .bind("equity", s.equity().toPlainString())
-        .bind("cash", s.cash().toPlainString())
-        .bind("realized", s.realizedPnl().toPlainString())
-        .bind("fees", s.fees().toPlainString())
-        .bind("gross", s.grossExposure().toPlainString())
-        .bind("fills", s.fillCount())
-        .bind("positions", s.positionsJson())
-        .bind("plans", s.openPlansJson())
-        .execute();
+                + " excluded.open_plans");
+    for (Snapshot s : snapshots) {
+      batch
+          .bind("p", p.value())
+          .bind("day", s.day())
+          .bind("time", s.time().toEpochMilli())
+          .bind("equity", s.equity().toPlainString())
+          .bind("cash", s.cash().toPlainString())
+          .bind("realized", s.realizedPnl().toPlainString())
+          .bind("fees", s.fees().toPlainString())
+          .bind("gross", s.grossExposure().toPlainString())
+          .bind("fills", s.fillCount())
+          .bind("positions", s.positionsJson())
+          .bind("plans", s.openPlansJson())
+          .add();
+    }
+    batch.execute();
   }
 
   /** The latest snapshot before {@code day}, if any. */
@@ -128,7 +142,16 @@ public final class DayRepository {
   }
 
   public void saveDay(Handle h, PortfolioId p, Day d) {
-    h.createUpdate(
+    saveDays(h, p, List.of(d));
+  }
+
+  /** Saves several days with one prepared statement. */
+  public void saveDays(Handle h, PortfolioId p, List<Day> days) {
+    if (days.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        h.prepareBatch(
             "INSERT INTO portfolio_days (portfolio_id, day, open_equity, close_equity, pnl,"
                 + " return_ratio, realized_pnl, fees, fills, open_positions, open_plans) VALUES"
                 + " (:p, :day, :open, :close, :pnl, :ret, :realized, :fees, :fills, :positions,"
@@ -136,19 +159,23 @@ public final class DayRepository {
                 + " excluded.open_equity, close_equity = excluded.close_equity, pnl = excluded.pnl,"
                 + " return_ratio = excluded.return_ratio, realized_pnl = excluded.realized_pnl,"
                 + " fees = excluded.fees, fills = excluded.fills, open_positions ="
-                + " excluded.open_positions, open_plans = excluded.open_plans")
-        .bind("p", p.value())
-        .bind("day", d.day())
-        .bind("open", d.openEquity().toPlainString())
-        .bind("close", d.closeEquity().toPlainString())
-        .bind("pnl", d.pnl().toPlainString())
-        .bind("ret", d.returnRatio().toPlainString())
-        .bind("realized", d.realizedPnl().toPlainString())
-        .bind("fees", d.fees().toPlainString())
-        .bind("fills", d.fills())
-        .bind("positions", d.openPositions())
-        .bind("plans", d.openPlans())
-        .execute();
+                + " excluded.open_positions, open_plans = excluded.open_plans");
+    for (Day d : days) {
+      batch
+          .bind("p", p.value())
+          .bind("day", d.day())
+          .bind("open", d.openEquity().toPlainString())
+          .bind("close", d.closeEquity().toPlainString())
+          .bind("pnl", d.pnl().toPlainString())
+          .bind("ret", d.returnRatio().toPlainString())
+          .bind("realized", d.realizedPnl().toPlainString())
+          .bind("fees", d.fees().toPlainString())
+          .bind("fills", d.fills())
+          .bind("positions", d.openPositions())
+          .bind("plans", d.openPlans())
+          .add();
+    }
+    batch.execute();
   }
 
   public List<Day> days(Handle h, PortfolioId p) {

@@ -12,6 +12,7 @@ import io.tradecore.core.dailylog.TierThresholds;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.days.TradingDays;
 import io.tradecore.runner.llm.StoreTraces;
+import io.tradecore.runner.notify.MessageKind;
 import io.tradecore.runner.notify.Notifications;
 import io.tradecore.store.Codec;
 import io.tradecore.store.DailyLogRepository;
@@ -275,13 +276,16 @@ public final class DailyLogs {
         .useTransaction(
             h -> {
               fence.check(h);
-              for (DailyLogRepository.Row row : rows(h, due)) {
-                repo.saveGenerated(h, record.id(), row);
-                notifications.dailyLog(
-                    h,
-                    row.day(),
-                    DailyLogText.block(record.name(), record.baseCurrency(), row),
-                    clock.instant());
+              List<DailyLogRepository.Row> rows = rows(h, due);
+              repo.saveGenerated(h, record.id(), rows);
+              if (notifications.sends(MessageKind.DAILY_LOG)) {
+                for (DailyLogRepository.Row row : rows) {
+                  notifications.dailyLog(
+                      h,
+                      row.day(),
+                      DailyLogText.block(record.name(), record.baseCurrency(), row),
+                      clock.instant());
+                }
               }
             });
   }

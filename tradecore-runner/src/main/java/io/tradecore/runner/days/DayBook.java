@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -45,6 +46,13 @@ public final class DayBook {
   private boolean snapshotDue;
 
   private final DayRepository repo = new DayRepository();
+
+  /** What the last committed flush wrote (null: not known yet, read from the store). */
+  private Written written;
+
+  /** What the last flush wrote, known for sure once its transaction commits. */
+  private Written flushed;
+
   private LocalDate day;
   private Instant lastTime;
 
@@ -129,9 +137,15 @@ public final class DayBook {
       closeDay(day, lastTime);
       snapshotDue = false;
     }
+    List<DayRepository.Snapshot> snapshots = new ArrayList<>();
+    List<DayRepository.Day> rows = new ArrayList<>();
+    Written known = written;
     for (Close close : pending) {
       DayRepository.Snapshot snap = close.snapshot();
-      var previous = repo.snapshotBefore(h, id, snap.day());
+      Optional<DayRepository.Snapshot> previous =
+          known == null || known.latest().day().compareTo(snap.day()) > 0
+              ? repo.snapshotBefore(h, id, snap.day())
+              : Optional.ofNullable(known.before(snap.day()));
       BigDecimal open = previous.map(DayRepository.Snapshot::equity).orElse(startingCash);
       BigDecimal realized =
           previous.map(DayRepository.Snapshot::realizedPnl).orElse(BigDecimal.ZERO);
@@ -140,10 +154,8 @@ public final class DayBook {
       BigDecimal pnl = snap.equity().subtract(open);
       BigDecimal ratio =
           open.signum() == 0 ? BigDecimal.ZERO : pnl.divide(open, 10, RoundingMode.HALF_EVEN);
-      repo.saveSnapshot(h, id, snap);
-      repo.saveDay(
-          h,
-          id,
+      snapshots.add(snap);
+      rows.add(
           new DayRepository.Day(
               snap.day(),
               open,
@@ -155,12 +167,28 @@ public final class DayBook {
               snap.fillCount() - fills,
               close.openPositions(),
               close.openPlans()));
+      known = new Written(snap, previous.orElse(null));
+    }
+    repo.saveSnapshots(h, id, snapshots);
+    repo.saveDays(h, id, rows);
+    flushed = known;
+  }
+
+  /**
+   * The latest snapshot written and the one before its day (null: none), so the next day's row
+   * needs no read: a runner's days only go forward.
+   */
+  private record Written(DayRepository.Snapshot latest, DayRepository.Snapshot earlier) {
+    /** The latest snapshot of a day before {@code day}, or null if there is none. */
+    DayRepository.Snapshot before(String day) {
+      return latest.day().compareTo(day) < 0 ? latest : earlier;
     }
   }
 
   /** Forgets the snapshots written: their transaction has committed. */
   public void committed() {
     pending.clear();
+    written = flushed;
   }
 
   private String positionsJson() {

@@ -144,6 +144,11 @@ public final class Notifications {
     }
   }
 
+  /** Whether any destination takes messages of {@code kind} (on or silent). */
+  public boolean sends(MessageKind kind) {
+    return destinations.stream().anyMatch(d -> d.delivery(kind) != Delivery.OFF);
+  }
+
   /** Stages the daily log of {@code day}, whose text is {@code text}. */
   public void dailyLog(Handle h, String day, String text, Instant now) {
     stage(h, MessageKind.DAILY_LOG, "daily-log:" + day, "daily log " + day, text, now);

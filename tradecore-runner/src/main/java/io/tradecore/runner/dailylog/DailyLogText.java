@@ -15,11 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -202,9 +199,19 @@ public final class DailyLogText {
     }
   }
 
+  /** Two decimals, thousands grouped with commas: 1,234,567.89 (-1,234.50). */
   static String money(BigDecimal v) {
-    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    return f.format(v.setScale(2, RoundingMode.HALF_EVEN));
+    String plain = v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    int sign = plain.startsWith("-") ? 1 : 0;
+    int dot = plain.indexOf('.');
+    StringBuilder b = new StringBuilder(plain.length() + 8).append(plain, 0, sign);
+    for (int i = sign; i < dot; i++) {
+      if (i > sign && (dot - i) % 3 == 0) {
+        b.append(',');
+      }
+      b.append(plain.charAt(i));
+    }
+    return b.append(plain, dot, plain.length()).toString();
   }
 
   static String signed(BigDecimal v) {

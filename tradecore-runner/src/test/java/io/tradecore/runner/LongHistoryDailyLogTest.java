@@ -239,11 +239,19 @@ class LongHistoryDailyLogTest {
           if (groupBars > 0) {
             runner.groupCommit(groupBars, Duration.ofHours(1));
           }
-          runner.run(
+          List<long[]> progress = new ArrayList<>();
+          runner.reportProgress((done, total) -> progress.add(new long[] {done, total}));
+          ReplayFeed feed =
               ReplayFeed.open(
                   "replay:" + data.resolve("ACME.csv") + "," + data.resolve("BOLT.csv"),
                   "USD",
-                  data));
+                  data);
+          int applied = runner.run(feed);
+          // Each piece resumes after the last: its progress counts the bars it applies, of those
+          // left when it started, up to all of them.
+          assertThat(progress).isNotEmpty();
+          assertThat(progress.get(progress.size() - 1)).containsExactly(applied, applied);
+          assertThat(progress).allSatisfy(p -> assertThat(p[1]).isEqualTo(applied));
         }
       }
     }

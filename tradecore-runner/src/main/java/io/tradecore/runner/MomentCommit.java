@@ -13,6 +13,7 @@ import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
 import io.tradecore.store.Fence;
 import io.tradecore.store.InstrumentRepository;
+import io.tradecore.store.PlanRequestRepository;
 import io.tradecore.store.Retrying;
 import io.tradecore.store.StatsRepository;
 import io.tradecore.store.TelemetryRepository;
@@ -25,8 +26,9 @@ import java.util.List;
  * Commits what one moment did, in one transaction checked by the runner's lease: the engine's
  * orders, fills, plans and decision, the day's snapshot, telemetry, the notifications they call
  * for, the stats cache, where the runner stands (feed cursor, plan sequence, day, overnight state,
- * marks) and the moment's bars. A commit that fails for a passing reason (a dropped connection, a
- * locked database) is tried again; a lost lease fails it for good.
+ * marks), the moment's bars and the outcomes of the trader's plan requests it applied. A commit
+ * that fails for a passing reason (a dropped connection, a locked database) is tried again; a lost
+ * lease fails it for good.
  */
 final class MomentCommit {
   /** How long a commit keeps trying through passing failures before the run gives up. */
@@ -46,7 +48,9 @@ final class MomentCommit {
   private final InstrumentRepository instrumentRepo = new InstrumentRepository();
   private final TelemetryRepository telemetryRepo = new TelemetryRepository();
   private final StatsRepository statsRepo = new StatsRepository();
+  private final PlanRequestRepository requests = new PlanRequestRepository();
   private String venueCursor;
+  private List<PlanRequestRepository.Outcome> outcomes = List.of();
 
   MomentCommit(
       Database db,
@@ -66,6 +70,14 @@ final class MomentCommit {
     this.telemetry = telemetry;
     this.notifications = notifications;
     this.clock = clock;
+  }
+
+  /**
+   * Resolves these plan requests with the next commit, in its transaction: a request is marked done
+   * exactly when what it did is committed.
+   */
+  void resolve(List<PlanRequestRepository.Outcome> value) {
+    this.outcomes = List.copyOf(value);
   }
 
   /** Keeps the venue's cursor with the next commit. */
@@ -122,6 +134,12 @@ final class MomentCommit {
                         if (!moment.isEmpty()) {
                           bars.insertIfAbsent(h, moment);
                         }
+                        for (PlanRequestRepository.Outcome o : outcomes) {
+                          if (!requests.resolve(h, o)) {
+                            throw new IllegalStateException(
+                                "plan request " + o.requestId() + " was resolved already");
+                          }
+                        }
                         return null;
                       }),
           PATIENCE,
@@ -142,6 +160,7 @@ final class MomentCommit {
     recorder.committed();
     days.committed();
     venueCursor = null;
+    outcomes = List.of();
   }
 
   /** An event recorded before the runner knew its day (at its start) is filed under the current. */

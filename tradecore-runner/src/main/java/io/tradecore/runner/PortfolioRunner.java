@@ -7,6 +7,7 @@ import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.DecisionJournal;
 import io.tradecore.core.engine.Engine;
 import io.tradecore.core.engine.EngineConfig;
+import io.tradecore.core.engine.ManualOutcome;
 import io.tradecore.core.engine.PerInstrumentStrategies;
 import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.engine.StrategyFactory;
@@ -30,6 +31,7 @@ import io.tradecore.store.EngineStateRepository;
 import io.tradecore.store.FillRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.LeaseLostException;
+import io.tradecore.store.PlanRequestRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.Retrying;
 import io.tradecore.store.RunRecord;
@@ -60,6 +62,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class PortfolioRunner implements AutoCloseable {
   private static final Duration LIVE_WAIT = Duration.ofMillis(500);
 
+  /** How often a replay looks for a trader's plan requests (a live feed looks on every turn). */
+  private static final long REQUEST_CHECK_NANOS = Duration.ofMillis(250).toNanos();
+
   private final Database db;
   private final PortfolioRecord record;
   private final PortfolioSettings settings;
@@ -77,6 +82,9 @@ public final class PortfolioRunner implements AutoCloseable {
   private final MomentCommit commit;
   private final Reconciler reconciler;
   private final EngineStateRepository stateRepo = new EngineStateRepository();
+  private final PlanRequestRepository requestRepo = new PlanRequestRepository();
+  private final ManualRequests manual;
+  private long lastRequestCheck;
   private Duration barRetention = Duration.ofDays(730);
   private Duration answerWait = Duration.ofMinutes(10);
   private DailyLogs dailyLogs;
@@ -206,6 +214,7 @@ public final class PortfolioRunner implements AutoCloseable {
               portfolio.ledger(),
               recorder,
               instruments);
+      this.manual = new ManualRequests(db, record, engine, instruments);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -438,13 +447,16 @@ public final class PortfolioRunner implements AutoCloseable {
           know(moment);
           engine.warmUp(moment);
         });
-    if (dailyLogs != null && cursor != null) {
-      dailyLogs.catchUp(marketNow(cursor));
+    boolean live = marketFeed.live();
+    if (dailyLogs != null && (cursor != null || live)) {
+      // On the wall clock a day missed while the runner was stopped is written at once.
+      dailyLogs.catchUp(live ? clock.instant() : marketNow(cursor));
     }
     long committed = position + 1;
     long started = System.nanoTime();
     int applied = 0;
     Instant lastTime = cursor;
+    applyRequests(marketFeed.name(), committed - 1, lastTime, live);
     try {
       while (!stopRequested) {
         if (lease.isLost()) {
@@ -455,13 +467,19 @@ public final class PortfolioRunner implements AutoCloseable {
                   + " more");
         }
         pace(started, applied);
-        Moment moment = marketFeed.poll(marketFeed.live() ? LIVE_WAIT : Duration.ZERO);
+        Moment moment = marketFeed.poll(live ? LIVE_WAIT : Duration.ZERO);
+        if (live || System.nanoTime() - lastRequestCheck >= REQUEST_CHECK_NANOS) {
+          applyRequests(marketFeed.name(), committed - 1, lastTime, live);
+        }
         if (moment == null) {
           if (marketFeed.ended()) {
             break;
           }
           if (lastTime != null) {
             commitLateAnswers(marketFeed.name(), committed - 1, lastTime);
+          }
+          if (live && dailyLogs != null) {
+            dailyLogs.catchUp(clock.instant());
           }
           continue;
         }
@@ -484,7 +502,9 @@ public final class PortfolioRunner implements AutoCloseable {
         applied += moment.bars().size();
         lastTime = moment.time();
         if (dailyLogs != null) {
-          dailyLogs.catchUp(marketNow(moment.time()));
+          Instant marketTime = marketNow(moment.time());
+          Instant now = clock.instant();
+          dailyLogs.catchUp(live && now.isAfter(marketTime) ? now : marketTime);
         }
       }
     } catch (InterruptedException e) {
@@ -498,6 +518,64 @@ public final class PortfolioRunner implements AutoCloseable {
       }
     }
     return applied;
+  }
+
+  /**
+   * Applies the trader's pending plan requests ({@code tradecore plan ...}, the API) now, and
+   * commits what they did with their outcomes in one transaction, so each is applied exactly once:
+   * a crash before that commit leaves them pending, to be applied by the next runner. For a command
+   * that finds no runner trading the portfolio; a running runner does this on every loop turn.
+   *
+   * @return how many requests it resolved
+   */
+  public int applyRequestsNow() {
+    var stored = db.jdbi().withHandle(h -> stateRepo.load(h, record.id(), null));
+    Instant last =
+        stored
+            .map(EngineStateRepository.State::lastEventMs)
+            .filter(ms -> ms > 0)
+            .map(Instant::ofEpochMilli)
+            .orElse(null);
+    return applyRequests(null, -1, last, true);
+  }
+
+  /**
+   * Applies the pending plan requests at the market's time: the wall clock on a live feed, the last
+   * moment's time in a replay (a replay's clock is its data's).
+   */
+  private int applyRequests(String feedName, long position, Instant lastTime, boolean live) {
+    lastRequestCheck = System.nanoTime();
+    List<PlanRequestRepository.Request> pending =
+        db.jdbi().withHandle(h -> requestRepo.pending(h, record.id()));
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    Instant time = live || lastTime == null ? clock.instant() : lastTime;
+    List<PlanRequestRepository.Outcome> outcomes = new ArrayList<>();
+    for (PlanRequestRepository.Request r : pending) {
+      ManualOutcome o = manual.apply(r, time);
+      outcomes.add(
+          o.accepted()
+              ? PlanRequestRepository.Outcome.accepted(
+                  r.id(), o.plan().value(), clock.instant(), run.value())
+              : PlanRequestRepository.Outcome.refused(
+                  r.id(), o.refusal(), clock.instant(), run.value()));
+      if (!o.accepted()) {
+        telemetry.warn(
+            clock.instant(),
+            days.day() == null ? null : days.day().toString(),
+            "plan-request",
+            "plan request " + r.id() + " refused: " + o.refusal());
+      }
+    }
+    commit.resolve(outcomes);
+    commit.commit(
+        lastTime == null || feedName == null
+            ? state(null, -1, 0)
+            : state(feedName, position, lastTime.toEpochMilli()),
+        List.of(),
+        List.of());
+    return outcomes.size();
   }
 
   /**

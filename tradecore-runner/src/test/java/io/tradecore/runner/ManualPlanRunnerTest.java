@@ -198,8 +198,7 @@ class ManualPlanRunnerTest {
                         .mapTo(Long.class)
                         .one());
     assertThat(fills).isEqualTo(2);
-    long paperOrders =
-        db.jdbi().withHandle(h -> new PaperRepository().countOrders(h, ID.value()));
+    long paperOrders = db.jdbi().withHandle(h -> new PaperRepository().countOrders(h, ID.value()));
     assertThat(paperOrders)
         .as("one entry and one stop exit at the paper exchange, none twice")
         .isEqualTo(2);

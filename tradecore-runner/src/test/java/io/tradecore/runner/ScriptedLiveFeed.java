@@ -16,9 +16,11 @@ import java.util.function.Consumer;
  */
 final class ScriptedLiveFeed implements MarketFeed {
   /**
-   * One turn of the feed: the clock moves to {@code at} (if set), then {@code moment} (or none).
+   * One turn of the feed: {@code action} runs first (on the runner's thread, so it sees everything
+   * the turns before committed), the clock moves to {@code at} (if set), then {@code moment} (or
+   * none) is handed over.
    */
-  record Step(Instant at, Moment moment) {}
+  record Step(Runnable action, Instant at, Moment moment) {}
 
   private final LinkedBlockingQueue<Step> steps = new LinkedBlockingQueue<>();
   private final Consumer<Instant> clock;
@@ -32,11 +34,16 @@ final class ScriptedLiveFeed implements MarketFeed {
   }
 
   void push(Moment moment) {
-    steps.add(new Step(null, moment));
+    steps.add(new Step(null, null, moment));
   }
 
   void push(Instant at, Moment moment) {
-    steps.add(new Step(at, moment));
+    steps.add(new Step(null, at, moment));
+  }
+
+  /** A turn that only runs {@code action}: a test looks at what the turns before committed. */
+  void look(Runnable action) {
+    steps.add(new Step(action, null, null));
   }
 
   void finish() {
@@ -74,6 +81,9 @@ final class ScriptedLiveFeed implements MarketFeed {
     Step step = steps.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     if (step == null) {
       return null;
+    }
+    if (step.action() != null) {
+      step.action().run();
     }
     if (step.at() != null && clock != null) {
       clock.accept(step.at());

@@ -2,6 +2,8 @@ package io.tradecore.runner;
 
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Side;
+import io.tradecore.core.engine.Strategy;
+import io.tradecore.core.exchange.ExecutionCosts;
 import io.tradecore.store.Codec;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
@@ -11,13 +13,16 @@ import io.tradecore.store.PlanRequestRepository;
 import io.tradecore.store.PlanRequestRepository.Kind;
 import io.tradecore.store.PlanRequestRepository.Request;
 import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.RunRecord;
 import io.tradecore.store.query.PlanQueries;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -56,6 +61,11 @@ public final class PlanDesk {
   }
 
   private static final Duration POLL = Duration.ofMillis(50);
+
+  /**
+   * The strategy of a runner opened only to apply requests: it sees no bars and decides nothing.
+   */
+  private static final Strategy IDLE = Strategy.idle(RunRecord.MANUAL);
 
   private final Database db;
   private final PortfolioRecord record;
@@ -229,6 +239,61 @@ public final class PlanDesk {
     }
   }
 
+  /**
+   * Opens, for a moment, a runner of the portfolio on the paper exchange that only applies the
+   * trader's requests: a run of the strategy {@code manual}, which trades no bars (an entry it
+   * sends fills once a runner trades the feed again).
+   */
+  public static RunnerOpener paperOpener(
+      Database db,
+      PortfolioRecord record,
+      String botVersion,
+      Duration leaseTtl,
+      Duration heartbeat,
+      String host,
+      long pid,
+      Clock clock) {
+    RunnerOptions options =
+        new RunnerOptions(
+            RunRecord.MANUAL,
+            Map.of(),
+            botVersion,
+            ExecutionCosts.FREE,
+            null,
+            leaseTtl,
+            heartbeat,
+            0,
+            host,
+            pid);
+    return () ->
+        PortfolioRunner.open(
+            db, record, Portfolios.settings(record), options, clock, instrument -> IDLE);
+  }
+
+  /** The request as JSON: its fields in snake_case, decimals as exact strings. */
+  public static Map<String, Object> json(Request r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("request_id", r.id());
+    m.put("kind", r.kind().name());
+    m.put("status", r.status().name());
+    m.put("plan_id", r.resultPlan() != null ? r.resultPlan() : r.planId());
+    m.put("symbol", r.symbol());
+    m.put("side", r.side());
+    m.put("quantity", plain(r.quantity()));
+    m.put("stop", plain(r.stop()));
+    m.put("target", plain(r.target()));
+    m.put("reason", r.reason());
+    m.put("origin", r.origin());
+    m.put("created", r.createdAt().toString());
+    m.put("applied", r.appliedAt() == null ? null : r.appliedAt().toString());
+    m.put("applied_by", r.appliedBy());
+    return m;
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? null : value.stripTrailingZeros().toPlainString();
+  }
+
   /** The request with this id. */
   public Request find(String requestId) {
     return db.jdbi()
@@ -250,6 +315,11 @@ public final class PlanDesk {
     return db.jdbi()
         .withHandle(
             h -> new PlanQueries().withStatus(h, record.id(), List.of("PENDING", "ACTIVE")));
+  }
+
+  /** The instruments the store knows, by symbol. */
+  public Map<String, Instrument> instruments() {
+    return db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
   }
 
   /** The portfolio's requests still waiting to be applied, oldest first. */
@@ -292,12 +362,18 @@ public final class PlanDesk {
 
   /** The portfolio's last price of {@code symbol}, as its last runner marked it. */
   private Optional<BigDecimal> lastPrice(String symbol) {
-    return db.jdbi()
+    return Optional.ofNullable(lastPrices().get(symbol));
+  }
+
+  /** The portfolio's last prices, by symbol, as its last runner marked them. */
+  public Map<String, BigDecimal> lastPrices() {
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    db.jdbi()
         .withHandle(h -> new EngineStateRepository().load(h, record.id(), null))
         .map(EngineStateRepository.State::marks)
         .map(Codec::readMap)
-        .map(m -> m.get(symbol))
-        .map(p -> new BigDecimal(String.valueOf(p)));
+        .ifPresent(m -> m.forEach((k, v) -> out.put(k, new BigDecimal(String.valueOf(v)))));
+    return out;
   }
 
   private static void sideOfPrice(

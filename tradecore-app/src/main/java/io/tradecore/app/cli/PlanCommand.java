@@ -8,6 +8,7 @@ import io.tradecore.runner.Portfolios;
 import io.tradecore.store.PlanRequestRepository.Request;
 import io.tradecore.store.PlanRequestRepository.Status;
 import io.tradecore.store.PortfolioRecord;
+import io.tradecore.store.RunRecord;
 import io.tradecore.store.query.PlanQueries;
 import io.tradecore.web.view.PlanView;
 import java.io.PrintWriter;
@@ -122,7 +123,7 @@ public final class PlanCommand implements Runnable {
           PlanDesk.paperOpener(
               ws.db(),
               record,
-              Version.current(),
+              RunRecord.MANUAL,
               ws.config().runner().lease(),
               ws.config().runner().heartbeat(),
               RunCommand.hostName(),

@@ -322,6 +322,11 @@ public final class PlanDesk {
     return db.jdbi().withHandle(h -> new InstrumentRepository().all(h));
   }
 
+  /** The portfolio's latest {@code n} requests, whatever became of them, newest first. */
+  public List<Request> latest(int n) {
+    return db.jdbi().withHandle(h -> requests.latest(h, record.id(), n));
+  }
+
   /** The portfolio's requests still waiting to be applied, oldest first. */
   public List<Request> pending() {
     return db.jdbi().withHandle(h -> requests.pending(h, record.id()));

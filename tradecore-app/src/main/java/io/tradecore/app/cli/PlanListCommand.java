@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +43,9 @@ public final class PlanListCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object: plans and pending_requests.")
   private boolean json;
 
+  /** How many of the latest requests the list shows. */
+  static final int RECENT = 10;
+
   public PlanListCommand(Clock clock, Map<String, String> env) {
     this.clock = clock;
     this.env = env;
@@ -54,12 +58,14 @@ public final class PlanListCommand implements Callable<Integer> {
       PlanDesk desk = new PlanDesk(ws.db(), record, clock);
       List<PlanView> plans = PlanCommand.views(desk);
       List<Request> pending = desk.pending();
+      List<Request> latest = desk.latest(RECENT);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("portfolio", record.name());
         m.put("plans", plans);
         m.put("pending_requests", pending.stream().map(PlanDesk::json).toList());
+        m.put("recent_requests", latest.stream().map(PlanDesk::json).toList());
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
         out.flush();
         return 0;
@@ -86,20 +92,44 @@ public final class PlanListCommand implements Callable<Integer> {
         }
         out.print(table);
       }
-      for (Request r : pending) {
-        out.println(
-            "queued: request "
-                + r.id()
-                + " "
-                + r.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + (r.planId() != null
-                    ? " " + r.planId()
-                    : " " + r.side() + " " + r.quantity().toPlainString() + " " + r.symbol())
-                + " since "
-                + r.createdAt());
+      if (!latest.isEmpty()) {
+        out.println();
+        out.println("latest requests:");
+        for (Request r : latest) {
+          out.println("  " + describe(r));
+        }
       }
       out.flush();
     }
     return 0;
+  }
+
+  /** One request on a line: when, what, and what became of it. */
+  static String describe(Request r) {
+    String what =
+        switch (r.kind()) {
+          case OPEN ->
+              "open "
+                  + r.side().toLowerCase(Locale.ROOT)
+                  + " "
+                  + r.quantity().toPlainString()
+                  + " "
+                  + r.symbol()
+                  + (r.stop() != null ? " stop " + r.stop().toPlainString() : "")
+                  + (r.target() != null ? " target " + r.target().toPlainString() : "");
+          case ADJUST ->
+              "adjust "
+                  + r.planId()
+                  + (r.stop() != null ? " stop " + r.stop().toPlainString() : "")
+                  + (r.target() != null ? " target " + r.target().toPlainString() : "");
+          case CLOSE -> "close " + r.planId();
+        };
+    String outcome =
+        switch (r.status()) {
+          case PENDING -> "queued";
+          case ACCEPTED -> "accepted: " + r.resultPlan();
+          case REFUSED -> "refused: " + r.reason();
+        };
+    return r.createdAt() + " " + r.id() + " (" + r.origin() + ") " + what + " -> " + outcome;
   }
 }

@@ -98,7 +98,10 @@ class PlanCommandsTest {
     trade("main", 36);
     assertThat(plan("plan-1")).containsExactly("CLOSED,9700,11000,10.000000,10.000000,MANUAL");
     assertThat(w.ok("plan", "list", "--portfolio", "main"))
-        .contains("portfolio main has no open plans");
+        .contains("portfolio main has no open plans", "latest requests:")
+        .contains("(cli) close plan-1 -> accepted: plan-1")
+        .contains("(cli) adjust plan-1 stop 97 -> accepted: plan-1")
+        .contains("(cli) open buy 10 ZIG stop 95 target 110 -> accepted: plan-1");
     assertThat(
             w.query(
                 "SELECT kind, status, result_plan FROM plan_requests ORDER BY created_ms,"
@@ -270,6 +273,8 @@ class PlanCommandsTest {
         .contains("refused: refused by risk, cap max_order_value")
         .contains("500");
     assertThat(w.query("SELECT status FROM plan_requests")).containsExactly("REFUSED");
+    assertThat(w.ok("plan", "list", "--portfolio", "capped"))
+        .contains("(cli) open buy 10 ZIG -> refused: refused by risk, cap max_order_value");
     assertThat(w.query("SELECT COUNT(*) FROM plans")).containsExactly("0");
 
     JsonNode ok =

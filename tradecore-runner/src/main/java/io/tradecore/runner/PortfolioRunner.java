@@ -560,7 +560,8 @@ public final class PortfolioRunner implements AutoCloseable {
                   r.id(), o.plan().value(), clock.instant(), run.value())
               : PlanRequestRepository.Outcome.refused(
                   r.id(), o.refusal(), clock.instant(), run.value()));
-      if (!o.accepted()) {
+      if (!o.accepted() && o.cap() == null) {
+        // A refusal by risk is a warning already, as the engine's refused order.
         telemetry.warn(
             clock.instant(),
             days.day() == null ? null : days.day().toString(),

@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A trader's plan, opened by hand while a runner trades a live feed on the paper exchange: the
@@ -62,7 +64,11 @@ class ManualPlanRunnerTest {
   }
 
   void portfolio(Caps caps) {
-    db = TestDatabases.open(Dialect.SQLITE);
+    portfolio(Dialect.SQLITE, caps);
+  }
+
+  void portfolio(Dialect dialect, Caps caps) {
+    db = TestDatabases.open(dialect);
     settings =
         new PortfolioSettings(
             "USD",
@@ -132,9 +138,11 @@ class ManualPlanRunnerTest {
                     .withStatus(h, ID, List.of("PENDING", "ACTIVE", "CLOSED", "CANCELLED")));
   }
 
-  @Test
-  void a_plan_opened_by_hand_while_the_runner_trades_fills_and_its_stop_fires() throws Exception {
-    portfolio(Caps.NONE);
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void a_plan_opened_by_hand_while_the_runner_trades_fills_and_its_stop_fires(Dialect dialect)
+      throws Exception {
+    portfolio(dialect, Caps.NONE);
     ScriptedLiveFeed feed = start();
     PlanDesk desk = new PlanDesk(db, record, Clock.systemUTC());
     feed.push(bar(0, "100.00", "100.50", "99.50", "100.00"));

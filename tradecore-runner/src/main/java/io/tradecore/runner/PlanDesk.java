@@ -303,11 +303,15 @@ public final class PlanDesk {
 
   /** Whether a runner holds the portfolio's lease now (one whose lease has not lapsed). */
   public boolean runnerHolds() {
+    return holder().isPresent();
+  }
+
+  /** The runner that holds the portfolio's lease now, if one does. */
+  public Optional<LeaseRepository.Holder> holder() {
     Instant now = clock.instant();
     return db.jdbi()
         .withHandle(h -> new LeaseRepository().holder(h, record.id()))
-        .filter(x -> x.expiresAt().isAfter(now))
-        .isPresent();
+        .filter(x -> x.expiresAt().isAfter(now));
   }
 
   /** The portfolio's open plans (pending an entry or active), oldest first. */

@@ -168,11 +168,29 @@ public final class PlanCommand implements Runnable {
                     + done.id()
                     + " has not been applied within "
                     + common.waitSeconds
-                    + " s; the runner holding portfolio "
-                    + record.name()
-                    + " applies it on its next loop turn (see tradecore plan list --portfolio "
-                    + record.name()
-                    + ")");
+                    + " s; "
+                    + desk.holder()
+                        .map(
+                            x ->
+                                "run "
+                                    + x.run().value()
+                                    + " on host "
+                                    + x.host()
+                                    + " (pid "
+                                    + x.pid()
+                                    + ") holds portfolio "
+                                    + record.name()
+                                    + " and applies it on its next loop turn (if that runner has"
+                                    + " died, the next runner or plan command does once its lease"
+                                    + " lapses at "
+                                    + x.expiresAt()
+                                    + ")")
+                        .orElse(
+                            "the next runner or plan command on portfolio "
+                                + record.name()
+                                + " applies it")
+                    + "; see tradecore plan list --portfolio "
+                    + record.name());
       }
       out.flush();
       return exitCode(done);

@@ -3,7 +3,12 @@ package io.tradecore.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradecore.core.domain.PortfolioId;
+import io.tradecore.core.domain.RunId;
+import io.tradecore.store.Database;
+import io.tradecore.store.LeaseRepository;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -294,6 +299,56 @@ class PlanCommandsTest {
     assertThat(ok.get("status").asText()).isEqualTo("ACCEPTED");
     // The refused request took plan-1's number, as a strategy's refused plan does.
     assertThat(ok.get("plan_id").asText()).isEqualTo("plan-2");
+  }
+
+  @Test
+  void a_request_the_runner_does_not_answer_in_time_stays_queued_and_the_next_runner_applies_it() {
+    trade("main", 30);
+    PortfolioId main =
+        new PortfolioId(w.query("SELECT id FROM portfolios WHERE name = 'main'").get(0));
+    // A runner holds the portfolio (its lease is live) but does not get to the request.
+    try (Database db = Database.open("jdbc:sqlite:" + w.database(), null, null, 1)) {
+      db.jdbi()
+          .useTransaction(
+              h ->
+                  new LeaseRepository()
+                      .tryAcquire(
+                          h,
+                          main,
+                          new RunId("run-busy"),
+                          "busy-host",
+                          4242,
+                          Cli.NOW,
+                          Duration.ofHours(1)));
+    }
+    Cli.Run queued =
+        w.run(
+            "plan",
+            "open",
+            "--portfolio",
+            "main",
+            "--symbol",
+            "ZIG",
+            "--side",
+            "buy",
+            "--quantity",
+            "2",
+            "--wait",
+            "0");
+    assertThat(queued.exitCode()).isEqualTo(PlanCommand.QUEUED);
+    assertThat(queued.out())
+        .contains("queued: request req-")
+        .contains("run run-busy on host busy-host (pid 4242) holds portfolio main");
+    assertThat(w.ok("plan", "list", "--portfolio", "main")).contains("open buy 2 ZIG -> queued");
+
+    // That runner goes away; the next one applies the request as it starts.
+    try (Database db = Database.open("jdbc:sqlite:" + w.database(), null, null, 1)) {
+      db.jdbi().useTransaction(h -> new LeaseRepository().release(h, main, new RunId("run-busy")));
+    }
+    trade("main", 31);
+    assertThat(w.query("SELECT status, result_plan FROM plan_requests"))
+        .containsExactly("ACCEPTED,plan-1");
+    assertThat(plan("plan-1")).containsExactly("ACTIVE,0,0,2.000000,0.000000,null");
   }
 
   private void expectUsageError(String message, String... args) {

@@ -43,6 +43,7 @@ final class Routes {
     app.post(one + "/plans", h.plans()::open);
     app.post(one + "/plans/{plan}/adjust", h.plans()::adjust);
     app.post(one + "/plans/{plan}/close", h.plans()::close);
+    read(app, one + "/plan-requests", h.plans()::requests);
     read(app, one + "/plan-requests/{id}", h.plans()::request);
     read(app, one + "/orders", h.activity()::orders);
     read(app, one + "/fills", h.activity()::fills);

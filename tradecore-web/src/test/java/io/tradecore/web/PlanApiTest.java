@@ -88,6 +88,14 @@ class PlanApiTest {
     assertThat(request.get("kind").asText()).isEqualTo("CLOSE");
     assertThat(request.get("status").asText()).isEqualTo("ACCEPTED");
     assertThat(http.get("/api/portfolios/beta/plan-requests/" + id).status()).isEqualTo(404);
+    List<String> latest = new ArrayList<>();
+    for (JsonNode r :
+        http.get("/api/portfolios/alpha/plan-requests?last=3").json().get("requests")) {
+      latest.add(r.get("kind").asText() + " " + r.get("plan_id").asText());
+    }
+    assertThat(latest)
+        .as("newest first")
+        .containsExactly("CLOSE plan-4", "ADJUST plan-2", "ADJUST plan-4");
   }
 
   @Test

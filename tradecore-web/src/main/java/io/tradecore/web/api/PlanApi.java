@@ -82,6 +82,14 @@ public final class PlanApi {
     submit(ctx, desk -> desk.close(plan, "api"));
   }
 
+  /** GET /api/portfolios/{name}/plan-requests?last= : the latest requests, newest first. */
+  public void requests(Context ctx) {
+    int last = Params.integer(ctx, "last", 20, 1, 1000);
+    PortfolioRecord record = lookup.find(ctx);
+    PlanDesk desk = new PlanDesk(db, record, clock);
+    ctx.json(Map.of("requests", desk.latest(last).stream().map(PlanDesk::json).toList()));
+  }
+
   /** GET /api/portfolios/{name}/plan-requests/{id} */
   public void request(Context ctx) {
     PortfolioRecord record = lookup.find(ctx);

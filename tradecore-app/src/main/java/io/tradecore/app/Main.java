@@ -13,6 +13,7 @@ import io.tradecore.app.cli.LlmCommand;
 import io.tradecore.app.cli.LogCommand;
 import io.tradecore.app.cli.NotifyCommand;
 import io.tradecore.app.cli.NumberConverters;
+import io.tradecore.app.cli.PlanCommand;
 import io.tradecore.app.cli.PolicyCommand;
 import io.tradecore.app.cli.PortfolioCommand;
 import io.tradecore.app.cli.ResyncCommand;
@@ -73,6 +74,7 @@ public final class Main implements Runnable {
     subcommands.put(InitCommand.class, () -> new InitCommand(wallClock, env));
     subcommands.put(PortfolioCommand.class, () -> PortfolioCommand.commandLine(wallClock, env));
     subcommands.put(RunCommand.class, () -> new RunCommand(wallClock, env));
+    subcommands.put(PlanCommand.class, () -> PlanCommand.commandLine(wallClock, env));
     subcommands.put(ServeCommand.class, () -> new ServeCommand(wallClock, env));
     subcommands.put(StatusCommand.class, () -> new StatusCommand(env));
     subcommands.put(ResyncCommand.class, () -> new ResyncCommand(wallClock, env));

@@ -13,6 +13,7 @@ import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
 import io.tradecore.store.Fence;
 import io.tradecore.store.InstrumentRepository;
+import io.tradecore.store.PlanRequestRepository;
 import io.tradecore.store.Retrying;
 import io.tradecore.store.StatsRepository;
 import io.tradecore.store.TelemetryRepository;
@@ -25,8 +26,9 @@ import java.util.List;
  * Commits what one moment (or a replay's few) did, in one transaction checked by the runner's
  * lease: the engine's orders, fills, plans and decision, the day's snapshot, telemetry, the
  * notifications they call for, the stats cache, where the runner stands (feed cursor, plan
- * sequence, day, overnight state, marks) and the moment's bars. A commit that fails for a passing
- * reason (a dropped connection, a locked database) is tried again; a lost lease fails it for good.
+ * sequence, day, overnight state, marks), the moments' bars and the outcomes of the trader's plan
+ * requests it applied. A commit that fails for a passing reason (a dropped connection, a locked
+ * database) is tried again; a lost lease fails it for good.
  */
 final class MomentCommit {
   /** How long a commit keeps trying through passing failures before the run gives up. */
@@ -46,6 +48,7 @@ final class MomentCommit {
   private final InstrumentRepository instrumentRepo = new InstrumentRepository();
   private final TelemetryRepository telemetryRepo = new TelemetryRepository();
   private final StatsRepository statsRepo = new StatsRepository();
+  private final PlanRequestRepository requests = new PlanRequestRepository();
   private String venueCursor;
   private CommitParticipant venue;
 
@@ -57,6 +60,7 @@ final class MomentCommit {
 
   /** How many of the recorder's pending events {@link #momentDone} has filed. */
   private int filed;
+  private List<PlanRequestRepository.Outcome> outcomes = List.of();
 
   MomentCommit(
       Database db,
@@ -82,6 +86,14 @@ final class MomentCommit {
   void joinedBy(CommitParticipant value) {
     value.deferWrites();
     this.venue = value;
+  }
+
+  /**
+   * Resolves these plan requests with the next commit, in its transaction: a request is marked done
+   * exactly when what it did is committed.
+   */
+  void resolve(List<PlanRequestRepository.Outcome> value) {
+    this.outcomes = List.copyOf(value);
   }
 
   /** Keeps the venue's cursor with the next commit. */
@@ -153,6 +165,12 @@ final class MomentCommit {
                         if (!moments.isEmpty()) {
                           bars.insertIfAbsent(h, moments);
                         }
+                        for (PlanRequestRepository.Outcome o : outcomes) {
+                          if (!requests.resolve(h, o)) {
+                            throw new IllegalStateException(
+                                "plan request " + o.requestId() + " was resolved already");
+                          }
+                        }
                         return null;
                       }),
           PATIENCE,
@@ -184,6 +202,7 @@ final class MomentCommit {
     fromMoments.clear();
     filed = 0;
     venueCursor = null;
+    outcomes = List.of();
   }
 
   private String day() {

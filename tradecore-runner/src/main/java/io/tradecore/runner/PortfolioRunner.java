@@ -6,6 +6,7 @@ import io.tradecore.core.domain.RunId;
 import io.tradecore.core.engine.DecisionJournal;
 import io.tradecore.core.engine.Engine;
 import io.tradecore.core.engine.EngineConfig;
+import io.tradecore.core.engine.ManualOutcome;
 import io.tradecore.core.engine.PerInstrumentStrategies;
 import io.tradecore.core.engine.PortfolioStrategy;
 import io.tradecore.core.engine.StrategyFactory;
@@ -28,6 +29,7 @@ import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.LeaseLostException;
+import io.tradecore.store.PlanRequestRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.Retrying;
 import io.tradecore.store.RunRecord;
@@ -71,6 +73,9 @@ public final class PortfolioRunner implements AutoCloseable {
     void update(int done, long total);
   }
 
+  /** How often a replay looks for a trader's plan requests (a live feed looks on every turn). */
+  private static final long REQUEST_CHECK_NANOS = Duration.ofMillis(250).toNanos();
+
   private final Database db;
   private final PortfolioRecord record;
   private final PortfolioSettings settings;
@@ -88,6 +93,9 @@ public final class PortfolioRunner implements AutoCloseable {
   private final MomentCommit commit;
   private final Reconciler reconciler;
   private final EngineStateRepository stateRepo = new EngineStateRepository();
+  private final PlanRequestRepository requestRepo = new PlanRequestRepository();
+  private final ManualRequests manual;
+  private long lastRequestCheck;
   private Duration barRetention = Duration.ofDays(730);
   private Duration answerWait = Duration.ofMinutes(10);
   private DailyLogs dailyLogs;
@@ -222,6 +230,7 @@ public final class PortfolioRunner implements AutoCloseable {
               portfolio.ledger(),
               recorder,
               instruments);
+      this.manual = new ManualRequests(db, record, engine, instruments);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -442,14 +451,17 @@ public final class PortfolioRunner implements AutoCloseable {
           know(moment);
           engine.warmUp(moment);
         });
-    if (dailyLogs != null && cursor != null) {
-      dailyLogs.catchUp(marketNow(cursor));
+    boolean live = marketFeed.live();
+    if (dailyLogs != null && (cursor != null || live)) {
+      // On the wall clock a day missed while the runner was stopped is written at once.
+      dailyLogs.catchUp(live ? clock.instant() : marketNow(cursor));
     }
     long committed = position + 1;
     long started = System.nanoTime();
     int applied = 0;
     Instant lastTime = cursor;
-    Group group = new Group(marketFeed.name());
+    Group group = new Group(marketFeed.name(), live);
+    applyRequests(marketFeed.name(), committed - 1, lastTime, live, () -> {});
     try {
       while (!stopRequested) {
         if (lease.isLost()) {
@@ -460,7 +472,14 @@ public final class PortfolioRunner implements AutoCloseable {
                   + " more");
         }
         pace(started, applied);
-        Moment moment = marketFeed.poll(marketFeed.live() ? LIVE_WAIT : Duration.ZERO);
+        Moment moment = marketFeed.poll(live ? LIVE_WAIT : Duration.ZERO);
+        if (live || System.nanoTime() - lastRequestCheck >= REQUEST_CHECK_NANOS) {
+          // A replay's moments so far commit first, so requests apply between committed moments.
+          long position = committed - 1;
+          Instant time = lastTime;
+          applyRequests(
+              marketFeed.name(), position, lastTime, live, () -> group.commit(position, time));
+        }
         if (moment == null) {
           if (marketFeed.ended()) {
             break;
@@ -468,6 +487,9 @@ public final class PortfolioRunner implements AutoCloseable {
           group.commit(committed - 1, lastTime);
           if (lastTime != null) {
             commitLateAnswers(marketFeed.name(), committed - 1, lastTime);
+          }
+          if (live && dailyLogs != null) {
+            dailyLogs.catchUp(clock.instant());
           }
           continue;
         }
@@ -516,12 +538,14 @@ public final class PortfolioRunner implements AutoCloseable {
    */
   private final class Group {
     private final String feedName;
+    private final boolean live;
     private final List<Bar> bars = new ArrayList<>();
     private final List<Instrument> added = new ArrayList<>();
     private long startedNanos;
 
-    Group(String feedName) {
+    Group(String feedName, boolean live) {
       this.feedName = feedName;
+      this.live = live;
     }
 
     void add(List<Instrument> instruments, Moment moment) {
@@ -538,7 +562,8 @@ public final class PortfolioRunner implements AutoCloseable {
 
     /**
      * Commits the group's moments with the runner's position after them, then writes the daily logs
-     * they made due (from what is committed, never from moments still to be committed).
+     * they made due (from what is committed, never from moments still to be committed): by the
+     * market's time in a replay, by the wall clock too on a live feed.
      */
     void commit(long position, Instant lastTime) {
       if (bars.isEmpty()) {
@@ -548,9 +573,73 @@ public final class PortfolioRunner implements AutoCloseable {
       bars.clear();
       added.clear();
       if (dailyLogs != null) {
-        dailyLogs.catchUp(marketNow(lastTime));
+        Instant marketTime = marketNow(lastTime);
+        Instant now = clock.instant();
+        dailyLogs.catchUp(live && now.isAfter(marketTime) ? now : marketTime);
       }
     }
+  }
+
+  /**
+   * Applies the trader's pending plan requests ({@code tradecore plan ...}, the API) now, and
+   * commits what they did with their outcomes in one transaction, so each is applied exactly once:
+   * a crash before that commit leaves them pending, to be applied by the next runner. For a command
+   * that finds no runner trading the portfolio; a running runner does this on every loop turn.
+   *
+   * @return how many requests it resolved
+   */
+  public int applyRequestsNow() {
+    var stored = db.jdbi().withHandle(h -> stateRepo.load(h, record.id(), null));
+    Instant last =
+        stored
+            .map(EngineStateRepository.State::lastEventMs)
+            .filter(ms -> ms > 0)
+            .map(Instant::ofEpochMilli)
+            .orElse(null);
+    return applyRequests(null, -1, last, true, () -> {});
+  }
+
+  /**
+   * Applies the pending plan requests at the market's time: the wall clock on a live feed, the last
+   * moment's time in a replay (a replay's clock is its data's); {@code first} runs before, if there
+   * are any.
+   */
+  private int applyRequests(
+      String feedName, long position, Instant lastTime, boolean live, Runnable first) {
+    lastRequestCheck = System.nanoTime();
+    List<PlanRequestRepository.Request> pending =
+        db.jdbi().withHandle(h -> requestRepo.pending(h, record.id()));
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    first.run();
+    Instant time = live || lastTime == null ? clock.instant() : lastTime;
+    List<PlanRequestRepository.Outcome> outcomes = new ArrayList<>();
+    for (PlanRequestRepository.Request r : pending) {
+      ManualOutcome o = manual.apply(r, time);
+      outcomes.add(
+          o.accepted()
+              ? PlanRequestRepository.Outcome.accepted(
+                  r.id(), o.plan().value(), clock.instant(), run.value())
+              : PlanRequestRepository.Outcome.refused(
+                  r.id(), o.refusal(), clock.instant(), run.value()));
+      if (!o.accepted() && o.cap() == null) {
+        // A refusal by risk is a warning already, as the engine's refused order.
+        telemetry.warn(
+            clock.instant(),
+            days.day() == null ? null : days.day().toString(),
+            "plan-request",
+            "plan request " + r.id() + " refused: " + o.refusal());
+      }
+    }
+    commit.resolve(outcomes);
+    commit.commit(
+        lastTime == null || feedName == null
+            ? state(null, -1, 0)
+            : state(feedName, position, lastTime.toEpochMilli()),
+        List.of(),
+        List.of());
+    return outcomes.size();
   }
 
   /**

@@ -59,6 +59,15 @@ public record RunnerOptions(
     }
   }
 
+  /** This machine's host name, as runs record it ({@code unknown-host} when it has none). */
+  public static String localHost() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+
   /** These options, notifying through {@code value}. */
   public RunnerOptions withNotifications(Notifications value) {
     return new RunnerOptions(

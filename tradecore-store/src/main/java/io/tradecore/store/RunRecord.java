@@ -24,6 +24,12 @@ public record RunRecord(
   /** The strategy name of a run that only resyncs the portfolio with its exchange. */
   public static final String RESYNC = "resync";
 
+  /**
+   * The strategy name of a short run that only applies a trader's plan requests, opened by the
+   * {@code plan} command or the API when no runner held the portfolio.
+   */
+  public static final String MANUAL = "manual";
+
   /** Whether this run traded: any run but a resync. */
   public boolean trades() {
     return !RESYNC.equals(strategy);

@@ -401,4 +401,73 @@ abstract class StoreContractTest {
                 h -> logs.addNote(h, P, "2024-06-04", DailyLogRepository.Section.FOCUS, "x"));
     assertThat(missing).isFalse();
   }
+
+  @Test
+  void plan_requests_wait_in_order_and_are_resolved_once() {
+    PlanRequestRepository repo = new PlanRequestRepository();
+    PlanRequestRepository.Request open =
+        PlanRequestRepository.Request.pending(
+            "req-b",
+            P,
+            PlanRequestRepository.Kind.OPEN,
+            "ORCL",
+            "BUY",
+            new BigDecimal("10.5"),
+            new BigDecimal("95.25"),
+            null,
+            null,
+            "cli",
+            T);
+    PlanRequestRepository.Request close =
+        PlanRequestRepository.Request.pending(
+            "req-a",
+            P,
+            PlanRequestRepository.Kind.CLOSE,
+            "ORCL",
+            null,
+            null,
+            null,
+            null,
+            "plan-3",
+            "api",
+            T.plusMillis(1));
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              repo.insert(h, close);
+              repo.insert(h, open);
+            });
+    assertThat(pending(repo))
+        .extracting(PlanRequestRepository.Request::id)
+        .as("oldest first")
+        .containsExactly("req-b", "req-a");
+    assertThat(db.jdbi().withHandle(h -> repo.find(h, "req-b")).orElseThrow()).isEqualTo(open);
+
+    var outcome =
+        PlanRequestRepository.Outcome.accepted("req-b", "plan-4", T.plusSeconds(1), "run-9");
+    assertThat(resolve(repo, outcome)).isTrue();
+    assertThat(resolve(repo, outcome)).as("a request is resolved once").isFalse();
+    PlanRequestRepository.Request done =
+        db.jdbi().withHandle(h -> repo.find(h, "req-b")).orElseThrow();
+    assertThat(done.status()).isEqualTo(PlanRequestRepository.Status.ACCEPTED);
+    assertThat(done.resultPlan()).isEqualTo("plan-4");
+    assertThat(done.appliedAt()).isEqualTo(T.plusSeconds(1));
+    assertThat(done.appliedBy()).isEqualTo("run-9");
+    assertThat(done.quantity()).isEqualByComparingTo("10.5");
+    assertThat(pending(repo))
+        .extracting(PlanRequestRepository.Request::id)
+        .containsExactly("req-a");
+    boolean any = db.jdbi().withHandle(h -> repo.anyPending(h, P));
+    assertThat(any).isTrue();
+    List<PlanRequestRepository.Request> latest = db.jdbi().withHandle(h -> repo.latest(h, P, 1));
+    assertThat(latest).extracting(PlanRequestRepository.Request::id).containsExactly("req-a");
+  }
+
+  private List<PlanRequestRepository.Request> pending(PlanRequestRepository repo) {
+    return db.jdbi().withHandle(h -> repo.pending(h, P));
+  }
+
+  private boolean resolve(PlanRequestRepository repo, PlanRequestRepository.Outcome o) {
+    return db.jdbi().inTransaction(h -> repo.resolve(h, o));
+  }
 }

@@ -8,6 +8,7 @@ import io.tradecore.web.api.HistoryApi;
 import io.tradecore.web.api.LlmApi;
 import io.tradecore.web.api.LogApi;
 import io.tradecore.web.api.MarketApi;
+import io.tradecore.web.api.PlanApi;
 import io.tradecore.web.api.PortfolioApi;
 import io.tradecore.web.api.StreamApi;
 import io.tradecore.web.metrics.WebMetrics;
@@ -25,7 +26,8 @@ final class Routes {
       LogApi logs,
       LlmApi llm,
       StreamApi stream,
-      MarketApi market) {}
+      MarketApi market,
+      PlanApi plans) {}
 
   /**
    * Registers the routes. Every read answers HEAD as it answers GET (same checks, same status, no
@@ -38,6 +40,11 @@ final class Routes {
     read(app, one, h.portfolios()::get);
     read(app, one + "/positions", h.portfolios()::positions);
     read(app, one + "/plans", h.activity()::plans);
+    app.post(one + "/plans", h.plans()::open);
+    app.post(one + "/plans/{plan}/adjust", h.plans()::adjust);
+    app.post(one + "/plans/{plan}/close", h.plans()::close);
+    read(app, one + "/plan-requests", h.plans()::requests);
+    read(app, one + "/plan-requests/{id}", h.plans()::request);
     read(app, one + "/orders", h.activity()::orders);
     read(app, one + "/fills", h.activity()::fills);
     read(app, one + "/runs", h.activity()::runs);

@@ -15,6 +15,7 @@ import io.tradecore.web.api.HistoryApi;
 import io.tradecore.web.api.LlmApi;
 import io.tradecore.web.api.LogApi;
 import io.tradecore.web.api.MarketApi;
+import io.tradecore.web.api.PlanApi;
 import io.tradecore.web.api.PortfolioApi;
 import io.tradecore.web.api.StreamApi;
 import io.tradecore.web.insights.InsightsApi;
@@ -192,7 +193,8 @@ public final class WebServer implements AutoCloseable {
         new LogApi(db, lookup, cfg, clock, json),
         new LlmApi(db, lookup, json),
         new StreamApi(lookup, live),
-        new MarketApi(db, lookup));
+        new MarketApi(db, lookup),
+        new PlanApi(db, lookup, cfg, clock, json));
   }
 
   /** The port the server listens on (the one picked when started with port 0). */

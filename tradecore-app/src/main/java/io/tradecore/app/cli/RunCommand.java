@@ -25,8 +25,6 @@ import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -485,10 +483,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   }
 
   static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown-host";
-    }
+    return RunnerOptions.localHost();
   }
 }

@@ -25,6 +25,8 @@ class LazySubcommandsTest {
           {"--debug", "--help"},
           {"backtest", "--help"},
           {"portfolio", "list", "--help"},
+          {"plan", "open", "--help"},
+          {"plan"},
           {"status"},
           {"bakctest"},
           {"status", "--help", "--portfolio"},

@@ -7,6 +7,7 @@ import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Order;
 import io.tradecore.core.domain.OrderRole;
 import io.tradecore.core.domain.PlanId;
+import io.tradecore.core.domain.Side;
 import io.tradecore.core.engine.EngineEvent.DecisionMade;
 import io.tradecore.core.engine.EngineEvent.EngineError;
 import io.tradecore.core.engine.EngineEvent.SignalEmitted;
@@ -17,10 +18,13 @@ import io.tradecore.core.plan.ExitSignal;
 import io.tradecore.core.plan.OvernightRule;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanMonitor;
+import io.tradecore.core.plan.PlanSpec;
+import io.tradecore.core.plan.PlanStatus;
 import io.tradecore.core.risk.RiskCheck;
 import io.tradecore.core.venue.ExecutionReport;
 import io.tradecore.core.venue.SimulatedVenue;
 import io.tradecore.core.venue.Venue;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,6 +262,134 @@ public final class Engine {
    */
   public boolean adjustPlan(PlanId id, long stop, long target, Instant at, String reason) {
     return flow.adjustLevels(id, stop, target, at, reason);
+  }
+
+  /**
+   * Opens a plan a trader asked for (not the strategy), through risk like any other, and sends its
+   * entry; its stop and target must lie on their sides of the instrument's last price. Once open it
+   * is monitored as every plan is (stops, targets, trailing, overnight widening).
+   *
+   * @param how recorded with the plan's opening (who asked, which request)
+   */
+  public ManualOutcome openManual(Instrument instrument, PlanSpec spec, Instant time, String how) {
+    drain();
+    BigDecimal mark = portfolio.mark(instrument.symbol());
+    if (mark != null) {
+      String wrong = wrongSide(instrument, spec.side(), mark, spec.stop(), spec.target());
+      if (wrong != null) {
+        return ManualOutcome.refused(wrong);
+      }
+    }
+    OrderFlow.Opened opened = flow.openPlan(new Action.OpenPlan(instrument, spec), time, how);
+    drain();
+    return opened.refusal() != null
+        ? ManualOutcome.refused(opened.refusal())
+        : ManualOutcome.accepted(opened.id());
+  }
+
+  /**
+   * Moves an open plan's stop and/or target for a trader ({@code null} keeps a level; 0 removes
+   * it). The levels must lie on their sides of each other, of a pending plan's entry limit and of
+   * the last price. They stand as given: an overnight widening in force is dropped.
+   */
+  public ManualOutcome adjustManual(PlanId id, Long stop, Long target, Instant time, String how) {
+    drain();
+    Plan plan = plans.get(id);
+    if (plan == null) {
+      return ManualOutcome.refused("plan " + id + " is not open");
+    }
+    if (plans.isClosing(id)) {
+      return ManualOutcome.refused("plan " + id + " is being closed");
+    }
+    long[] widened = overnight.widenedLevels().get(id);
+    long newStop = stop != null ? stop : widened != null ? widened[0] : plan.stop();
+    long newTarget = target != null ? target : widened != null ? widened[1] : plan.target();
+    try {
+      long entry = plan.status() == PlanStatus.PENDING ? plan.entryLimit() : 0;
+      PlanSpec.checkLevels(plan.side(), entry, newStop, newTarget);
+    } catch (IllegalArgumentException e) {
+      return ManualOutcome.refused(
+          "plan " + id + " keeps its levels: " + priced(plan.instrument(), e.getMessage()));
+    }
+    BigDecimal mark = portfolio.mark(plan.instrument().symbol());
+    if (mark != null) {
+      String wrong = wrongSide(plan.instrument(), plan.side(), mark, newStop, newTarget);
+      if (wrong != null) {
+        return ManualOutcome.refused("plan " + id + " keeps its levels: " + wrong);
+      }
+    }
+    overnight.forget(id);
+    flow.adjustLevels(id, newStop, newTarget, time, how);
+    return ManualOutcome.accepted(id);
+  }
+
+  /**
+   * Closes an open plan for a trader: withdraws its unfilled entry and exits what it holds at the
+   * market (exit reason MANUAL).
+   */
+  public ManualOutcome closeManual(PlanId id, Instant time) {
+    drain();
+    Plan plan = plans.get(id);
+    if (plan == null) {
+      return ManualOutcome.refused("plan " + id + " is not open");
+    }
+    if (plans.isClosing(id)) {
+      return ManualOutcome.refused("plan " + id + " is being closed already");
+    }
+    overnight.restore(id, time);
+    flow.close(id, time, ExitReason.MANUAL);
+    drain();
+    return ManualOutcome.accepted(id);
+  }
+
+  /**
+   * Why a stop or target lies on the wrong side of the last price {@code mark}, or null: a long
+   * plan's stop must be below it and its target above, a short plan's the other way round.
+   */
+  private static String wrongSide(
+      Instrument instrument, Side side, BigDecimal mark, long stop, long target) {
+    boolean isLong = side == Side.BUY;
+    String plan = isLong ? "a long plan's " : "a short plan's ";
+    if (stop != 0) {
+      int c = instrument.price(stop).toBigDecimal().compareTo(mark);
+      if (isLong ? c >= 0 : c <= 0) {
+        return plan
+            + "stop "
+            + instrument.price(stop)
+            + " must be "
+            + (isLong ? "below" : "above")
+            + " the price of "
+            + instrument.symbol()
+            + ", "
+            + mark.toPlainString();
+      }
+    }
+    if (target != 0) {
+      int c = instrument.price(target).toBigDecimal().compareTo(mark);
+      if (isLong ? c <= 0 : c >= 0) {
+        return plan
+            + "target "
+            + instrument.price(target)
+            + " must be "
+            + (isLong ? "above" : "below")
+            + " the price of "
+            + instrument.symbol()
+            + ", "
+            + mark.toPlainString();
+      }
+    }
+    return null;
+  }
+
+  /** A level check's message with its price units shown as prices. */
+  private static String priced(Instrument instrument, String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, instrument.price(Long.parseLong(m.group())).toString());
+    }
+    m.appendTail(out);
+    return out.toString().replace(" (price units)", "");
   }
 
   /**

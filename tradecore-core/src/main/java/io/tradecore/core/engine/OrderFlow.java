@@ -78,14 +78,20 @@ final class OrderFlow {
   /** Carries out one action decided at {@code time}; the instrument of a new plan is named. */
   void act(Action action, Instant time) {
     switch (action) {
-      case Action.OpenPlan a -> openPlan(a, time);
+      case Action.OpenPlan a -> openPlan(a, time, "opened");
       case Action.AdjustPlan a -> adjust(a, time);
-      case Action.ClosePlan a -> close(a.planId(), time);
+      case Action.ClosePlan a -> close(a.planId(), time, ExitReason.STRATEGY);
       case Action.CancelPlan a -> cancel(a.planId(), time);
     }
   }
 
-  private void openPlan(Action.OpenPlan action, Instant time) {
+  /** A plan opened, or the refusal that kept it from opening. */
+  record Opened(PlanId id, RiskRefusal refusal) {}
+
+  /**
+   * Opens a plan through risk and sends its entry; the plan's change is recorded with {@code how}.
+   */
+  Opened openPlan(Action.OpenPlan action, Instant time, String how) {
     Instrument instrument = action.instrument();
     PlanId id = plans.nextId();
     Plan plan = Plan.pending(id, action.spec(), instrument, time, config.botVersion());
@@ -188,11 +194,12 @@ final class OrderFlow {
     }
     if (refusal != null) {
       listener.on(new OrderRefused(time, clock.instant(), order, refusal));
-      return;
+      return new Opened(null, refusal);
     }
     plans.put(plan);
-    listener.on(new PlanChanged(time, clock.instant(), null, plan, "opened"));
+    listener.on(new PlanChanged(time, clock.instant(), null, plan, how));
     send(new WorkingOrder(order, OrderRole.ENTRY, null), time);
+    return new Opened(id, null);
   }
 
   private void adjust(Action.AdjustPlan action, Instant time) {
@@ -230,12 +237,15 @@ final class OrderFlow {
     return true;
   }
 
-  private void close(PlanId id, Instant time) {
+  /**
+   * Closes a plan: withdraws its entry and exits what it holds at the market, for {@code reason}.
+   */
+  void close(PlanId id, Instant time, ExitReason reason) {
     Plan plan = plans.get(id);
     if (plan == null) {
       return;
     }
-    plans.markClosing(id);
+    plans.markClosing(id, reason);
     cancelOrders(plan, true, false, CancelReason.PLAN_CLOSED);
     if (plan.status() != PlanStatus.ACTIVE) {
       return;
@@ -244,7 +254,10 @@ final class OrderFlow {
     exitAtMarket(plan, plan.openQuantity(), time);
   }
 
-  /** Sends a market order that exits {@code quantity} of the plan for the strategy. */
+  /**
+   * Sends a market order that exits {@code quantity} of the plan, for the reason it is being closed
+   * (the strategy's, unless a trader closed it).
+   */
   void exitAtMarket(Plan plan, Quantity quantity, Instant time) {
     if (quantity.isZero()) {
       return;
@@ -258,7 +271,7 @@ final class OrderFlow {
             quantity,
             time,
             config.botVersion());
-    send(new WorkingOrder(order, OrderRole.EXIT, ExitReason.STRATEGY), time);
+    send(new WorkingOrder(order, OrderRole.EXIT, plans.closingReason(plan.id())), time);
   }
 
   private void cancel(PlanId id, Instant time) {

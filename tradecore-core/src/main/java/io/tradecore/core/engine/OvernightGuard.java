@@ -129,6 +129,11 @@ final class OvernightGuard {
     }
   }
 
+  /** Forgets a plan's widening: a trader set its levels, and they stand as given. */
+  void forget(PlanId id) {
+    widened.remove(id);
+  }
+
   private void restore(Instrument instrument, Instant at) {
     Iterator<Map.Entry<PlanId, long[]>> it = widened.entrySet().iterator();
     while (it.hasNext()) {

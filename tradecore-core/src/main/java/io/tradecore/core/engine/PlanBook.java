@@ -3,15 +3,14 @@ package io.tradecore.core.engine;
 import io.tradecore.core.domain.ClientOrderId;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.PlanId;
+import io.tradecore.core.plan.ExitReason;
 import io.tradecore.core.plan.Plan;
 import io.tradecore.core.plan.PlanStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The portfolio's open plans, whichever run made them: their latest state, counts per instrument,
@@ -23,7 +22,7 @@ final class PlanBook {
   private final Map<PlanId, Plan> open = new LinkedHashMap<>();
   private final Map<Instrument, Integer> openCount = new HashMap<>();
   private final Map<PlanId, Integer> exitsSent = new HashMap<>();
-  private final Set<PlanId> closing = new HashSet<>();
+  private final Map<PlanId, ExitReason> closing = new HashMap<>();
   private long sequence;
 
   /** Each instrument's active plans, in the book's order: asked about on every bar, so kept. */
@@ -98,13 +97,21 @@ final class PlanBook {
     }
   }
 
-  /** Marks a plan the strategy asked to close: whatever of its entry still fills is exited too. */
-  void markClosing(PlanId id) {
-    closing.add(id);
+  /**
+   * Marks a plan the strategy (or a trader, {@code reason}) asked to close: whatever of its entry
+   * still fills is exited too, for that reason.
+   */
+  void markClosing(PlanId id, ExitReason reason) {
+    closing.put(id, reason);
   }
 
   boolean isClosing(PlanId id) {
-    return closing.contains(id);
+    return closing.containsKey(id);
+  }
+
+  /** Why the plan is being closed: its exits carry this reason. */
+  ExitReason closingReason(PlanId id) {
+    return closing.getOrDefault(id, ExitReason.STRATEGY);
   }
 
   boolean hasActive(Instrument instrument) {

@@ -6,5 +6,7 @@ public enum ExitReason {
   TARGET,
   TRAILING_STOP,
   STRATEGY,
+  /** Closed by a trader's request (tradecore plan close, the API). */
+  MANUAL,
   END_OF_DATA
 }

@@ -60,6 +60,7 @@ final class MomentCommit {
 
   /** How many of the recorder's pending events {@link #momentDone} has filed. */
   private int filed;
+
   private List<PlanRequestRepository.Outcome> outcomes = List.of();
 
   MomentCommit(

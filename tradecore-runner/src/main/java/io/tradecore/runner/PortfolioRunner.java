@@ -475,10 +475,9 @@ public final class PortfolioRunner implements AutoCloseable {
         Moment moment = marketFeed.poll(live ? LIVE_WAIT : Duration.ZERO);
         if (live || System.nanoTime() - lastRequestCheck >= REQUEST_CHECK_NANOS) {
           // A replay's moments so far commit first, so requests apply between committed moments.
-          long position = committed - 1;
+          long at = committed - 1;
           Instant time = lastTime;
-          applyRequests(
-              marketFeed.name(), position, lastTime, live, () -> group.commit(position, time));
+          applyRequests(marketFeed.name(), at, time, live, () -> group.commit(at, time));
         }
         if (moment == null) {
           if (marketFeed.ended()) {

@@ -381,9 +381,33 @@ public final class PortfolioRunner implements AutoCloseable {
           report.drift().isEmpty() ? "resync" : Notifications.DRIFT_KIND,
           report.summary());
     }
+    if (venue.features().protectiveOrders()) {
+      haltOnDrift(report, now);
+      // An entry that filled just before a stop has no protection at the venue yet.
+      engine.protectOpenPlans(now);
+    }
     commit.venueCursor(reconciler.cursor());
     commit.commit(state(null, -1, 0), List.of(), List.of());
     return report;
+  }
+
+  /**
+   * Halts new entries while the venue holds other positions than the ledger (a broker account
+   * changed by hand, a fill lost), and lets them through again once the two agree.
+   */
+  private void haltOnDrift(ResyncReport report, Instant now) {
+    List<String> positions =
+        report.drift().stream().filter(d -> d.contains(" position: ")).toList();
+    if (positions.isEmpty()) {
+      engine.haltEntries(null);
+      return;
+    }
+    String why =
+        "the venue's positions differ from the ledger's ("
+            + String.join("; ", positions)
+            + "); new entries are halted until they agree";
+    engine.haltEntries(why);
+    telemetry.warn(now, wallClockDay(now), Notifications.DRIFT_KIND, why);
   }
 
   /** The market's date at {@code now} on the wall clock, whatever day the portfolio traded last. */
@@ -463,6 +487,9 @@ public final class PortfolioRunner implements AutoCloseable {
           if (lastTime != null) {
             commitLateAnswers(marketFeed.name(), committed - 1, lastTime);
           }
+          if (marketFeed.live()) {
+            commitVenueReports(marketFeed.name(), committed - 1, lastTime);
+          }
           continue;
         }
         List<Instrument> added = know(moment);
@@ -526,6 +553,22 @@ public final class PortfolioRunner implements AutoCloseable {
     engine.drain();
     if (!recorder.pending().isEmpty()) {
       commit.commit(state(feedName, position, lastTime.toEpochMilli()), List.of(), List.of());
+    }
+  }
+
+  /**
+   * On a live feed, applies what the venue reported between moments (a fill of a resting stop at
+   * the broker) and commits it at once, so it is durable before the next bar.
+   */
+  private void commitVenueReports(String feedName, long position, Instant lastTime) {
+    engine.drain();
+    if (!recorder.pending().isEmpty()) {
+      commit.commit(
+          lastTime == null
+              ? state(null, -1, 0)
+              : state(feedName, position, lastTime.toEpochMilli()),
+          List.of(),
+          List.of());
     }
   }
 
@@ -673,6 +716,13 @@ public final class PortfolioRunner implements AutoCloseable {
     } catch (LeaseLostException e) {
       // Another runner has the portfolio: this one's run row stays as it was.
     } finally {
+      if (venue instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // The venue's connections end with the process anyway.
+        }
+      }
       lease.close();
       telemetry.close();
     }

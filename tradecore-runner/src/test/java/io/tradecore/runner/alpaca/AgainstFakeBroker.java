@@ -161,6 +161,51 @@ abstract class AgainstFakeBroker {
     assertThat(failure.get()).as("the run's failure").isNull();
   }
 
+  /** Pushes the bar on which the strategy opens its plan. */
+  void triggerBar() {
+    bar(BuyOnce.TRIGGER);
+  }
+
+  /** Like {@link #await}, moving the clock a minute on every pass (polling only, on its clock). */
+  void awaitAdvancing(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (failure.get() != null) {
+        throw new AssertionError("the run failed waiting for " + what, failure.get());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      clock.advance(Duration.ofSeconds(61));
+      try {
+        Thread.sleep(300); // lets the poller see the minute pass
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what);
+      }
+    }
+  }
+
+  /** The client order id the fake broker holds the plan's entry under. */
+  String entryId() {
+    return fake.clientOrderIds().stream()
+        .filter(id -> id.endsWith("-entry"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  List<String> telemetry(String kind) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT message FROM telemetry_events WHERE portfolio_id = :p AND kind = :k")
+                    .bind("p", ID.value())
+                    .bind("k", kind)
+                    .mapTo(String.class)
+                    .list());
+  }
+
   /** A one-minute bar of AAPL closing at {@code close} (units of 1/10,000), at the clock's time. */
   void bar(long close) {
     clock.advance(Duration.ofMinutes(1));

@@ -16,7 +16,6 @@ import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.RunnerOptions;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.store.Database;
-import io.tradecore.store.Dialect;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.TestDatabases;
@@ -53,7 +52,7 @@ abstract class AgainstFakeBroker {
           Duration.ofMillis(20),
           Duration.ofMillis(200));
 
-  final TestClock clock = new TestClock(Instant.parse("2024-03-05T15:30:00Z"));
+  final TestClock clock = new TestClock(startTime());
   final PortfolioSettings settings =
       new PortfolioSettings(
           "USD",
@@ -65,6 +64,7 @@ abstract class AgainstFakeBroker {
           Map.of());
   FakeAlpaca fake;
   Database db;
+  String dbUrl;
   PortfolioRecord record;
   PortfolioRunner runner;
   ScriptedFeed feed;
@@ -79,7 +79,9 @@ abstract class AgainstFakeBroker {
     fake = FakeAlpaca.start(clock);
     fake.warmUp();
     fake.setPrice("AAPL", "180.00");
-    db = TestDatabases.open(Dialect.SQLITE);
+    dbUrl = TestDatabases.sqliteUrl();
+    db = Database.open(dbUrl, null, null, 4);
+    db.migrate();
     record =
         new PortfolioRecord(
             ID,
@@ -99,6 +101,11 @@ abstract class AgainstFakeBroker {
     stopRunner();
     fake.close();
     TestDatabases.dispose(db);
+  }
+
+  /** Where the test clock starts: Tuesday 5 March 2024, 10:30 in New York. */
+  Instant startTime() {
+    return Instant.parse("2024-03-05T15:30:00Z");
   }
 
   AlpacaClient client() {

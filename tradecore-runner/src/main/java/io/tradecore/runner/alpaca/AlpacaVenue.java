@@ -177,7 +177,8 @@ public final class AlpacaVenue implements Venue, AutoCloseable {
             db,
             fence,
             portfolio.id(),
-            portfolio.createdAt(),
+            // A minute's margin for a broker clock behind ours; only our ids are taken anyway.
+            portfolio.createdAt().minus(Duration.ofMinutes(1)),
             botVersion,
             clock,
             streamOptions,

@@ -85,6 +85,8 @@ public final class PortfolioRunner implements AutoCloseable {
   private ResyncReport openingResync;
   private volatile MarketFeed feed;
   private volatile boolean stopRequested;
+  private boolean entriesHalted;
+  private Instant nextDriftCheck;
   private String endReason = "stopped";
 
   private PortfolioRunner(
@@ -400,6 +402,14 @@ public final class PortfolioRunner implements AutoCloseable {
         report.drift().stream().filter(d -> d.contains(" position: ")).toList();
     if (positions.isEmpty()) {
       engine.haltEntries(null);
+      if (entriesHalted) {
+        entriesHalted = false;
+        telemetry.info(
+            now,
+            wallClockDay(now),
+            PortfolioStatus.DRIFT_CLEARED,
+            "the venue's positions agree with the ledger again; new entries resume");
+      }
       return;
     }
     String why =
@@ -407,7 +417,8 @@ public final class PortfolioRunner implements AutoCloseable {
             + String.join("; ", positions)
             + "); new entries are halted until they agree";
     engine.haltEntries(why);
-    telemetry.warn(now, wallClockDay(now), Notifications.DRIFT_KIND, why);
+    entriesHalted = true;
+    telemetry.warn(now, wallClockDay(now), PortfolioStatus.DRIFT_HALT, why);
   }
 
   /** The market's date at {@code now} on the wall clock, whatever day the portfolio traded last. */
@@ -489,6 +500,7 @@ public final class PortfolioRunner implements AutoCloseable {
           }
           if (marketFeed.live()) {
             commitVenueReports(marketFeed.name(), committed - 1, lastTime);
+            checkDrift();
           }
           continue;
         }
@@ -571,6 +583,26 @@ public final class PortfolioRunner implements AutoCloseable {
           List.of());
     }
   }
+
+  /**
+   * On a venue that keeps protective orders, resyncs between moments every {@link #DRIFT_CHECK}:
+   * fills the venue reported nowhere else are adopted, and entries halt while positions differ.
+   */
+  private void checkDrift() {
+    if (!venue.features().protectiveOrders()) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (nextDriftCheck == null) {
+      nextDriftCheck = now.plus(DRIFT_CHECK);
+    } else if (!now.isBefore(nextDriftCheck)) {
+      nextDriftCheck = now.plus(DRIFT_CHECK);
+      resync();
+    }
+  }
+
+  /** How long a runner on a broker goes between checks of its positions against the broker's. */
+  static final Duration DRIFT_CHECK = Duration.ofMinutes(15);
 
   /** How long a replay waits for one late strategy answer (default 10 minutes). */
   public void awaitAnswersUpTo(Duration wait) {

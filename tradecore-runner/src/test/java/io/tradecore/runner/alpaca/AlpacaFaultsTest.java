@@ -171,5 +171,7 @@ class AlpacaFaultsTest extends AgainstFakeBroker {
         .anySatisfy(m -> assertThat(m).contains("AAPL position: venue 5 vs ledger 0"));
     assertThat(telemetry("risk-refusal"))
         .anySatisfy(m -> assertThat(m).contains("new entries are halted"));
+    assertThat(io.tradecore.runner.PortfolioStatus.of(db, record).drift())
+        .contains("AAPL position: venue 5 vs ledger 0", "new entries are halted");
   }
 }

@@ -65,7 +65,7 @@ abstract class ReadEndpointsContract {
     JsonNode h = ok("/api/health");
     assertThat(h.get("status").asText()).isEqualTo("ok");
     assertThat(h.get("database").asText()).isEqualTo(dialect().name().toLowerCase(Locale.ROOT));
-    assertThat(h.get("schema_version").asText()).isEqualTo("7");
+    assertThat(h.get("schema_version").asText()).isEqualTo("8");
     assertThat(h.get("schema_current").asBoolean()).isTrue();
     assertThat(h.get("time").asText()).endsWith("Z");
   }

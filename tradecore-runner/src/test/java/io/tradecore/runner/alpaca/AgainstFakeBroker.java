@@ -72,6 +72,7 @@ abstract class AgainstFakeBroker {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   long quantity = 10;
   long entryLimit = 0;
+  long trail = 0;
   boolean streaming = true;
 
   @BeforeEach
@@ -137,7 +138,7 @@ abstract class AgainstFakeBroker {
             settings,
             options,
             clock,
-            new PerInstrumentStrategies(i -> new BuyOnce(quantity, entryLimit)),
+            new PerInstrumentStrategies(i -> new BuyOnce(quantity, entryLimit, trail)),
             AlpacaVenue.factory(
                 this::client, "v1", streaming ? QUICK_STREAMS : null, AlpacaVenue.POLL_INTERVAL));
     feed = new ScriptedFeed();

@@ -451,10 +451,30 @@ public final class AlpacaVenue implements Venue, AutoCloseable {
         instrument,
         side == OrderSide.BUY ? Side.BUY : Side.SELL,
         Quantity.of(qty, instrument.quantityScale()),
-        Price.of(price, instrument.priceScale()),
+        price(price, instrument, executionId),
         BigDecimal.ZERO,
         at(time),
         order != null ? order.botVersion() : botVersion);
+  }
+
+  /**
+   * A fill's price at the instrument's scale. Alpaca's US equities (4 decimals) hold any fill
+   * price; an instrument stored earlier with fewer decimals gets the nearest price, said in a
+   * warning, rather than a fill that cannot be stored.
+   */
+  private static Price price(BigDecimal price, Instrument instrument, String executionId) {
+    int scale = instrument.priceScale();
+    BigDecimal at = price.setScale(scale, java.math.RoundingMode.HALF_EVEN);
+    if (at.compareTo(price) != 0) {
+      LOG.warn(
+          "fill {} of {} at {} kept at {} ({} decimals, as the instrument is stored)",
+          executionId,
+          instrument.symbol(),
+          price.toPlainString(),
+          at.toPlainString(),
+          scale);
+    }
+    return Price.of(at, scale);
   }
 
   // ---- polling -----------------------------------------------------------------------------

@@ -611,7 +611,11 @@ public final class AlpacaVenue implements Venue, AutoCloseable {
   private Optional<VenueOrder> venueOrder(ClientOrderId id, io.tradecore.alpaca.Order o) {
     Order order = ours.get(id);
     if (order == null) {
-      return Optional.empty();
+      order = rebuilt(id, o);
+      if (order == null) {
+        return Optional.empty();
+      }
+      remember(order);
     }
     BigDecimal filled = o.filledQty() == null ? BigDecimal.ZERO : o.filledQty();
     return Optional.of(
@@ -620,6 +624,47 @@ public final class AlpacaVenue implements Venue, AutoCloseable {
             status(o.status()),
             Quantity.of(filled, order.instrument().quantityScale()),
             o.id()));
+  }
+
+  /**
+   * Our order as Alpaca has it, for one the portfolio's books lost (sent in the moment a runner
+   * died, before that moment was committed), so a resync can adopt it; null for one of a size or
+   * kind TradeCore does not send.
+   */
+  private Order rebuilt(ClientOrderId id, io.tradecore.alpaca.Order o) {
+    if (o.qty() == null || o.side() == null || o.symbol() == null) {
+      return null;
+    }
+    OrderType type =
+        switch (o.type()) {
+          case LIMIT -> OrderType.LIMIT;
+          case STOP -> OrderType.STOP;
+          case MARKET -> OrderType.MARKET;
+          default -> null;
+        };
+    if (type == null) {
+      return null;
+    }
+    Instrument instrument = instrument(o.symbol());
+    TimeInForce tif =
+        switch (o.timeInForce() == null ? io.tradecore.alpaca.TimeInForce.GTC : o.timeInForce()) {
+          case DAY -> TimeInForce.DAY;
+          case IOC -> TimeInForce.IOC;
+          default -> TimeInForce.GTC;
+        };
+    return new Order(
+        id,
+        id.parse().map(ClientOrderId.Parts::plan).orElse(null),
+        instrument,
+        o.side() == OrderSide.BUY ? Side.BUY : Side.SELL,
+        type,
+        Quantity.of(o.qty(), instrument.quantityScale()),
+        null,
+        type == OrderType.LIMIT ? price(o.limitPrice(), instrument, o.id()) : null,
+        type == OrderType.STOP ? price(o.stopPrice(), instrument, o.id()) : null,
+        tif,
+        o.createdAt() == null ? clock.instant() : o.createdAt(),
+        botVersion);
   }
 
   private static OrderStatus status(io.tradecore.alpaca.OrderStatus s) {
@@ -779,9 +824,26 @@ public final class AlpacaVenue implements Venue, AutoCloseable {
     return side == Side.BUY ? OrderSide.BUY : OrderSide.SELL;
   }
 
-  /** The instrument of {@code symbol}: known from the store or an order, else a US equity's. */
+  /**
+   * The instrument of {@code symbol}: known from the store or an order, else a US equity's, which
+   * is stored first (a fill of it is stored against it).
+   */
   private Instrument instrument(String symbol) {
-    return instruments.computeIfAbsent(symbol, AlpacaVenue::usEquity);
+    Instrument known = instruments.get(symbol);
+    if (known != null) {
+      return known;
+    }
+    Instrument equity = usEquity(symbol);
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              fence.check(h);
+              new InstrumentRepository().ensure(h, equity);
+            });
+    Instrument stored =
+        db.jdbi().withHandle(h -> new InstrumentRepository().all(h)).getOrDefault(symbol, equity);
+    instruments.put(symbol, stored);
+    return stored;
   }
 
   /** A US equity at Alpaca: prices to 1/10,000 (fills may be sub-penny), orders in cents. */

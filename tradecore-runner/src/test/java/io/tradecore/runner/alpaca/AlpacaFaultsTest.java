@@ -154,6 +154,26 @@ class AlpacaFaultsTest extends AgainstFakeBroker {
   }
 
   @Test
+  void an_entry_the_books_lost_has_its_fill_stored_once_and_is_not_sent_again() throws Exception {
+    // The runner died in the moment it sent this entry: Alpaca filled it, the books never had it.
+    ClientOrderId entry = new ClientOrderId("plan-1-entry");
+    try (AlpacaClient client = client()) {
+      client.submitOrder(
+          OrderRequest.market(
+              new BrokerIds(ID).of(entry), "AAPL", OrderSide.BUY, new BigDecimal("10")));
+    }
+    startRunner();
+    await("the fill adopted", () -> storedTradeIds().size() == 1);
+    triggerBar();
+    await("the bar taken", () -> feed.drained());
+    bar(1_810_000);
+    await("the next bar taken", () -> feed.drained());
+
+    assertBooksAgree();
+    assertThat(fake.clientOrderIds()).hasSize(1);
+  }
+
+  @Test
   void positions_differing_from_the_ledger_halt_new_entries() throws Exception {
     try (AlpacaClient client = client()) {
       client.submitOrder(

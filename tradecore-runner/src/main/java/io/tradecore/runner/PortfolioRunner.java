@@ -104,6 +104,8 @@ public final class PortfolioRunner implements AutoCloseable {
   private ResyncReport openingResync;
   private volatile MarketFeed feed;
   private volatile boolean stopRequested;
+  private boolean entriesHalted;
+  private Instant nextDriftCheck;
   private String endReason = "stopped";
   private Progress progress = Progress.NONE;
   private int groupBars = GROUP_BARS;
@@ -394,9 +396,42 @@ public final class PortfolioRunner implements AutoCloseable {
           report.drift().isEmpty() ? "resync" : Notifications.DRIFT_KIND,
           report.summary());
     }
+    if (venue.features().protectiveOrders()) {
+      haltOnDrift(report, now);
+      // An entry that filled just before a stop has no protection at the venue yet.
+      engine.protectOpenPlans(now);
+    }
     commit.venueCursor(reconciler.cursor());
     commit.commit(state(null, -1, 0), List.of(), List.of());
     return report;
+  }
+
+  /**
+   * Halts new entries while the venue holds other positions than the ledger (a broker account
+   * changed by hand, a fill lost), and lets them through again once the two agree.
+   */
+  private void haltOnDrift(ResyncReport report, Instant now) {
+    List<String> positions =
+        report.drift().stream().filter(d -> d.contains(" position: ")).toList();
+    if (positions.isEmpty()) {
+      engine.haltEntries(null);
+      if (entriesHalted) {
+        entriesHalted = false;
+        telemetry.info(
+            now,
+            wallClockDay(now),
+            PortfolioStatus.DRIFT_CLEARED,
+            "the venue's positions agree with the ledger again; new entries resume");
+      }
+      return;
+    }
+    String why =
+        "the venue's positions differ from the ledger's ("
+            + String.join("; ", positions)
+            + "); new entries are halted until they agree";
+    engine.haltEntries(why);
+    entriesHalted = true;
+    telemetry.warn(now, wallClockDay(now), PortfolioStatus.DRIFT_HALT, why);
   }
 
   /** The market's date at {@code now} on the wall clock, whatever day the portfolio traded last. */
@@ -487,8 +522,12 @@ public final class PortfolioRunner implements AutoCloseable {
           if (lastTime != null) {
             commitLateAnswers(marketFeed.name(), committed - 1, lastTime);
           }
-          if (live && dailyLogs != null) {
-            dailyLogs.catchUp(clock.instant());
+          if (live) {
+            commitVenueReports(marketFeed.name(), committed - 1, lastTime);
+            checkDrift();
+            if (dailyLogs != null) {
+              dailyLogs.catchUp(clock.instant());
+            }
           }
           continue;
         }
@@ -684,6 +723,42 @@ public final class PortfolioRunner implements AutoCloseable {
     this.progress = value;
   }
 
+  /**
+   * On a live feed, applies what the venue reported between moments (a fill of a resting stop at
+   * the broker) and commits it at once, so it is durable before the next bar.
+   */
+  private void commitVenueReports(String feedName, long position, Instant lastTime) {
+    engine.drain();
+    if (!recorder.pending().isEmpty()) {
+      commit.commit(
+          lastTime == null
+              ? state(null, -1, 0)
+              : state(feedName, position, lastTime.toEpochMilli()),
+          List.of(),
+          List.of());
+    }
+  }
+
+  /**
+   * On a venue that keeps protective orders, resyncs between moments every {@link #DRIFT_CHECK}:
+   * fills the venue reported nowhere else are adopted, and entries halt while positions differ.
+   */
+  private void checkDrift() {
+    if (!venue.features().protectiveOrders()) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (nextDriftCheck == null) {
+      nextDriftCheck = now.plus(DRIFT_CHECK);
+    } else if (!now.isBefore(nextDriftCheck)) {
+      nextDriftCheck = now.plus(DRIFT_CHECK);
+      resync();
+    }
+  }
+
+  /** How long a runner on a broker goes between checks of its positions against the broker's. */
+  static final Duration DRIFT_CHECK = Duration.ofMinutes(15);
+
   /** How long a replay waits for one late strategy answer (default 10 minutes). */
   public void awaitAnswersUpTo(Duration wait) {
     this.answerWait = wait;
@@ -828,6 +903,13 @@ public final class PortfolioRunner implements AutoCloseable {
     } catch (LeaseLostException e) {
       // Another runner has the portfolio: this one's run row stays as it was.
     } finally {
+      if (venue instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // The venue's connections end with the process anyway.
+        }
+      }
       lease.close();
       telemetry.close();
     }

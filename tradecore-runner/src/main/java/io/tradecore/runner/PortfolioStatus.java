@@ -13,6 +13,7 @@ import io.tradecore.store.PlanRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.RunRecord;
 import io.tradecore.store.RunRepository;
+import io.tradecore.store.TelemetryRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +23,11 @@ import java.util.Map;
 
 /**
  * A portfolio's state as a person asks for it: cash, equity at the latest marks, open positions and
- * plans (whichever run made them), fill count, last run and last event. From the stats cache's
- * snapshot when it covers every stored fill, else rebuilt from the fills.
+ * plans (whichever run made them), fill count, last run and last event, and the drift its last run
+ * found between the ledger and its venue (which halts new entries), if it still stands. From the
+ * stats cache's snapshot when it covers every stored fill, else rebuilt from the fills.
+ *
+ * @param drift what differs, with both figures, or null
  */
 public record PortfolioStatus(
     PortfolioRecord portfolio,
@@ -31,7 +35,14 @@ public record PortfolioStatus(
     List<Map<String, Object>> positions,
     List<Map<String, Object>> openPlans,
     RunRecord lastRun,
-    Instant lastEvent) {
+    Instant lastEvent,
+    String drift) {
+
+  /** The telemetry kind of the warning that new entries are halted by drift. */
+  public static final String DRIFT_HALT = "drift-halt";
+
+  /** The telemetry kind of the note that the drift is gone and entries resume. */
+  public static final String DRIFT_CLEARED = "drift-cleared";
 
   public static PortfolioStatus of(Database db, PortfolioRecord record) {
     return db.jdbi()
@@ -89,7 +100,14 @@ public record PortfolioStatus(
                       .filter(ms -> ms > 0)
                       .map(Instant::ofEpochMilli)
                       .orElse(null);
-              return new PortfolioStatus(record, p.summary(), positions, plans, last, lastEvent);
+              String drift =
+                  last == null
+                      ? null
+                      : new TelemetryRepository()
+                          .standing(h, record.id(), last.runId(), DRIFT_HALT, DRIFT_CLEARED)
+                          .orElse(null);
+              return new PortfolioStatus(
+                  record, p.summary(), positions, plans, last, lastEvent, drift);
             });
   }
 }

@@ -30,9 +30,25 @@ public final class Portfolios {
     }
   }
 
+  /** The venues a portfolio can trade on. */
+  public static final List<String> VENUES = List.of(PortfolioRecord.PAPER, "alpaca");
+
   /** Creates a portfolio with the given settings; fails if the name is taken or malformed. */
   public PortfolioRecord create(String name, PortfolioSettings settings, Clock clock) {
+    return create(name, settings, PortfolioRecord.PAPER, clock);
+  }
+
+  /**
+   * Creates a portfolio on {@code venue} (one of {@link #VENUES}); fails if the name is taken or
+   * malformed or the venue unknown.
+   */
+  public PortfolioRecord create(
+      String name, PortfolioSettings settings, String venue, Clock clock) {
     checkName(name);
+    if (!VENUES.contains(venue)) {
+      throw new IllegalArgumentException(
+          "venue '" + venue + "' is not one of " + String.join(", ", VENUES));
+    }
     return db.jdbi()
         .inTransaction(
             h -> {
@@ -51,7 +67,8 @@ public final class Portfolios {
                       settings.calendar(),
                       settings.startingCash(),
                       settings.toJson(),
-                      clock.instant());
+                      clock.instant(),
+                      venue);
               repo.insert(h, record);
               return record;
             });

@@ -95,6 +95,9 @@ final class Reconciler {
       engine.apply(
           done ? new ExecutionReport.Filled(fill) : new ExecutionReport.PartiallyFilled(fill));
     }
+    // Reports the venue delivered meanwhile (a live venue's stream or poller) go first, so an order
+    // is never closed here before its last fill is applied.
+    engine.drain();
     int closed = closeFinishedOrders(now);
     return new ResyncReport(missing.size(), closed, drift());
   }

@@ -11,14 +11,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** The portfolios table. */
 public final class PortfolioRepository {
   private static final String COLUMNS =
-      "id, name, base_currency, time_zone, calendar, starting_cash, settings, created_ms";
+      "id, name, base_currency, time_zone, calendar, starting_cash, settings, created_ms, venue";
 
   public void insert(Handle h, PortfolioRecord p) {
     h.createUpdate(
             "INSERT INTO portfolios ("
                 + COLUMNS
                 + ") VALUES "
-                + "(:id, :name, :currency, :zone, :calendar, :cash, :settings, :created)")
+                + "(:id, :name, :currency, :zone, :calendar, :cash, :settings, :created, :venue)")
         .bind("id", p.id().value())
         .bind("name", p.name())
         .bind("currency", p.baseCurrency())
@@ -27,6 +27,7 @@ public final class PortfolioRepository {
         .bind("cash", p.startingCash().toPlainString())
         .bind("settings", p.settingsJson())
         .bind("created", p.createdAt().toEpochMilli())
+        .bind("venue", p.venue())
         .execute();
   }
 
@@ -60,6 +61,7 @@ public final class PortfolioRepository {
         rs.getString("calendar"),
         new BigDecimal(rs.getString("starting_cash")),
         rs.getString("settings"),
-        Instant.ofEpochMilli(rs.getLong("created_ms")));
+        Instant.ofEpochMilli(rs.getLong("created_ms")),
+        rs.getString("venue"));
   }
 }

@@ -89,6 +89,24 @@ public final class TelemetryRepository {
         .one();
   }
 
+  /**
+   * The message of the run's latest event of {@code kind} if no event of {@code clearedBy} came
+   * after it in that run: a condition (drift) the run reported and has not reported gone.
+   */
+  public java.util.Optional<String> standing(
+      Handle h, PortfolioId p, RunId run, String kind, String clearedBy) {
+    return h.createQuery(
+            "SELECT kind, message FROM telemetry_events WHERE portfolio_id = :p AND run_id = :r"
+                + " AND kind IN (:k, :c) ORDER BY time_ms DESC, id DESC LIMIT 1")
+        .bind("p", p.value())
+        .bind("r", run.value())
+        .bind("k", kind)
+        .bind("c", clearedBy)
+        .map((rs, ctx) -> kind.equals(rs.getString("kind")) ? rs.getString("message") : null)
+        .findFirst()
+        .filter(java.util.Objects::nonNull);
+  }
+
   public List<Event> recent(Handle h, PortfolioId p, int limit) {
     return h.createQuery(
             "SELECT * FROM telemetry_events WHERE portfolio_id = :p ORDER BY time_ms DESC LIMIT"

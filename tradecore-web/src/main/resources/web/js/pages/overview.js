@@ -102,6 +102,12 @@ function runLine(one, zone) {
   );
 }
 
+/** The drift the last run found between the ledger and the broker, which halts new entries. */
+function driftLine(one) {
+  if (!one.drift) return null;
+  return h("p", { class: "banner warn", id: "drift-line", role: "alert" }, `Drift: ${one.drift}`);
+}
+
 /** Who trades the portfolio now and who stands by to take it over. */
 function runnerLine(one) {
   const r = one.runner;
@@ -142,7 +148,7 @@ export async function render(main, ctx) {
       get(portfolioPath(name, "equity")),
     ]);
     if (!ctx.isCurrent()) return;
-    fill(head, h("h1", {}, name, h("span", { class: "muted" }, ` ${one.portfolio.base_currency}`)), runLine(one, ctx.zone), runnerLine(one));
+    fill(head, h("h1", {}, name, h("span", { class: "muted" }, ` ${one.portfolio.base_currency}`)), runLine(one, ctx.zone), runnerLine(one), driftLine(one));
     fill(cardBox, cards(one, c));
     if (eq.equity.length === 0) {
       dispose();

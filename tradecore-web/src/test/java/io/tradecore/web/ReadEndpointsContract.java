@@ -156,6 +156,7 @@ abstract class ReadEndpointsContract {
     assertThat(p.get("marks").get("ACME").asText()).isEqualTo("111");
     assertThat(p.get("last_event").asText()).isEqualTo("2024-06-12T00:00:00Z");
     assertThat(p.get("last_run").get("bot_version").asText()).isEqualTo("v2");
+    assertThat(p.get("drift").isNull()).as("no drift on the paper exchange").isTrue();
   }
 
   @Test

@@ -147,6 +147,38 @@ public final class FakeAlpaca implements AutoCloseable {
         .toList();
   }
 
+  /** The execution ids of the broker's FILL activities, in booking order. */
+  public List<String> executionIds() {
+    return book.activities().stream()
+        .map(a -> a.path("id").asText())
+        .map(id -> id.substring(id.indexOf("::") + 2))
+        .toList();
+  }
+
+  /** The client order ids of the broker's top-level orders, in the order they were placed. */
+  public List<String> clientOrderIds() {
+    return book.topLevelOrders().stream().map(o -> o.clientOrderId).toList();
+  }
+
+  /** The limit or stop price of every working order, legs included, as "type@price" strings. */
+  public List<String> workingOrders() {
+    return book.allOrders().stream()
+        .filter(FakeOrder::working)
+        .map(
+            o ->
+                o.side
+                    + " "
+                    + o.qty.stripTrailingZeros().toPlainString()
+                    + " "
+                    + o.type
+                    + "@"
+                    + (o.type.equals("stop") ? o.stopPrice : o.limitPrice)
+                        .stripTrailingZeros()
+                        .toPlainString())
+        .sorted()
+        .toList();
+  }
+
   /** How many orders the broker holds under {@code clientOrderId} (0 or 1: ids are unique). */
   public int ordersWithClientId(String clientOrderId) {
     return (int)

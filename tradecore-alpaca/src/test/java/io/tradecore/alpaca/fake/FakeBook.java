@@ -135,6 +135,12 @@ final class FakeBook {
     if (old.parent != null) {
       old.parent.legs.set(old.parent.legs.indexOf(old), next);
     }
+    // The replacing order of an OCO pair's first order keeps the pair: its leg moves over.
+    for (FakeOrder leg : old.legs) {
+      leg.parent = next;
+      next.legs.add(leg);
+    }
+    old.legs.clear();
     old.status = "replaced";
     old.replacedAt = now;
     old.replacedBy = next.id;

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +36,15 @@ public final class PortfolioCreateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "1-64 letters, digits, '.', '_' or '-'.")
   private String name;
 
+  @Option(
+      names = "--venue",
+      defaultValue = "paper",
+      description =
+          "Where it trades: paper (TradeCore's paper exchange, the default) or alpaca (the Alpaca"
+              + " account the alpaca: configuration and APCA_* variables reach; its paper endpoint"
+              + " unless the live one is configured).")
+  private String venue;
+
   @Mixin private ConfigOption config;
   @Mixin private PortfolioSettingsOptions settings;
   @Mixin private RiskOptions risk;
@@ -46,14 +57,20 @@ public final class PortfolioCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PortfolioText.checkName(spec, name);
+    if (!Portfolios.VENUES.contains(venue)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--venue '" + venue + "' is not one of " + String.join(", ", Portfolios.VENUES));
+    }
     TradeCoreConfig cfg = Workspace.config(config.file(), env);
     PortfolioSettings wanted = risk.apply(settings.apply(cfg.settingsFor(name), spec), spec);
     try (Workspace ws = Workspace.open(cfg, Workspace.Need.CURRENT)) {
-      PortfolioRecord created = new Portfolios(ws.db()).create(name, wanted, clock);
+      PortfolioRecord created = new Portfolios(ws.db()).create(name, wanted, venue, clock);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "created portfolio %s (%s): %s%n",
           created.name(), created.id().value(), PortfolioText.basics(wanted));
+      out.printf("  %-16s%s%n", "venue", venue);
       out.printf("  %-16s%s%n", "caps", PortfolioText.caps(wanted));
       out.printf("  %-16s%s%n", "overnight", PortfolioText.overnight(wanted));
       out.flush();

@@ -3,6 +3,7 @@ package io.tradecore.app.cli;
 import io.tradecore.app.Version;
 import io.tradecore.backtest.Progress;
 import io.tradecore.core.exchange.ExecutionCosts;
+import io.tradecore.core.feed.MarketFeed;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.llm.strategy.LlmStrategy;
 import io.tradecore.runner.Lease;
@@ -10,12 +11,11 @@ import io.tradecore.runner.PortfolioRunner;
 import io.tradecore.runner.Portfolios;
 import io.tradecore.runner.RunnerOptions;
 import io.tradecore.runner.Standby;
+import io.tradecore.runner.VenueFactory;
 import io.tradecore.runner.config.PortfolioSettings;
 import io.tradecore.runner.dailylog.DailyLogs;
-import io.tradecore.runner.feed.ReplayFeed;
 import io.tradecore.runner.llm.LlmRun;
 import io.tradecore.runner.notify.Notifications;
-import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.store.LeaseLostException;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.Retrying;
@@ -44,8 +44,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tradecore run}: trades one portfolio on the paper exchange until the feed ends or it is
- * stopped.
+ * {@code tradecore run}: trades one portfolio on its venue (the paper exchange, or an Alpaca
+ * account) until the feed ends or it is stopped.
  */
 @Command(
     name = "run",
@@ -90,11 +90,29 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--param", description = "Strategy parameter k=v (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--exchange", defaultValue = "paper", description = "Only 'paper' for now.")
+  @Option(
+      names = "--exchange",
+      defaultValue = "paper",
+      description =
+          "Only 'paper' (kept for old scripts): the venue is the portfolio's own (portfolio create"
+              + " --venue).")
   String exchange;
 
-  @Option(names = "--feed", required = true, description = "replay:FILE[@SYMBOL][,FILE...]")
+  @Option(
+      names = "--feed",
+      required = true,
+      description =
+          "replay:FILE[@SYMBOL][,FILE...] (files of bars), or alpaca:SYMBOL[,SYMBOL...] (Alpaca's"
+              + " bars on the wall clock, of the size alpaca.timeframe sets; an Alpaca portfolio"
+              + " needs it).")
   String feed;
+
+  @Option(
+      names = "--live-confirm",
+      description =
+          "Trade an Alpaca portfolio on Alpaca's live endpoint (real money), when the"
+              + " configuration names it; without this flag such a run is refused.")
+  boolean liveConfirm;
 
   @Option(
       names = "--bars-per-second",
@@ -181,8 +199,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
     try (Workspace ws = Workspace.open(config, env, true)) {
       PortfolioRecord record = new Portfolios(ws.db()).find(portfolio);
-      ReplayFeed replay =
-          ReplayFeed.open(feed, record.baseCurrency(), Path.of("").toAbsolutePath());
+      Venues venues = Venues.of(spec, record, ws.config().alpaca(), env, feed, liveConfirm);
       RunnerOptions options =
           new RunnerOptions(
               strategy,
@@ -235,7 +252,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
           out.println("serving the REST API and dashboard at " + server.url());
           out.flush();
         }
-        trade(ws, record, replay, options, trading, stopping, out);
+        trade(ws, record, venues, options, trading, stopping, out);
         if (server != null && !exitAfterFeed && !stopping.get()) {
           out.println("the feed ended; still serving at " + server.url() + " (Ctrl-C to stop)");
           out.flush();
@@ -261,7 +278,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   private void trade(
       Workspace ws,
       PortfolioRecord record,
-      ReplayFeed replay,
+      Venues venues,
       RunnerOptions options,
       AtomicReference<PortfolioRunner> trading,
       AtomicBoolean stopping,
@@ -281,7 +298,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return;
           }
         }
-        tradeOnce(ws, record, replay, options, trading, stopping, out, carried);
+        tradeOnce(ws, record, venues, options, trading, stopping, out, carried);
         return;
       } catch (RuntimeException e) {
         boolean ownLease =
@@ -376,7 +393,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
   private void tradeOnce(
       Workspace ws,
       PortfolioRecord record,
-      ReplayFeed replay,
+      Venues venues,
       RunnerOptions options,
       AtomicReference<PortfolioRunner> trading,
       AtomicBoolean stopping,
@@ -394,18 +411,20 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 clock,
                 options.notifications())
             : null;
+    VenueFactory venue = venues.venue(options);
     try (llm;
+        MarketFeed marketFeed = venues.feed(ws, record, clock);
         PortfolioRunner runner =
             llm == null
-                ? PortfolioRunner.open(ws.db(), record, settings, options, clock)
-                : PortfolioRunner.open(
+                ? PortfolioRunner.open(
                     ws.db(),
                     record,
                     settings,
                     options,
                     clock,
-                    llm,
-                    PaperExchange.factory(options.costs(), options.volumeShare()))) {
+                    StrategyCatalog.portfolio(options.strategy(), options.params()).get(),
+                    venue)
+                : PortfolioRunner.open(ws.db(), record, settings, options, clock, llm, venue)) {
       runner.retainBars(Duration.ofDays(ws.config().marketData().retentionDays()));
       runner.writeDailyLogs(
           new DailyLogs(
@@ -426,8 +445,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
               + " trading portfolio "
               + record.name()
               + " on "
-              + replay.size()
-              + " events");
+              + venues.describe(marketFeed));
       out.flush();
       if (System.console() != null) {
         // On a terminal only: piped and captured output stay clean.
@@ -441,7 +459,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
       }
       int applied;
       try {
-        applied = runner.run(replay);
+        applied = runner.run(marketFeed);
       } catch (RuntimeException e) {
         carried.events.addAll(runner.unwrittenTelemetry());
         carried.runnerFailed = true;

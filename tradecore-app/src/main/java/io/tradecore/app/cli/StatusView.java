@@ -47,6 +47,10 @@ public final class StatusView {
     line(out, "fills", String.format(Locale.US, "%,d", s.fills()));
     line(out, "last run", RunView.line(status.lastRun()));
     line(out, "last event", status.lastEvent() == null ? "none" : status.lastEvent().toString());
+    line(out, "venue", p.venue());
+    if (status.drift() != null) {
+      line(out, "DRIFT", status.drift());
+    }
     out.append(String.format("open positions: %d%n", status.positions().size()));
     if (!status.positions().isEmpty()) {
       TextTable t = new TextTable("SYMBOL", "QUANTITY", "AVG COST", "MARK", "UNREALIZED");
@@ -104,6 +108,8 @@ public final class StatusView {
     m.put("fills", s.fills());
     m.put("last_run", RunView.json(status.lastRun()));
     m.put("last_event", RunView.time(status.lastEvent()));
+    m.put("venue", p.venue());
+    m.put("drift", status.drift());
     return m;
   }
 

@@ -246,6 +246,27 @@ public final class Engine {
     drain();
   }
 
+  /**
+   * Places the protection of every active plan that has none working, on a venue that keeps stops
+   * and targets (after a restart that may have come between an entry's fill and its protection); a
+   * venue ignores the deterministic ids it already has.
+   */
+  public void protectOpenPlans(Instant at) {
+    drain();
+    for (Plan plan : plans.all()) {
+      flow.protect(plan, at);
+    }
+    drain();
+  }
+
+  /**
+   * Refuses every new plan while {@code why} is not null (the ledger and the venue disagree on what
+   * the portfolio holds), saying why; null lets entries through again. Open plans keep trading.
+   */
+  public void haltEntries(String why) {
+    flow.haltEntries(why);
+  }
+
   /** Forgets a working order the venue says is filled, once its fills are all in the ledger. */
   public void forgetFilled(ClientOrderId id) {
     reports.forgetFilled(id);

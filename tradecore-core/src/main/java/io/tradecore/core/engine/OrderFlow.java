@@ -50,6 +50,7 @@ final class OrderFlow {
   private final PlanBook plans;
   private final WorkingOrders working;
   private final RiskExposure exposure;
+  private String entriesHalted;
 
   OrderFlow(
       EngineConfig config,
@@ -169,6 +170,14 @@ final class OrderFlow {
                   + venue.name()
                   + " cannot sell short, so a plan may not sell first");
     }
+    if (refusal == null && entriesHalted != null) {
+      refusal =
+          new RiskRefusal(
+              RiskCap.VENUE_DRIFT,
+              BigDecimal.ZERO,
+              value,
+              instrument.symbol() + ": new entries are halted: " + entriesHalted);
+    }
     if (refusal == null && reference == null) {
       refusal =
           new RiskRefusal(
@@ -223,6 +232,7 @@ final class OrderFlow {
     Plan after = plan.withLevels(action.stop(), action.target(), action.trailDistance(), time);
     plans.put(after);
     listener.on(new PlanChanged(time, clock.instant(), plan, after, "adjusted"));
+    moveProtection(after, time);
   }
 
   /** Moves an open plan's stop and target from outside the strategy; false if it is not open. */
@@ -234,6 +244,7 @@ final class OrderFlow {
     Plan after = plan.withLevels(stop, target, plan.trailDistance(), at);
     plans.put(after);
     listener.on(new PlanChanged(at, clock.instant(), plan, after, reason));
+    moveProtection(after, at);
     return true;
   }
 
@@ -251,6 +262,11 @@ final class OrderFlow {
       return;
     }
     cancelOrders(plan, false, true, CancelReason.REPLACED);
+    if (keepsProtection() && !working.ofPlan(id, false, true).isEmpty()) {
+      // The protection resting at the venue may fill meanwhile: the market exit goes once the
+      // venue has confirmed it cancelled (ReportHandler), so the plan never exits twice.
+      return;
+    }
     exitAtMarket(plan, plan.openQuantity(), time);
   }
 
@@ -326,8 +342,117 @@ final class OrderFlow {
       if (after != plan) {
         plans.put(after);
         listener.on(new PlanChanged(bar.time(), clock.instant(), plan, after, "trailed"));
+        moveProtection(after, bar.time());
       }
     }
+  }
+
+  /** Halts new entries while {@code why} is not null (ledger and venue disagree), else resumes. */
+  void haltEntries(String why) {
+    this.entriesHalted = why;
+  }
+
+  // ---- protection resting at the venue -----------------------------------------------------
+
+  /** True when the venue keeps plans' stops and targets as orders of its own. */
+  boolean keepsProtection() {
+    return venue.features().protectiveOrders();
+  }
+
+  /**
+   * Places an active plan's stop and target at a venue that keeps them, once its entry is done (so
+   * one pair covers the whole position): a stop and a limit that cancel each other.
+   */
+  void protect(Plan plan, Instant at) {
+    if (!keepsProtection()
+        || plan.status() != PlanStatus.ACTIVE
+        || plans.isClosing(plan.id())
+        || plan.openQuantity().isZero()
+        || !working.ofPlan(plan.id(), false, true).isEmpty()) {
+      return;
+    }
+    long stopLevel = plan.effectiveStop();
+    Order stop =
+        stopLevel == 0
+            ? null
+            : protective(plan, OrderType.STOP, stopLevel, plan.openQuantity(), at);
+    Order target =
+        plan.target() == 0
+            ? null
+            : protective(plan, OrderType.LIMIT, plan.target(), plan.openQuantity(), at);
+    if (stop == null && target == null) {
+      return;
+    }
+    for (Order o : new Order[] {stop, target}) {
+      if (o != null) {
+        WorkingOrder w = new WorkingOrder(o, OrderRole.EXIT, protectionReason(plan, o));
+        working.add(w);
+        listener.on(new OrderSubmitted(at, clock.instant(), o, w.exitReason));
+      }
+    }
+    venue.protect(stop, target);
+  }
+
+  /**
+   * Replaces the protective orders whose level no longer matches the plan's (a trailed, widened or
+   * adjusted stop or target). The old order stays counted until the venue ends it, so a fill that
+   * beat the replacement still closes the plan.
+   */
+  private void moveProtection(Plan plan, Instant at) {
+    if (!keepsProtection() || plan.status() != PlanStatus.ACTIVE) {
+      return;
+    }
+    for (WorkingOrder w : working.ofPlan(plan.id(), false, true)) {
+      if (w.cancelRequested != null || w.order.type() == OrderType.MARKET) {
+        continue;
+      }
+      boolean stop = w.order.type() == OrderType.STOP;
+      long wanted = stop ? plan.effectiveStop() : plan.target();
+      if (wanted == 0) {
+        continue;
+      }
+      Order replacement = protective(plan, w.order.type(), wanted, plan.openQuantity(), at);
+      long now = stop ? w.order.stopPrice().units() : w.order.limitPrice().units();
+      long next = stop ? replacement.stopPrice().units() : replacement.limitPrice().units();
+      if (now == next) {
+        continue;
+      }
+      w.cancelRequested = CancelReason.REPLACED;
+      WorkingOrder moved =
+          new WorkingOrder(replacement, OrderRole.EXIT, protectionReason(plan, replacement));
+      working.add(moved);
+      listener.on(new OrderSubmitted(at, clock.instant(), replacement, moved.exitReason));
+      venue.replace(w.order.id(), replacement);
+    }
+  }
+
+  private Order protective(Plan plan, OrderType type, long level, Quantity quantity, Instant at) {
+    Instrument instrument = plan.instrument();
+    boolean stop = type == OrderType.STOP;
+    boolean sell = plan.side() == Side.BUY;
+    // A sell stop rounds down and a sell limit up (a buy the other way): never more eager.
+    long price = tick(instrument, level, stop ? !sell : sell);
+    return new Order(
+        plans.nextExitId(plan),
+        plan.id(),
+        instrument,
+        plan.side().opposite(),
+        type,
+        quantity,
+        null,
+        stop ? null : instrument.price(price),
+        stop ? instrument.price(price) : null,
+        TimeInForce.GTC,
+        at,
+        plan.botVersion());
+  }
+
+  private static ExitReason protectionReason(Plan plan, Order order) {
+    if (order.type() != OrderType.STOP) {
+      return ExitReason.TARGET;
+    }
+    boolean trailing = plan.trailStop() != 0 && plan.effectiveStop() == plan.trailStop();
+    return trailing && plan.trailStop() != plan.stop() ? ExitReason.TRAILING_STOP : ExitReason.STOP;
   }
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -156,6 +156,8 @@ final class ReportHandler {
       if (plans.isClosing(plan.id())) {
         // The strategy closed the plan while its entry was still filling: exit this part too.
         flow.exitAtMarket(after, fill.quantity(), at);
+      } else if (orderDone) {
+        flow.protect(after, at);
       }
       return;
     }
@@ -196,6 +198,15 @@ final class ReportHandler {
         why != null ? why : w.cancelRequested != null ? w.cancelRequested : CancelReason.VENUE;
     listener.on(new OrderCancelled(at, clock.instant(), w.order, reason));
     Plan plan = w.order.planId() == null ? null : plans.get(w.order.planId());
+    if (plan != null && plan.status() == PlanStatus.ACTIVE && flow.keepsProtection()) {
+      if (w.entry()) {
+        // An entry that ended part-filled: its part is protected now.
+        flow.protect(plan, at);
+      } else if (plans.isClosing(plan.id()) && working.ofPlan(plan.id(), false, true).isEmpty()) {
+        // The protection is off the venue: the plan's close goes out now, once.
+        flow.exitAtMarket(plan, plan.openQuantity(), at);
+      }
+    }
     if (w.entry() && plan != null && plan.status() == PlanStatus.PENDING) {
       Plan after = plan.withStatus(PlanStatus.CANCELLED, at);
       plans.put(after);

@@ -18,5 +18,9 @@ public enum RiskCap {
   /** The venue cannot sell short, so a plan may not sell first. */
   SHORT_SELLING,
   /** The quantity rounds down to less than one whole share, and the venue takes no fractions. */
-  WHOLE_SHARES
+  WHOLE_SHARES,
+  /**
+   * The ledger and the venue disagree on what the portfolio holds: no new entry until they agree.
+   */
+  VENUE_DRIFT
 }

@@ -32,6 +32,25 @@ public interface Venue {
   /** Asks the venue to withdraw an order; a {@code Cancelled} report follows if it did. */
   void cancel(ClientOrderId id);
 
+  /**
+   * Places a plan's protection as orders resting at the venue (only where {@link
+   * VenueFeatures#protectiveOrders()}): a stop and a target that cancel each other once one fills,
+   * or just one of them (the other null). Each reports like any order. A durable venue ignores ids
+   * it already knows.
+   */
+  default void protect(Order stop, Order target) {
+    throw new UnsupportedOperationException(name() + " keeps no protective orders");
+  }
+
+  /**
+   * Moves a protective order: the venue replaces working order {@code old} with {@code replacement}
+   * (a new id, the same plan, side and type, a new price). The old order then ends without a report
+   * of its own; if it filled first, its fill is reported and the replacement is rejected.
+   */
+  default void replace(ClientOrderId old, Order replacement) {
+    throw new UnsupportedOperationException(name() + " replaces no orders");
+  }
+
   /** Orders the venue holds as working. */
   List<VenueOrder> openOrders();
 

@@ -24,7 +24,8 @@ final class ConfigLoader {
           "web",
           "portfolio_defaults",
           "portfolios",
-          "notifications");
+          "notifications",
+          "alpaca");
 
   private static final YAMLFactory YAML = new YAMLFactory();
   // The names portfolio create accepts (Portfolios.checkName).
@@ -94,7 +95,63 @@ final class ConfigLoader {
         web(root.section("web")),
         portfolioDefaults(root),
         portfolios(root),
-        NotificationsReader.read(root.section("notifications"), env));
+        NotificationsReader.read(root.section("notifications"), env),
+        alpaca(root.section("alpaca")));
+  }
+
+  private static AlpacaSettings alpaca(Section section) {
+    section.requireOnly(
+        List.of("key_id_env", "secret_key_env", "base_url", "data_url", "data_feed", "timeframe"));
+    AlpacaSettings d = AlpacaSettings.DEFAULTS;
+    return new AlpacaSettings(
+        section.get("key_id_env", d.keyIdEnv(), ConfigLoader::envName),
+        section.get("secret_key_env", d.secretKeyEnv(), ConfigLoader::envName),
+        section.getNullable("base_url", d.baseUrl(), ConfigLoader::httpUrl),
+        section.getNullable("data_url", d.dataUrl(), ConfigLoader::httpUrl),
+        section.get("data_feed", d.dataFeed(), ConfigLoader::dataFeed),
+        section.get("timeframe", d.timeframe(), ConfigLoader::timeframe));
+  }
+
+  private static String envName(String text) {
+    if (!text.strip().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw Values.bad(text, "is not an environment variable name");
+    }
+    return text.strip();
+  }
+
+  private static java.net.URI httpUrl(String text) {
+    try {
+      java.net.URI uri = java.net.URI.create(text.strip());
+      if (uri.getScheme() == null
+          || !uri.getScheme().toLowerCase(java.util.Locale.ROOT).matches("https?")
+          || uri.getHost() == null) {
+        throw Values.bad(text, "is not an http(s) URL with a host");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw Values.bad(text, "is not an http(s) URL with a host");
+    }
+  }
+
+  private static String dataFeed(String text) {
+    String feed = text.strip();
+    if (!feed.matches("[a-z_]{2,16}")) {
+      throw Values.bad(text, "is not a market data feed such as iex or sip");
+    }
+    return feed;
+  }
+
+  private static io.tradecore.alpaca.BarTimeframe timeframe(String text) {
+    io.tradecore.alpaca.BarTimeframe tf;
+    try {
+      tf = io.tradecore.alpaca.BarTimeframe.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw Values.bad(text, "is not a bar size such as 1Min, 5Min or 1Hour");
+    }
+    if (tf.isDailyOrLonger()) {
+      throw Values.bad(text, "is a daily or longer bar; a live feed takes 1-59Min or 1-23Hour");
+    }
+    return tf;
   }
 
   private static DatabaseConfig database(Section section, Path dataDir) {

@@ -30,6 +30,9 @@ final class EnvOverrides {
           new Variable("TRADECORE_LEASE_SECONDS", List.of("runner", "lease_seconds")),
           new Variable("TRADECORE_RETENTION_DAYS", List.of("market_data", "retention_days")),
           new Variable("OPENAI_BASE_URL", List.of("llm", "base_url")),
+          new Variable("APCA_API_BASE_URL", List.of("alpaca", "base_url")),
+          new Variable("APCA_API_DATA_URL", List.of("alpaca", "data_url")),
+          new Variable("APCA_API_DATA_FEED", List.of("alpaca", "data_feed")),
           new Variable("TRADECORE_ALLOWED_HOSTS", List.of("web", "allowed_hosts"), true));
 
   private EnvOverrides() {}

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param portfolioDefaults settings for portfolios without an entry in {@code portfolios}
  * @param portfolios settings of named portfolios, each already merged over the defaults
  * @param notifications where each portfolio's notifications go
+ * @param alpaca how to reach Alpaca (keys by environment variable name, URLs, feed, bar size)
  */
 public record TradeCoreConfig(
     Path dataDir,
@@ -29,7 +30,8 @@ public record TradeCoreConfig(
     WebSettings web,
     PortfolioSettings portfolioDefaults,
     Map<String, PortfolioSettings> portfolios,
-    NotificationSettings notifications) {
+    NotificationSettings notifications,
+    AlpacaSettings alpaca) {
 
   /** Checks that nothing is null and keeps an unmodifiable copy of the portfolios. */
   public TradeCoreConfig {
@@ -42,6 +44,7 @@ public record TradeCoreConfig(
     Objects.requireNonNull(web, "web");
     Objects.requireNonNull(portfolioDefaults, "portfolioDefaults");
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(alpaca, "alpaca");
     portfolios = Collections.unmodifiableMap(new LinkedHashMap<>(portfolios));
   }
 

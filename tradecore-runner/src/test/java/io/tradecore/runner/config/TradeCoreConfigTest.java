@@ -267,7 +267,8 @@ class TradeCoreConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "tradecore.yaml line 3: unknown key 'databse' (known: data_dir, database, runner,"
-                + " market_data, insights, llm, web, portfolio_defaults, portfolios, notifications)");
+                + " market_data, insights, llm, web, portfolio_defaults, portfolios, notifications,"
+                + " alpaca)");
   }
 
   @Test

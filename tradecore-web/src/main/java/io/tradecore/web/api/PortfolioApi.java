@@ -2,12 +2,14 @@ package io.tradecore.web.api;
 
 import io.javalin.http.Context;
 import io.tradecore.core.ledger.Position;
+import io.tradecore.runner.PortfolioStatus;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
 import io.tradecore.store.LlmTraceRepository;
 import io.tradecore.store.PortfolioRecord;
 import io.tradecore.store.PortfolioRepository;
 import io.tradecore.store.RunRepository;
+import io.tradecore.store.TelemetryRepository;
 import io.tradecore.store.query.PlanQueries;
 import io.tradecore.store.query.RunnerPresence;
 import io.tradecore.web.PortfolioLookup;
@@ -103,6 +105,19 @@ public final class PortfolioApi {
                           .orElse(null));
                   out.put(
                       "last_run", runs.latestTrading(h, record.id()).map(RunView::of).orElse(null));
+                  out.put(
+                      "drift",
+                      runs.latestTrading(h, record.id())
+                          .flatMap(
+                              r ->
+                                  new TelemetryRepository()
+                                      .standing(
+                                          h,
+                                          record.id(),
+                                          r.runId(),
+                                          PortfolioStatus.DRIFT_HALT,
+                                          PortfolioStatus.DRIFT_CLEARED))
+                          .orElse(null));
                   out.put(
                       "runner", RunnerPresence.of(h, record.id(), clock.instant(), lease).json());
                   return out;

@@ -1,0 +1,94 @@
+package io.tradecore.runner.alpaca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of a runner process between the broker's fill and the runner's commit of it: the runner
+ * in its own process has its plan's limit entry resting at the fake broker when the broker fills
+ * it, and is killed before it can hear of the fill. The runner started next finds the fill in the
+ * FILL activities, stores it once, protects the position with its OCO pair, and places no order
+ * twice.
+ */
+class KilledRunnerTest extends AgainstFakeBroker {
+  @TempDir Path dir;
+
+  /** The killed process runs on the wall clock; the runner that follows starts from it. */
+  @Override
+  Instant startTime() {
+    return Instant.now();
+  }
+
+  @Test
+  void a_fill_made_while_the_runner_dies_is_stored_once_and_protected_on_restart()
+      throws Exception {
+    fake.setPrice("AAPL", "181.00"); // the limit entry rests
+    Path out = dir.resolve("runner.out");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                AlpacaRunnerMain.class.getName(),
+                dbUrl,
+                fake.url().toString(),
+                ID.value())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    try {
+      awaitLong(
+          "the entry committed by the runner process",
+          () -> "PENDING".equals(planStatus()),
+          child,
+          out);
+      await("the entry at the broker", () -> !fake.clientOrderIds().isEmpty());
+
+      fake.fill(entryId(), "10", "180.00"); // the broker fills it; the runner hears nothing yet
+      child.destroyForcibly();
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    assertThat(storedTradeIds()).as("nothing of the fill committed before the kill").isEmpty();
+    assertThat(fake.executionIds()).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(1)); // past the killed runner's lease
+    startRunner();
+
+    await(
+        "the OCO pair at the broker",
+        () -> fake.workingOrders().equals(List.of("sell 10 limit@190", "sell 10 stop@170")));
+    await("the plan active", () -> "ACTIVE".equals(planStatus()));
+    assertBooksAgree();
+    assertThat(storedTradeIds()).hasSize(1);
+    assertThat(fake.clientOrderIds()).filteredOn(id -> id.endsWith("-entry")).hasSize(1);
+  }
+
+  private void awaitLong(
+      String what, java.util.function.BooleanSupplier condition, Process child, Path out)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (!child.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "waiting for " + what + "; the runner process said:\n" + Files.readString(out));
+      }
+      Thread.sleep(50); // a poll interval, not a wait for a fixed time
+    }
+  }
+}

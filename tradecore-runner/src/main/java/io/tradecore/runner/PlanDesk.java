@@ -1,9 +1,15 @@
 package io.tradecore.runner;
 
+import io.tradecore.alpaca.AlpacaClient;
+import io.tradecore.alpaca.StreamOptions;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Side;
+import io.tradecore.core.engine.PerInstrumentStrategies;
 import io.tradecore.core.engine.Strategy;
 import io.tradecore.core.exchange.ExecutionCosts;
+import io.tradecore.runner.alpaca.AlpacaVenue;
+import io.tradecore.runner.config.TradeCoreConfig;
+import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.store.Codec;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
@@ -240,10 +246,41 @@ public final class PlanDesk {
   }
 
   /**
-   * Opens, for a moment, a runner of the portfolio on the paper exchange that only applies the
-   * trader's requests: a run of the strategy {@code manual}, which trades no bars (an entry it
-   * sends fills once a runner trades the feed again).
+   * Opens, for a moment, a runner of the portfolio on its own venue that only applies the trader's
+   * requests: a run of the strategy {@code manual}, which trades no bars. On the paper exchange an
+   * entry it sends fills once a runner trades the feed again; on a broker account (its keys from
+   * {@code env}, as {@code config}'s {@code alpaca:} section names them) the order goes to the
+   * broker at once, and the venue's own protective orders follow its fill.
    */
+  public static RunnerOpener opener(
+      Database db,
+      PortfolioRecord record,
+      TradeCoreConfig config,
+      Map<String, String> env,
+      String host,
+      long pid,
+      Clock clock) {
+    VenueFactory venues =
+        "alpaca".equals(record.venue())
+            ? AlpacaVenue.factory(
+                () -> AlpacaClient.create(config.alpaca().clientConfig(env)),
+                RunRecord.MANUAL,
+                StreamOptions.DEFAULT,
+                AlpacaVenue.POLL_INTERVAL)
+            : PaperExchange.factory(ExecutionCosts.FREE, null);
+    return opener(
+        db,
+        record,
+        RunRecord.MANUAL,
+        config.runner().lease(),
+        config.runner().heartbeat(),
+        host,
+        pid,
+        clock,
+        venues);
+  }
+
+  /** As {@link #opener}, on the paper exchange whatever the portfolio's venue (for tests). */
   public static RunnerOpener paperOpener(
       Database db,
       PortfolioRecord record,
@@ -253,6 +290,28 @@ public final class PlanDesk {
       String host,
       long pid,
       Clock clock) {
+    return opener(
+        db,
+        record,
+        botVersion,
+        leaseTtl,
+        heartbeat,
+        host,
+        pid,
+        clock,
+        PaperExchange.factory(ExecutionCosts.FREE, null));
+  }
+
+  private static RunnerOpener opener(
+      Database db,
+      PortfolioRecord record,
+      String botVersion,
+      Duration leaseTtl,
+      Duration heartbeat,
+      String host,
+      long pid,
+      Clock clock,
+      VenueFactory venues) {
     RunnerOptions options =
         new RunnerOptions(
             RunRecord.MANUAL,
@@ -267,7 +326,13 @@ public final class PlanDesk {
             pid);
     return () ->
         PortfolioRunner.open(
-            db, record, Portfolios.settings(record), options, clock, instrument -> IDLE);
+            db,
+            record,
+            Portfolios.settings(record),
+            options,
+            clock,
+            new PerInstrumentStrategies(instrument -> IDLE),
+            venues);
   }
 
   /** The request as JSON: its fields in snake_case, decimals as exact strings. */

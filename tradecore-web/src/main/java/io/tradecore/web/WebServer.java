@@ -194,7 +194,7 @@ public final class WebServer implements AutoCloseable {
         new LlmApi(db, lookup, json),
         new StreamApi(lookup, live),
         new MarketApi(db, lookup),
-        new PlanApi(db, lookup, cfg, clock, json));
+        new PlanApi(db, lookup, cfg, System.getenv(), clock, json));
   }
 
   /** The port the server listens on (the one picked when started with port 0). */

@@ -8,7 +8,6 @@ import io.tradecore.runner.Portfolios;
 import io.tradecore.store.PlanRequestRepository.Request;
 import io.tradecore.store.PlanRequestRepository.Status;
 import io.tradecore.store.PortfolioRecord;
-import io.tradecore.store.RunRecord;
 import io.tradecore.store.query.PlanQueries;
 import io.tradecore.web.view.PlanView;
 import java.io.PrintWriter;
@@ -119,19 +118,18 @@ public final class PlanCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage(), e);
       }
       AtomicReference<String> ownRun = new AtomicReference<>();
-      PlanDesk.RunnerOpener paper =
-          PlanDesk.paperOpener(
+      PlanDesk.RunnerOpener own =
+          PlanDesk.opener(
               ws.db(),
               record,
-              RunRecord.MANUAL,
-              ws.config().runner().lease(),
-              ws.config().runner().heartbeat(),
+              ws.config(),
+              env,
               RunCommand.hostName(),
               ProcessHandle.current().pid(),
               clock);
       PlanDesk.RunnerOpener opener =
           () -> {
-            PortfolioRunner runner = paper.open();
+            PortfolioRunner runner = own.open();
             ownRun.set(runner.runId().value());
             return runner;
           };

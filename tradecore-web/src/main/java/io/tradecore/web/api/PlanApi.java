@@ -11,7 +11,6 @@ import io.tradecore.runner.config.TradeCoreConfig;
 import io.tradecore.store.Database;
 import io.tradecore.store.PlanRequestRepository.Request;
 import io.tradecore.store.PortfolioRecord;
-import io.tradecore.store.RunRecord;
 import io.tradecore.web.ApiException;
 import io.tradecore.web.Params;
 import io.tradecore.web.PortfolioLookup;
@@ -38,14 +37,21 @@ public final class PlanApi {
   private final Database db;
   private final PortfolioLookup lookup;
   private final TradeCoreConfig config;
+  private final Map<String, String> env;
   private final Clock clock;
   private final ObjectMapper json;
 
   public PlanApi(
-      Database db, PortfolioLookup lookup, TradeCoreConfig config, Clock clock, ObjectMapper json) {
+      Database db,
+      PortfolioLookup lookup,
+      TradeCoreConfig config,
+      Map<String, String> env,
+      Clock clock,
+      ObjectMapper json) {
     this.db = db;
     this.lookup = lookup;
     this.config = config;
+    this.env = env;
     this.clock = clock;
     this.json = json;
   }
@@ -120,12 +126,11 @@ public final class PlanApi {
         desk.await(
             queued.id(),
             Duration.ofSeconds(wait),
-            PlanDesk.paperOpener(
+            PlanDesk.opener(
                 db,
                 record,
-                RunRecord.MANUAL,
-                config.runner().lease(),
-                config.runner().heartbeat(),
+                config,
+                env,
                 RunnerOptions.localHost(),
                 ProcessHandle.current().pid(),
                 clock));

@@ -134,7 +134,12 @@ public final class Backtest {
         result.lastTime());
   }
 
-  private BacktestResult run(
+  /**
+   * As {@link #run(List, PortfolioStrategy, Consumer)}, reporting to {@code progress}: {@link
+   * Progress#NONE} for a backtest that is one of many (a parameter search runs them side by side on
+   * several threads; the series are only read, so they may be shared).
+   */
+  public BacktestResult run(
       List<BarSeries> series,
       Progress progress,
       PortfolioStrategy strategy,

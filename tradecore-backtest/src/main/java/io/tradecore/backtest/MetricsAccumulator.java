@@ -30,6 +30,7 @@ public final class MetricsAccumulator {
   private final Map<Duration, int[]> spacings = new HashMap<>();
   private Duration lastSpacing;
   private int[] lastSpacingCount;
+  private boolean lastSpacingLong;
   private int longGaps;
   private BigDecimal peak;
   private BigDecimal lowSincePeak;
@@ -51,7 +52,7 @@ public final class MetricsAccumulator {
               : equity.compareTo(lastEquity) == 0
                   ? 0.0
                   : ratio(equity.subtract(lastEquity), lastEquity);
-      spacing(Duration.between(last, time));
+      spacing(time);
     } else {
       first = time;
     }
@@ -61,13 +62,26 @@ public final class MetricsAccumulator {
     count++;
   }
 
-  private void spacing(Duration step) {
-    if (!step.equals(lastSpacing)) {
-      lastSpacing = step;
-      lastSpacingCount = spacings.computeIfAbsent(step, s -> new int[1]);
+  /**
+   * Counts the spacing from the last point to {@code time}; a spacing like the one before (the
+   * common case) is counted without making a {@link Duration}.
+   */
+  private void spacing(Instant time) {
+    long seconds = time.getEpochSecond() - last.getEpochSecond();
+    int nanos = time.getNano() - last.getNano();
+    if (nanos < 0) {
+      seconds--;
+      nanos += 1_000_000_000;
+    }
+    if (lastSpacing == null
+        || seconds != lastSpacing.getSeconds()
+        || nanos != lastSpacing.getNano()) {
+      lastSpacing = Duration.ofSeconds(seconds, nanos);
+      lastSpacingCount = spacings.computeIfAbsent(lastSpacing, s -> new int[1]);
+      lastSpacingLong = lastSpacing.compareTo(LONG_GAP) >= 0;
     }
     lastSpacingCount[0]++;
-    if (step.compareTo(LONG_GAP) >= 0) {
+    if (lastSpacingLong) {
       longGaps++;
     }
   }

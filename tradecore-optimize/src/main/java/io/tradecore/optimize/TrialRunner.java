@@ -4,6 +4,7 @@ import io.tradecore.backtest.Backtest;
 import io.tradecore.backtest.BacktestResult;
 import io.tradecore.backtest.BacktestSpec;
 import io.tradecore.backtest.Metrics;
+import io.tradecore.backtest.PreparedBars;
 import io.tradecore.backtest.Progress;
 import io.tradecore.marketdata.BarSeries;
 import java.util.ArrayList;
@@ -79,12 +80,13 @@ public final class TrialRunner implements AutoCloseable {
       Progress progress) {
     int n = points.size();
     Trial[] out = new Trial[n];
+    PreparedBars bars = PreparedBars.of(series); // once for all the trials, shared read only
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     Runnable worker =
         () -> {
           for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-            out[i] = trial(firstNumber + i, points.get(i), series);
+            out[i] = trial(firstNumber + i, points.get(i), bars);
             int finished = done.incrementAndGet();
             synchronized (progress) {
               progress.update(finished, n);
@@ -119,10 +121,12 @@ public final class TrialRunner implements AutoCloseable {
     return backtest.run(series, Progress.NONE, backtest.newStrategy(), point -> {});
   }
 
-  private Trial trial(int number, Map<String, String> params, List<BarSeries> series) {
+  private Trial trial(int number, Map<String, String> params, PreparedBars bars) {
     Metrics m;
     try {
-      m = backtest(params, series).metrics();
+      Backtest backtest = new Backtest(base.withParams(params));
+      // No equity point is made: the metrics are gathered from the same equity all the same.
+      m = backtest.run(bars, Progress.NONE, backtest.newStrategy(), null).metrics();
     } catch (RuntimeException e) {
       throw new IllegalStateException("trial " + describe(params) + ": " + e.getMessage(), e);
     }

@@ -358,7 +358,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     o.append("in sample (IS, the training window) and out of sample (OOS, the test window):\n");
     List<String> head = new ArrayList<>(List.of("window", "test from", "test to"));
     head.addAll(List.of("params", "IS " + goal.label(), "OOS " + goal.label()));
-    head.addAll(List.of("IS return", "OOS return", "OOS trades"));
+    head.addAll(List.of("IS return", "OOS return", "OOS closed"));
     TextTable table = new TextTable(head.toArray(String[]::new));
     double isSum = 0;
     double oosSum = 0;
@@ -375,7 +375,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       table.row(
           w.number(),
           day(w.testStart()),
-          day(w.testEnd().minusSeconds(1)),
+          lastDay(w.testEnd()),
           w.chosen() == null ? "none" : SummaryText.params(w.chosen().params()).replace(", ", " "),
           objectiveValue(goal, isValue),
           objectiveValue(goal, oosValue),
@@ -463,6 +463,11 @@ public final class OptimizeCommand implements Callable<Integer> {
       o.append(String.format(Locale.US, ": %,d bars from %s to %s", bars, day(first), day(last)));
     }
     o.append(" (").append(String.join(",", sources)).append(")\n");
+  }
+
+  /** The last day before {@code end} (exclusive) for daily windows, else the instant itself. */
+  private static String lastDay(Instant end) {
+    return end.getEpochSecond() % 86_400 == 0 ? day(end.minusSeconds(86_400)) : end.toString();
   }
 
   private static String currency(List<BarSeries> series) {

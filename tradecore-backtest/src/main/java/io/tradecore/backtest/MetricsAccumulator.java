@@ -1,7 +1,6 @@
 package io.tradecore.backtest;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.Map;
  * at once. Not thread-safe.
  */
 public final class MetricsAccumulator {
-  private static final MathContext RATIO = MathContext.DECIMAL64;
   private static final Duration LONG_GAP = Duration.ofHours(47);
 
   private final BigDecimal startingCash;
@@ -240,8 +238,9 @@ public final class MetricsAccumulator {
     return dd > 0 ? dd : Double.NaN;
   }
 
+  /** numerator / denominator to 16 significant digits (DECIMAL64), as a double. */
   static double ratio(BigDecimal numerator, BigDecimal denominator) {
-    return numerator.divide(denominator, RATIO).doubleValue();
+    return DecimalRatio.of(numerator, denominator);
   }
 
   private static Double finite(double x) {

@@ -62,18 +62,25 @@ final class DecimalRatio {
     if (!divide(x, k, y, qr)) {
       return Double.NaN;
     }
-    if (qr[0] >= HIGH) {
-      k--;
-      if (!divide(x, k, y, qr)) {
-        return Double.NaN;
-      }
-    }
     long q = qr[0];
     long r = qr[1];
+    int half; // the dropped part against half a unit of the 16th digit: -1 below, 0 at, 1 above
+    if (q >= HIGH) {
+      // 17 digits: x * 10^(k-1) / y is q / 10, and the dropped part is the last digit with the
+      // remainder behind it (x * 10^k is a multiple of 10 since k >= 1 here).
+      if (k < 1) {
+        return Double.NaN;
+      }
+      long last = q % 10;
+      q /= 10;
+      k--;
+      half = last > 5 ? 1 : last < 5 ? -1 : r > 0 ? 1 : 0;
+    } else {
+      half = Long.compareUnsigned(r << 1, y); // r < y < 2^62, so 2r fits
+    }
     if (q < LOW || q >= HIGH) {
       return Double.NaN; // not 16 digits: never expected, but the slow way is always right
     }
-    int half = Long.compareUnsigned(r << 1, y); // r < y < 2^62, so 2r fits
     if (half > 0 || (half == 0 && (q & 1) == 1)) {
       q++;
       if (q == HIGH) {

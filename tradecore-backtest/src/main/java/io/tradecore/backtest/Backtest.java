@@ -168,7 +168,8 @@ public final class Backtest {
     SimulatedClock clock =
         new SimulatedClock(moments.isEmpty() ? Instant.EPOCH : moments.getFirst().time());
     BacktestRecorder recorder =
-        new BacktestRecorder(instruments.size() == 1 ? first : null, spec.startingCash(), curve);
+        new BacktestRecorder(
+            instruments.size() == 1 ? first : null, spec.startingCash(), curve, moments.size());
     Engine engine =
         Engine.builder()
             .config(EngineConfig.defaults().withBotVersion(spec.botVersion()))

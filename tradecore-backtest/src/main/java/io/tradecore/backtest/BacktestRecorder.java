@@ -35,10 +35,11 @@ final class BacktestRecorder implements EngineListener {
   private BigDecimal tradedThisBar = BigDecimal.ZERO;
   private Side lastSideThisBar;
 
-  BacktestRecorder(Instrument instrument, BigDecimal startingCash, Consumer<EquityPoint> curve) {
+  BacktestRecorder(
+      Instrument instrument, BigDecimal startingCash, Consumer<EquityPoint> curve, int moments) {
     this.instrument = instrument;
     this.curve = curve;
-    this.metrics = new MetricsAccumulator(startingCash);
+    this.metrics = new MetricsAccumulator(startingCash, moments);
   }
 
   @Override

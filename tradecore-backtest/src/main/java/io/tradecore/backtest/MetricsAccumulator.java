@@ -20,7 +20,7 @@ public final class MetricsAccumulator {
   private static final Duration LONG_GAP = Duration.ofHours(47);
 
   private final BigDecimal startingCash;
-  private double[] returns = new double[1024];
+  private double[] returns;
   private int count;
   private Instant first;
   private Instant last;
@@ -35,14 +35,20 @@ public final class MetricsAccumulator {
   private double worstDrawdown;
 
   public MetricsAccumulator(BigDecimal startingCash) {
+    this(startingCash, 1025);
+  }
+
+  /** An accumulator with room for {@code points} points before its returns need to grow. */
+  public MetricsAccumulator(BigDecimal startingCash, int points) {
     this.startingCash = startingCash;
+    this.returns = new double[Math.max(1, points - 1)];
   }
 
   /** Adds the next point of the curve, which must come after the one before. */
   public void add(Instant time, BigDecimal equity) {
     if (count > 0) {
       if (returns.length == count - 1) {
-        returns = Arrays.copyOf(returns, returns.length + (returns.length >> 1));
+        returns = Arrays.copyOf(returns, returns.length + Math.max(16, returns.length >> 1));
       }
       returns[count - 1] =
           lastEquity.signum() == 0

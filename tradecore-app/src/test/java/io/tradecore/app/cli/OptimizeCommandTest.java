@@ -165,6 +165,7 @@ class OptimizeCommandTest {
     assertThat(Files.readAllLines(dir.resolve("data").resolve(BacktestRuns.FILE)))
         .containsExactly(out.resolve("runs").toAbsolutePath().normalize().toString());
     assertThat(run.out()).contains("top 4 by total_return:").contains("output");
+    assertThat(run.err()).as("no progress line off a terminal").isEmpty();
   }
 
   @Test

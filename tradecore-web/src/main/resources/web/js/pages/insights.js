@@ -403,16 +403,46 @@ async function sweep(box, name, currency, ctx) {
     );
     fill(box, ...parts);
     let peak = -Infinity;
-    const points = s.equity.map(([time, value]) => {
+    const all = s.equity.map(([time, value]) => {
       const equity = Number(value);
       peak = Math.max(peak, equity);
       return { day: time.slice(0, 10), equity, peak, drawdown_ratio: peak > 0 ? equity / peak - 1 : 0 };
     });
-    equityChart(equityCanvas, drawdownCanvas, points, currency);
+    equityChart(equityCanvas, drawdownCanvas, thin(all, 400), currency);
     return;
   }
   if (parts.length === 1) parts.push(h("p", { class: "muted" }, "This sweep has no trials to show."));
   fill(box, ...parts);
+}
+
+/**
+ * At most about 2 * buckets points of a long curve: each bucket's lowest and highest equity, in
+ * time order, so the chart keeps every peak and trough it can show.
+ */
+function thin(points, buckets) {
+  if (points.length <= 2 * buckets) return points;
+  const size = Math.ceil(points.length / buckets);
+  const out = [];
+  for (let i = 0; i < points.length; i += size) {
+    const bucket = points.slice(i, i + size);
+    let lo = bucket[0];
+    let hi = bucket[0];
+    for (const p of bucket) {
+      if (p.equity < lo.equity) lo = p;
+      if (p.equity > hi.equity) hi = p;
+    }
+    if (lo === hi) out.push(lo);
+    else out.push(...(bucket.indexOf(lo) < bucket.indexOf(hi) ? [lo, hi] : [hi, lo]));
+  }
+  const last = points[points.length - 1];
+  if (out[out.length - 1] !== last) out.push(last);
+  return out;
+}
+
+/** Every value's label on a short axis; on a long one every step-th, so the cells stay small. */
+function axisLabel(values, i) {
+  const step = Math.max(1, Math.ceil(values.length / 20));
+  return i % step === 0 || i === values.length - 1 ? values[i] : "";
 }
 
 function heatMap(s) {
@@ -433,10 +463,10 @@ function heatMap(s) {
   const hi = Math.max(...values);
   const share = (v) => (hi > lo ? (v - lo) / (hi - lo) : 1);
   const head = h("tr", {}, h("th", { class: "corner" }, colsAxis ? `${rowsAxis} ↓  ${colsAxis} →` : rowsAxis));
-  for (const c of colValues) head.append(h("th", {}, c));
+  colValues.forEach((c, i) => head.append(h("th", { title: c }, axisLabel(colValues, i))));
   const body = [head];
-  for (const r of rowValues) {
-    const tr = h("tr", {}, h("th", {}, r));
+  for (const [i, r] of rowValues.entries()) {
+    const tr = h("tr", {}, h("th", { title: r }, axisLabel(rowValues, i)));
     for (const c of colValues) {
       const v = best.get(`${r}|${c}`);
       const label = `${rowsAxis}=${r}${colsAxis ? `, ${colsAxis}=${c}` : ""}`;

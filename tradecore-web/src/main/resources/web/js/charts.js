@@ -92,7 +92,8 @@ export function equityChart(equityCanvas, drawdownCanvas, points, currency, exis
   }
   const top = base();
   top.scales = {
-    x: { ticks: { display: false }, grid: { drawTicks: false } },
+    // a grid line per day would grey out a long curve: only a short one gets them
+    x: { ticks: { display: false }, grid: { drawTicks: false, display: labels.length <= 120 } },
     y: {
       afterFit: fixedWidth,
       ticks: { callback: (v) => money(v, currency, { digits: 0 }) },

@@ -13,6 +13,7 @@ import io.tradecore.app.cli.LlmCommand;
 import io.tradecore.app.cli.LogCommand;
 import io.tradecore.app.cli.NotifyCommand;
 import io.tradecore.app.cli.NumberConverters;
+import io.tradecore.app.cli.OptimizeCommand;
 import io.tradecore.app.cli.PlanCommand;
 import io.tradecore.app.cli.PolicyCommand;
 import io.tradecore.app.cli.PortfolioCommand;
@@ -70,6 +71,7 @@ public final class Main implements Runnable {
     ErrorReporter errors = new ErrorReporter("1".equals(env.get("TRADECORE_DEBUG")));
     Map<Class<?>, Supplier<Object>> subcommands = new LinkedHashMap<>();
     subcommands.put(BacktestCommand.class, () -> new BacktestCommand(wallClock, env));
+    subcommands.put(OptimizeCommand.class, () -> new OptimizeCommand(wallClock, env));
     subcommands.put(DemoCommand.class, () -> new DemoCommand(wallClock, env));
     subcommands.put(InitCommand.class, () -> new InitCommand(wallClock, env));
     subcommands.put(PortfolioCommand.class, () -> PortfolioCommand.commandLine(wallClock, env));

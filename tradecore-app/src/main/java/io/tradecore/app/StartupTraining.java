@@ -16,10 +16,10 @@ import picocli.CommandLine;
 /**
  * The training run from which the {@code ./tradecore} launcher builds its start-up cache (a JDK AOT
  * cache or CDS archive of the classes the common commands load): runs {@code --help}, {@code init},
- * {@code status}, {@code portfolio list} and a {@code backtest --out} of generated bars in the
- * current folder, which must be an empty scratch folder. It ignores every TRADECORE_ variable (so
- * it never opens the user's database) and prints nothing; a command that fails only makes the cache
- * smaller.
+ * {@code status}, {@code portfolio list}, a {@code backtest --out} and small {@code optimize}
+ * searches (grid and genetic) of generated bars in the current folder, which must be an empty
+ * scratch folder. It ignores every TRADECORE_ variable (so it never opens the user's database) and
+ * prints nothing; a command that fails only makes the cache smaller.
  */
 public final class StartupTraining {
   private StartupTraining() {}
@@ -55,6 +55,35 @@ public final class StartupTraining {
         here.resolve("out").toString()
       },
       {"backtest", "--data", bars.toString(), "--strategy", "breakout", "--json"},
+      {
+        "optimize",
+        "--data",
+        bars.toString(),
+        "--strategy",
+        "sma-cross",
+        "--param",
+        "fast=5..10",
+        "--param",
+        "slow=20..30:5",
+        "--json"
+      },
+      {
+        "optimize",
+        "--data",
+        bars.toString(),
+        "--strategy",
+        "sma-cross",
+        "--param",
+        "fast=2..20",
+        "--param",
+        "slow=10..40",
+        "--method",
+        "genetic",
+        "--trials",
+        "20",
+        "--population",
+        "10"
+      },
     };
     for (String[] command : commands) {
       CommandLine cli = Main.commandLine(Clock.systemUTC(), env);

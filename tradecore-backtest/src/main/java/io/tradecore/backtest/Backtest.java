@@ -134,16 +134,32 @@ public final class Backtest {
         result.lastTime());
   }
 
-  private BacktestResult run(
+  /**
+   * As {@link #run(List, PortfolioStrategy, Consumer)}, reporting to {@code progress}: {@link
+   * Progress#NONE} for a backtest that is one of many (a parameter search runs them side by side on
+   * several threads; the series are only read, so they may be shared).
+   */
+  public BacktestResult run(
       List<BarSeries> series,
       Progress progress,
       PortfolioStrategy strategy,
       Consumer<EquityPoint> curve) {
-    if (series.isEmpty()) {
-      throw new IllegalArgumentException("a backtest needs at least one bar series");
-    }
-    List<Instrument> instruments = instruments(series);
-    List<Moment> moments = moments(series);
+    return run(PreparedBars.of(series), progress, strategy, curve);
+  }
+
+  /**
+   * As {@link #run(List, Progress, PortfolioStrategy, Consumer)} over bars prepared once for many
+   * backtests. {@code curve} may be null: then no equity point is made at all (the metrics are
+   * gathered all the same).
+   */
+  public BacktestResult run(
+      PreparedBars bars,
+      Progress progress,
+      PortfolioStrategy strategy,
+      Consumer<EquityPoint> curve) {
+    List<BarSeries> series = bars.series();
+    List<Instrument> instruments = bars.instruments();
+    List<Moment> moments = bars.moments();
     Instrument first = instruments.getFirst();
     Portfolio portfolio =
         new Portfolio(new PortfolioId("backtest"), first.currency(), spec.startingCash());
@@ -152,7 +168,8 @@ public final class Backtest {
     SimulatedClock clock =
         new SimulatedClock(moments.isEmpty() ? Instant.EPOCH : moments.getFirst().time());
     BacktestRecorder recorder =
-        new BacktestRecorder(instruments.size() == 1 ? first : null, spec.startingCash(), curve);
+        new BacktestRecorder(
+            instruments.size() == 1 ? first : null, spec.startingCash(), curve, moments.size());
     Engine engine =
         Engine.builder()
             .config(EngineConfig.defaults().withBotVersion(spec.botVersion()))
@@ -162,7 +179,7 @@ public final class Backtest {
             .strategy(strategy)
             .clock(clock)
             .listener(recorder)
-            .marketDays(new MarketDays(TradingCalendars.of(spec.calendar()), daily(moments)))
+            .marketDays(new MarketDays(TradingCalendars.of(spec.calendar()), bars.daily()))
             .overnight(spec.overnight())
             .build();
     int total = moments.size();
@@ -173,19 +190,17 @@ public final class Backtest {
       awaitAnswers(engine, moment);
       progress.update(i + 1, total);
     }
-    List<OpenPosition> open = recorder.openPositions(lastCloses(series));
+    List<OpenPosition> open = recorder.openPositions(bars.lastCloses());
     BigDecimal fees = BigDecimal.ZERO;
     for (Fill fill : recorder.fills()) {
       fees = fees.add(fill.fee());
     }
     MetricsAccumulator curveMetrics = recorder.metrics();
     Metrics metrics = curveMetrics.metrics(recorder.trades(), open.size(), fees);
-    List<String> sources = new ArrayList<>();
-    series.forEach(s -> sources.add(s.source()));
     return new BacktestResult(
         spec,
         instruments,
-        String.join(",", sources),
+        bars.source(),
         recorder.fills(),
         recorder.trades(),
         open,
@@ -216,7 +231,7 @@ public final class Backtest {
   }
 
   /** Whether the bars are daily data: every one at 00:00 UTC, a date and no time. */
-  private static boolean daily(List<Moment> moments) {
+  static boolean daily(List<Moment> moments) {
     for (Moment m : moments) {
       if (!m.time().atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
         return false;
@@ -225,7 +240,7 @@ public final class Backtest {
     return true;
   }
 
-  private static List<Instrument> instruments(List<BarSeries> series) {
+  static List<Instrument> instruments(List<BarSeries> series) {
     Set<String> symbols = new LinkedHashSet<>();
     List<Instrument> out = new ArrayList<>();
     for (BarSeries s : series) {
@@ -279,7 +294,7 @@ public final class Backtest {
     return out;
   }
 
-  private static Map<String, BigDecimal> lastCloses(List<BarSeries> series) {
+  static Map<String, BigDecimal> lastCloses(List<BarSeries> series) {
     Map<String, BigDecimal> out = new HashMap<>();
     for (BarSeries s : series) {
       if (!s.bars().isEmpty()) {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * Listens to a backtest's engine and keeps what the result needs: the fills, one round trip per
  * closed plan, the refusals and the metrics of the equity curve; each bar's equity point goes to a
- * sink (the list the result holds, or a writer that streams it to a file).
+ * sink (the list the result holds, or a writer that streams it to a file), or is not made at all
+ * when there is no sink.
  */
 final class BacktestRecorder implements EngineListener {
   /** The one instrument of a backtest of one series; null when there are several. */
@@ -34,10 +35,11 @@ final class BacktestRecorder implements EngineListener {
   private BigDecimal tradedThisBar = BigDecimal.ZERO;
   private Side lastSideThisBar;
 
-  BacktestRecorder(Instrument instrument, BigDecimal startingCash, Consumer<EquityPoint> curve) {
+  BacktestRecorder(
+      Instrument instrument, BigDecimal startingCash, Consumer<EquityPoint> curve, int moments) {
     this.instrument = instrument;
     this.curve = curve;
-    this.metrics = new MetricsAccumulator(startingCash);
+    this.metrics = new MetricsAccumulator(startingCash, moments);
   }
 
   @Override
@@ -100,6 +102,12 @@ final class BacktestRecorder implements EngineListener {
 
   @Override
   public void onMomentClosed(Moment moment, PortfolioView portfolio) {
+    if (curve == null) { // nobody wants the points: the metrics alone
+      metrics.add(moment.time(), portfolio.equity());
+      tradedThisBar = BigDecimal.ZERO;
+      lastSideThisBar = null;
+      return;
+    }
     BarAction action =
         lastSideThisBar == null
             ? BarAction.HOLD

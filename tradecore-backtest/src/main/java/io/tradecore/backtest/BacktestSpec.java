@@ -110,6 +110,40 @@ public record BacktestSpec(
         wholeShares);
   }
 
+  /** The same spec with other parameters for its strategy (over the strategy's defaults). */
+  public BacktestSpec withParams(Map<String, String> newParams) {
+    return new BacktestSpec(
+        strategy,
+        newParams,
+        startingCash,
+        feeBps,
+        minFee,
+        slippageBps,
+        volumeShare,
+        riskLimits,
+        botVersion,
+        calendar,
+        overnight,
+        wholeShares);
+  }
+
+  /** The same spec with another starting cash. */
+  public BacktestSpec withStartingCash(BigDecimal cash) {
+    return new BacktestSpec(
+        strategy,
+        params,
+        cash,
+        feeBps,
+        minFee,
+        slippageBps,
+        volumeShare,
+        riskLimits,
+        botVersion,
+        calendar,
+        overnight,
+        wholeShares);
+  }
+
   public BacktestSpec withVolumeShare(BigDecimal share) {
     return new BacktestSpec(
         strategy,

@@ -1,7 +1,6 @@
 package io.tradecore.backtest;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +17,10 @@ import java.util.Map;
  * at once. Not thread-safe.
  */
 public final class MetricsAccumulator {
-  private static final MathContext RATIO = MathContext.DECIMAL64;
   private static final Duration LONG_GAP = Duration.ofHours(47);
 
   private final BigDecimal startingCash;
-  private double[] returns = new double[1024];
+  private double[] returns;
   private int count;
   private Instant first;
   private Instant last;
@@ -30,20 +28,27 @@ public final class MetricsAccumulator {
   private final Map<Duration, int[]> spacings = new HashMap<>();
   private Duration lastSpacing;
   private int[] lastSpacingCount;
+  private boolean lastSpacingLong;
   private int longGaps;
   private BigDecimal peak;
   private BigDecimal lowSincePeak;
   private double worstDrawdown;
 
   public MetricsAccumulator(BigDecimal startingCash) {
+    this(startingCash, 1025);
+  }
+
+  /** An accumulator with room for {@code points} points before its returns need to grow. */
+  public MetricsAccumulator(BigDecimal startingCash, int points) {
     this.startingCash = startingCash;
+    this.returns = new double[Math.max(1, points - 1)];
   }
 
   /** Adds the next point of the curve, which must come after the one before. */
   public void add(Instant time, BigDecimal equity) {
     if (count > 0) {
       if (returns.length == count - 1) {
-        returns = Arrays.copyOf(returns, returns.length + (returns.length >> 1));
+        returns = Arrays.copyOf(returns, returns.length + Math.max(16, returns.length >> 1));
       }
       returns[count - 1] =
           lastEquity.signum() == 0
@@ -51,7 +56,7 @@ public final class MetricsAccumulator {
               : equity.compareTo(lastEquity) == 0
                   ? 0.0
                   : ratio(equity.subtract(lastEquity), lastEquity);
-      spacing(Duration.between(last, time));
+      spacing(time);
     } else {
       first = time;
     }
@@ -61,13 +66,26 @@ public final class MetricsAccumulator {
     count++;
   }
 
-  private void spacing(Duration step) {
-    if (!step.equals(lastSpacing)) {
-      lastSpacing = step;
-      lastSpacingCount = spacings.computeIfAbsent(step, s -> new int[1]);
+  /**
+   * Counts the spacing from the last point to {@code time}; a spacing like the one before (the
+   * common case) is counted without making a {@link Duration}.
+   */
+  private void spacing(Instant time) {
+    long seconds = time.getEpochSecond() - last.getEpochSecond();
+    int nanos = time.getNano() - last.getNano();
+    if (nanos < 0) {
+      seconds--;
+      nanos += 1_000_000_000;
+    }
+    if (lastSpacing == null
+        || seconds != lastSpacing.getSeconds()
+        || nanos != lastSpacing.getNano()) {
+      lastSpacing = Duration.ofSeconds(seconds, nanos);
+      lastSpacingCount = spacings.computeIfAbsent(lastSpacing, s -> new int[1]);
+      lastSpacingLong = lastSpacing.compareTo(LONG_GAP) >= 0;
     }
     lastSpacingCount[0]++;
-    if (step.compareTo(LONG_GAP) >= 0) {
+    if (lastSpacingLong) {
       longGaps++;
     }
   }
@@ -226,8 +244,9 @@ public final class MetricsAccumulator {
     return dd > 0 ? dd : Double.NaN;
   }
 
+  /** numerator / denominator to 16 significant digits (DECIMAL64), as a double. */
   static double ratio(BigDecimal numerator, BigDecimal denominator) {
-    return numerator.divide(denominator, RATIO).doubleValue();
+    return DecimalRatio.of(numerator, denominator);
   }
 
   private static Double finite(double x) {

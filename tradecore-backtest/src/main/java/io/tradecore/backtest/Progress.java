@@ -41,12 +41,25 @@ public interface Progress {
    * @param nanoTime the clock, {@link System#nanoTime} outside tests
    */
   static Progress timed(PrintStream out, String what, String unit, LongSupplier nanoTime) {
+    return timed(out, what, unit, nanoTime, 1024);
+  }
+
+  /**
+   * As {@link #timed(PrintStream, String, String, LongSupplier)}, looking at the clock every {@code
+   * every} updates (a power of two; 1 for work whose units are slow, such as whole backtests).
+   */
+  static Progress timed(
+      PrintStream out, String what, String unit, LongSupplier nanoTime, int every) {
+    if (every < 1 || Integer.bitCount(every) != 1) {
+      throw new IllegalArgumentException("every must be a power of two but was " + every);
+    }
+    int mask = every - 1;
     long start = nanoTime.getAsLong();
     long[] next = {start + QUIET_NANOS};
     boolean[] shown = {false};
     return (done, total) -> {
       boolean finished = done >= total;
-      if ((done & 1023) != 0 && !finished) {
+      if ((done & mask) != 0 && !finished) {
         return;
       }
       if (finished && !shown[0]) {

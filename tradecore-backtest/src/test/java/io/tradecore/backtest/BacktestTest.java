@@ -143,6 +143,21 @@ class BacktestTest {
   }
 
   @Test
+  void slow_units_such_as_whole_backtests_are_reported_with_the_clock_read_at_each() {
+    var bytes = new java.io.ByteArrayOutputStream();
+    long[] now = {0};
+    Progress p =
+        Progress.timed(new java.io.PrintStream(bytes, true), "optimize", "trials", () -> now[0], 1);
+    for (int i = 1; i <= 10; i++) {
+      now[0] = i * 500_000_000L; // half a second a trial
+      p.update(i, 10);
+    }
+    String[] shown = bytes.toString().split("\r");
+    assertThat(shown[1]).startsWith("optimize: 40% (4 of 10 trials, 2 trials/s");
+    assertThat(shown[shown.length - 1]).startsWith("optimize: 100% (10 of 10 trials");
+  }
+
+  @Test
   void short_work_shows_no_progress_at_all() {
     var bytes = new java.io.ByteArrayOutputStream();
     long[] now = {0};

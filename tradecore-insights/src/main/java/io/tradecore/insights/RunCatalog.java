@@ -1,5 +1,6 @@
 package io.tradecore.insights;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +106,31 @@ public final class RunCatalog implements AutoCloseable {
    */
   public Optional<RunDetail> detail(String name) {
     return get(name).map(this::detail);
+  }
+
+  /** The file a parameter sweep's run folder holds for the dashboard (tradecore optimize). */
+  public static final String SWEEP = "sweep.json";
+
+  /**
+   * The run's {@value #SWEEP} as stored: a parameter sweep's trials and out-of-sample equity; empty
+   * for an unknown name or a run without one.
+   *
+   * @throws TraceReadException if the file may not be read or is not JSON
+   */
+  public Optional<JsonNode> sweep(String name) {
+    return get(name)
+        .flatMap(
+            run -> {
+              Path file = run.files().get(SWEEP);
+              if (file == null) {
+                return Optional.empty();
+              }
+              JsonFiles.Parsed parsed = JsonFiles.read(run.root(), file);
+              if (parsed.problem() != null) {
+                throw new TraceReadException(parsed.problem());
+              }
+              return Optional.of(parsed.node());
+            });
   }
 
   /**

@@ -4,6 +4,7 @@
 import { get } from "../api.js";
 import { h, fill, panel, table, empty } from "../dom.js";
 import { money, percent } from "../format.js";
+import { equityChart } from "../charts.js";
 
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#7c3aed", "#ea580c", "#0891b2", "#be185d", "#4d7c0f"];
 const POINTS = [500, 1500, 5000];
@@ -97,14 +98,21 @@ export async function render(main, ctx) {
     ? h("div", { class: "banner warn", id: "run-problems" }, detail.problems.join("; "))
     : null;
   const tracePanel = panel("Action trace", "trace-panel");
+  const isSweep = typeof exp.algorithm === "string" && exp.algorithm.startsWith("optimize:");
+  const sweepPanel = isSweep ? panel("Parameter sweep", "sweep-panel") : null;
   fill(
     detailBox,
     h("h2", {}, selected.name),
     problems,
     panel("Experiment", "experiment-panel", expCards.length ? h("div", { class: "cards", id: "experiment-cards" }, expCards) : h("p", { class: "muted" }, "No experiment.json.")),
     panel("Evaluation", "eval-panel", evalCards.length ? h("div", { class: "cards", id: "eval-cards" }, evalCards) : h("p", { class: "muted" }, "No eval_summary.json.")),
-    tracePanel,
+    sweepPanel,
+    isSweep ? null : tracePanel,
   );
+  if (isSweep) {
+    await sweep(sweepPanel, selected.name, currency, ctx);
+    return {};
+  }
   if (!detail.trace) {
     fill(tracePanel, h("h2", {}, "Action trace"), empty("This run has no readable action trace (*_actions.csv or *_actions.parquet)."));
     return {};
@@ -367,4 +375,114 @@ function trace(box, name, info, ctx, currency, others) {
   return load().then(() => ({
     dispose: () => chart && chart.destroy(),
   }));
+}
+
+/** Red (worst) to green (best) for a share t in [0, 1]. */
+function heat(t) {
+  const hue = Math.round(120 * t);
+  return `hsl(${hue}, 70%, ${45 + Math.round(10 * (1 - Math.abs(t - 0.5) * 2))}%)`;
+}
+
+/**
+ * A sweep (tradecore optimize): its trials as a heat map over its first two searched parameters
+ * (a cell shows the best objective over any others; an empty cell is a combination the strategy
+ * does not take), and a walk-forward analysis's out-of-sample equity curve.
+ */
+async function sweep(box, name, currency, ctx) {
+  const s = await get(runPath("run-sweep", name));
+  if (!ctx.isCurrent()) return;
+  const parts = [h("h2", {}, "Parameter sweep")];
+  if (s.trials.length && s.axes.length >= 1) parts.push(heatMap(s));
+  if (s.equity && s.equity.length) {
+    const equityCanvas = h("canvas", { id: "sweep-equity-chart" });
+    const drawdownCanvas = h("canvas", { id: "sweep-drawdown-chart" });
+    parts.push(
+      h("h3", {}, "Walk-forward: out-of-sample equity (the test windows joined)"),
+      h("div", { class: "chart" }, equityCanvas),
+      h("div", { class: "chart short" }, drawdownCanvas),
+    );
+    fill(box, ...parts);
+    let peak = -Infinity;
+    const all = s.equity.map(([time, value]) => {
+      const equity = Number(value);
+      peak = Math.max(peak, equity);
+      return { day: time.slice(0, 10), equity, peak, drawdown_ratio: peak > 0 ? equity / peak - 1 : 0 };
+    });
+    equityChart(equityCanvas, drawdownCanvas, thin(all, 400), currency);
+    return;
+  }
+  if (parts.length === 1) parts.push(h("p", { class: "muted" }, "This sweep has no trials to show."));
+  fill(box, ...parts);
+}
+
+/**
+ * At most about 2 * buckets points of a long curve: each bucket's lowest and highest equity, in
+ * time order, so the chart keeps every peak and trough it can show.
+ */
+function thin(points, buckets) {
+  if (points.length <= 2 * buckets) return points;
+  const size = Math.ceil(points.length / buckets);
+  const out = [];
+  for (let i = 0; i < points.length; i += size) {
+    const bucket = points.slice(i, i + size);
+    let lo = bucket[0];
+    let hi = bucket[0];
+    for (const p of bucket) {
+      if (p.equity < lo.equity) lo = p;
+      if (p.equity > hi.equity) hi = p;
+    }
+    if (lo === hi) out.push(lo);
+    else out.push(...(bucket.indexOf(lo) < bucket.indexOf(hi) ? [lo, hi] : [hi, lo]));
+  }
+  const last = points[points.length - 1];
+  if (out[out.length - 1] !== last) out.push(last);
+  return out;
+}
+
+/** Every value's label on a short axis; on a long one every step-th, so the cells stay small. */
+function axisLabel(values, i) {
+  const step = Math.max(1, Math.ceil(values.length / 20));
+  return i % step === 0 || i === values.length - 1 ? values[i] : "";
+}
+
+function heatMap(s) {
+  const rowsAxis = s.axes[0];
+  const colsAxis = s.axes.length > 1 ? s.axes[1] : null;
+  const rowValues = s.values[rowsAxis];
+  const colValues = colsAxis ? s.values[colsAxis] : [""];
+  const lowerBetter = s.objective === "max_drawdown";
+  const best = new Map();
+  for (const t of s.trials) {
+    if (!t.eligible || typeof t.objective !== "number") continue;
+    const key = `${t.params[rowsAxis]}|${colsAxis ? t.params[colsAxis] : ""}`;
+    const seen = best.get(key);
+    if (seen === undefined || (lowerBetter ? t.objective < seen : t.objective > seen)) best.set(key, t.objective);
+  }
+  const values = [...best.values()];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const share = (v) => (hi > lo ? (v - lo) / (hi - lo) : 1);
+  const head = h("tr", {}, h("th", { class: "corner" }, colsAxis ? `${rowsAxis} ↓  ${colsAxis} →` : rowsAxis));
+  colValues.forEach((c, i) => head.append(h("th", { title: c }, axisLabel(colValues, i))));
+  const body = [head];
+  for (const [i, r] of rowValues.entries()) {
+    const tr = h("tr", {}, h("th", { title: r }, axisLabel(rowValues, i)));
+    for (const c of colValues) {
+      const v = best.get(`${r}|${c}`);
+      const label = `${rowsAxis}=${r}${colsAxis ? `, ${colsAxis}=${c}` : ""}`;
+      if (v === undefined) {
+        tr.append(h("td", { class: "none", title: `${label}: no eligible trial` }));
+      } else {
+        const t = lowerBetter ? 1 - share(v) : share(v);
+        tr.append(h("td", { style: `background: ${heat(t)}`, title: `${label}: ${s.objective} ${number(v)}`, "data-value": String(v) }));
+      }
+    }
+    body.push(tr);
+  }
+  return h(
+    "div",
+    { class: "heatmap-box" },
+    h("p", { class: "muted" }, `${s.objective} of each trial (${lowerBetter ? "lower" : "higher"} is better: green); ${s.trials.length.toLocaleString()} trials, from ${number(lo)} to ${number(hi)}`),
+    h("table", { class: "heatmap", id: "sweep-heatmap" }, ...body),
+  );
 }

@@ -30,7 +30,18 @@ public final class SummaryText {
     }
     out.append(" (").append(r.source()).append(")\n");
     line(out, "params", params(r.spec().effectiveParams()));
-    line(out, "starting cash", money(r.spec().startingCash(), ccy));
+    metrics(out, m, r.spec().startingCash(), ccy);
+    String refused = String.format(Locale.US, "%,d", r.refusals().size());
+    if (!r.refusals().isEmpty()) {
+      refused += " (first: " + r.refusals().getFirst().message() + ")";
+    }
+    line(out, "refused orders", refused);
+    return out.toString();
+  }
+
+  /** The metric lines of a summary, from the starting cash to the fees. */
+  static void metrics(StringBuilder out, Metrics m, BigDecimal startingCash, String ccy) {
+    line(out, "starting cash", money(startingCash, ccy));
     line(out, "final equity", money(m.finalEquity(), ccy));
     line(out, "total return", percent(m.totalReturn()));
     line(out, "CAGR", percent(m.cagr()));
@@ -44,12 +55,6 @@ public final class SummaryText {
     line(out, "win rate", percent(m.winRate()));
     line(out, "profit factor", number(m.profitFactor()));
     line(out, "fees", money(m.fees(), ccy));
-    String refused = String.format(Locale.US, "%,d", r.refusals().size());
-    if (!r.refusals().isEmpty()) {
-      refused += " (first: " + r.refusals().getFirst().message() + ")";
-    }
-    line(out, "refused orders", refused);
-    return out.toString();
   }
 
   /** 1234567.891 USD as "1,234,567.89 USD". */
@@ -66,7 +71,7 @@ public final class SummaryText {
     return value == null ? NA : String.format(Locale.US, "%,.2f", value);
   }
 
-  private static String params(Map<String, String> params) {
+  static String params(Map<String, String> params) {
     return params.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));
@@ -82,7 +87,7 @@ public final class SummaryText {
     return t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0;
   }
 
-  private static void line(StringBuilder out, String label, String value) {
+  static void line(StringBuilder out, String label, String value) {
     out.append(String.format(Locale.US, "  %-16s%s%n", label, value));
   }
 }

@@ -121,7 +121,7 @@ public final class RunFolderWriter {
     return out;
   }
 
-  private static Map<String, Object> evalSummary(Metrics m) {
+  static Map<String, Object> evalSummary(Metrics m) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("total_return", m.totalReturn());
     out.put("sharpe", m.sharpe());

@@ -223,6 +223,51 @@ class StrategyPluginTest {
   }
 
   @Test
+  void optimize_searches_a_plug_in_s_parameters_and_names_a_value_out_of_its_range()
+      throws IOException {
+    Path jar =
+        PluginJars.compile(
+            PluginJars.write(dir.resolve("buy-all"), BUY_ALL).resolve("src"),
+            dir.resolve("buy-all/res"),
+            dir.resolve("jars/buy-all.jar"));
+
+    JsonNode sweep =
+        OutputFiles.json(
+            ok(
+                    "optimize",
+                    "--strategy",
+                    "buy-all",
+                    "--strategy-jar",
+                    jar.toString(),
+                    "--data",
+                    csv.toString(),
+                    "--param",
+                    "wait=0..5",
+                    "--min-trades",
+                    "0",
+                    "--objective",
+                    "total_return",
+                    "--json")
+                .out());
+    assertThat(sweep.get("trials").asInt()).isEqualTo(6);
+    assertThat(sweep.get("best").get("metrics").get("open_positions").asInt()).isEqualTo(1);
+
+    assertThat(
+            fails(
+                    "optimize",
+                    "--strategy",
+                    "buy-all",
+                    "--strategy-jar",
+                    jar.toString(),
+                    "--data",
+                    csv.toString(),
+                    "--param",
+                    "wait=0..200")
+                .err())
+        .contains("parameter wait of strategy buy-all must be in [0, 100] but was '200'");
+  }
+
+  @Test
   void a_broken_jar_and_two_strategies_of_one_name_are_one_line_errors_naming_the_jars()
       throws IOException {
     Path strategies = Files.createDirectories(dataDir.resolve("strategies"));

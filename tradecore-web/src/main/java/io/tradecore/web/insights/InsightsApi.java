@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GET /api/runs, /api/runs/{run} and /api/run-actions/{run}: the experiment runs under the run
- * roots and their action traces, looked up by name among the discovered runs only.
+ * GET /api/runs, /api/runs/{run}, /api/run-actions/{run} and /api/run-sweep/{run}: the experiment
+ * runs under the run roots and their action traces, looked up by name among the discovered runs
+ * only.
  */
 public final class InsightsApi {
   private static final Logger LOG = LoggerFactory.getLogger(InsightsApi.class);
@@ -70,6 +71,22 @@ public final class InsightsApi {
       throw new ApiException(422, "cannot read the action trace: " + e.getMessage(), null);
     }
     write(ctx, result);
+  }
+
+  /** A parameter sweep's trials and out-of-sample equity (its sweep.json), for the heat map. */
+  public void sweep(Context ctx) {
+    String name = runName(ctx);
+    catalog.get(name).orElseThrow(() -> unknown(name));
+    try {
+      write(
+          ctx,
+          catalog
+              .sweep(name)
+              .orElseThrow(
+                  () -> ApiException.notFound("run '" + Params.shown(name) + "' is not a sweep")));
+    } catch (TraceReadException e) {
+      throw new ApiException(422, "cannot read the sweep: " + e.getMessage(), null);
+    }
   }
 
   private static String runName(Context ctx) {

@@ -1,0 +1,184 @@
+package io.tradecore.backtest;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
+/**
+ * {@code numerator / denominator} rounded to 16 significant digits half-even ({@link
+ * MathContext#DECIMAL64}) and then to the nearest double: the figure the metrics are made of,
+ * worked out in {@code long} arithmetic when the numbers allow (both below 2^62 unscaled, a
+ * quotient whose 16 digits fit a double exactly and a power of ten a double holds exactly), which
+ * is several times faster than {@link BigDecimal#divide(BigDecimal, MathContext)}; otherwise (or
+ * for a zero denominator) by {@link BigDecimal}. The value is the same either way, to the last bit.
+ */
+final class DecimalRatio {
+  private static final long[] POW10 = new long[19];
+  private static final double[] DOUBLE_POW10 = new double[23];
+  private static final long LOW = 1_000_000_000_000_000L; // 10^15
+  private static final long HIGH = 10 * LOW; // 10^16
+  private static final long EXACT_DOUBLE = 1L << 53;
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10;
+    }
+    for (int i = 0; i < DOUBLE_POW10.length; i++) {
+      DOUBLE_POW10[i] = Double.parseDouble("1e" + i);
+    }
+  }
+
+  private DecimalRatio() {}
+
+  /** The ratio as {@code numerator.divide(denominator, DECIMAL64).doubleValue()} gives it. */
+  static double of(BigDecimal numerator, BigDecimal denominator) {
+    double fast = fast(numerator, denominator);
+    return Double.isNaN(fast)
+        ? numerator.divide(denominator, MathContext.DECIMAL64).doubleValue()
+        : fast;
+  }
+
+  /** The ratio in long arithmetic, or NaN when the numbers do not allow it. */
+  static double fast(BigDecimal numerator, BigDecimal denominator) {
+    BigInteger ua = numerator.unscaledValue();
+    BigInteger ub = denominator.unscaledValue();
+    if (ua.bitLength() > 62 || ub.bitLength() > 62) {
+      return Double.NaN;
+    }
+    long a = ua.longValue();
+    long b = ub.longValue();
+    if (b == 0) {
+      return Double.NaN;
+    }
+    if (a == 0) {
+      return 0.0;
+    }
+    boolean negative = (a < 0) != (b < 0);
+    long x = Math.abs(a); // below 2^62: no overflow
+    long y = Math.abs(b);
+    int k = 16 - (digits(x) - digits(y)); // x * 10^k / y then lies in (10^15, 10^17)
+    long[] qr = new long[2];
+    if (!divide(x, k, y, qr)) {
+      return Double.NaN;
+    }
+    long q = qr[0];
+    long r = qr[1];
+    int half; // the dropped part against half a unit of the 16th digit: -1 below, 0 at, 1 above
+    if (q >= HIGH) {
+      // 17 digits: x * 10^(k-1) / y is q / 10, and the dropped part is the last digit with the
+      // remainder behind it (x * 10^k is a multiple of 10 since k >= 1 here).
+      if (k < 1) {
+        return Double.NaN;
+      }
+      long last = q % 10;
+      q /= 10;
+      k--;
+      half = last > 5 ? 1 : last < 5 ? -1 : r > 0 ? 1 : 0;
+    } else {
+      half = Long.compareUnsigned(r << 1, y); // r < y < 2^62, so 2r fits
+    }
+    if (q < LOW || q >= HIGH) {
+      return Double.NaN; // not 16 digits: never expected, but the slow way is always right
+    }
+    if (half > 0 || (half == 0 && (q & 1) == 1)) {
+      q++;
+      if (q == HIGH) {
+        q = LOW;
+        k--;
+      }
+    }
+    if (q > EXACT_DOUBLE) {
+      return Double.NaN;
+    }
+    int e = denominator.scale() - numerator.scale() - k; // the value is q * 10^e
+    if (e < -22 || e > 22) {
+      return Double.NaN;
+    }
+    double v = e >= 0 ? q * DOUBLE_POW10[e] : q / DOUBLE_POW10[-e];
+    return negative ? -v : v;
+  }
+
+  /**
+   * {@code x * 10^k / y} (x, y positive, below 2^62) into {@code qr}: the quotient and the
+   * remainder; false when k is negative or the quotient would not fit 64 bits.
+   */
+  private static boolean divide(long x, int k, long y, long[] qr) {
+    if (k < 0) {
+      return false;
+    }
+    long hi;
+    long lo;
+    if (k <= 18) {
+      hi = Math.unsignedMultiplyHigh(x, POW10[k]);
+      lo = x * POW10[k];
+    } else {
+      long m = POW10[k - 18];
+      long hi18 = Math.unsignedMultiplyHigh(x, POW10[18]);
+      long lo18 = x * POW10[18];
+      if (Math.unsignedMultiplyHigh(hi18, m) != 0) {
+        return false;
+      }
+      long carry = Math.unsignedMultiplyHigh(lo18, m);
+      long top = hi18 * m;
+      hi = top + carry;
+      if (Long.compareUnsigned(hi, top) < 0) {
+        return false;
+      }
+      lo = lo18 * m;
+    }
+    if (Long.compareUnsigned(hi, y) >= 0) {
+      return false; // the quotient would need more than 64 bits
+    }
+    divide128(hi, lo, y, qr);
+    return true;
+  }
+
+  /**
+   * The unsigned 128-bit {@code (hi, lo)} divided by {@code y} (hi < y), quotient and remainder
+   * into {@code qr}: Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu).
+   */
+  private static void divide128(long hi, long lo, long y, long[] qr) {
+    final long base = 1L << 32;
+    int s = Long.numberOfLeadingZeros(y);
+    long v = y << s;
+    long vn1 = v >>> 32;
+    long vn0 = v & 0xFFFF_FFFFL;
+    long un32 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
+    long un10 = lo << s;
+    long un1 = un10 >>> 32;
+    long un0 = un10 & 0xFFFF_FFFFL;
+    long q1 = Long.divideUnsigned(un32, vn1);
+    long rhat = Long.remainderUnsigned(un32, vn1);
+    while (Long.compareUnsigned(q1, base) >= 0
+        || Long.compareUnsigned(q1 * vn0, base * rhat + un1) > 0) {
+      q1--;
+      rhat += vn1;
+      if (Long.compareUnsigned(rhat, base) >= 0) {
+        break;
+      }
+    }
+    long un21 = un32 * base + un1 - q1 * v;
+    long q0 = Long.divideUnsigned(un21, vn1);
+    rhat = Long.remainderUnsigned(un21, vn1);
+    while (Long.compareUnsigned(q0, base) >= 0
+        || Long.compareUnsigned(q0 * vn0, base * rhat + un0) > 0) {
+      q0--;
+      rhat += vn1;
+      if (Long.compareUnsigned(rhat, base) >= 0) {
+        break;
+      }
+    }
+    qr[0] = q1 * base + q0;
+    qr[1] = (un21 * base + un0 - q0 * v) >>> s;
+  }
+
+  /** Decimal digits of a positive long. */
+  private static int digits(long x) {
+    int d = 1;
+    while (d < 19 && x >= POW10[d]) {
+      d++;
+    }
+    return d;
+  }
+}

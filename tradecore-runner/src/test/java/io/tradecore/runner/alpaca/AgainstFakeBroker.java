@@ -69,7 +69,7 @@ abstract class AgainstFakeBroker {
   PortfolioRunner runner;
   ScriptedFeed feed;
   private Thread thread;
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  final AtomicReference<Throwable> failure = new AtomicReference<>();
   long quantity = 10;
   long entryLimit = 0;
   long trail = 0;

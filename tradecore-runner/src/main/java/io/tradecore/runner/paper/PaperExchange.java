@@ -179,18 +179,9 @@ public final class PaperExchange implements SimulatedVenue, CommitParticipant {
     report(result, bar.time());
   }
 
-  /**
-   * Whether this exchange has taken {@code order} before. Under a runner ({@link #deferWrites})
-   * every order it holds was committed with the runner's state, which a restarted engine resumes
-   * from without submitting those again: only the orders of the commit being built need looking at.
-   * Alone, it asks its tables.
-   */
   private boolean isKnown(Order order) {
     return staged.contains(order.id())
-        || !deferred
-            && db.jdbi()
-                .withHandle(h -> repo.order(h, account, order.id(), instruments))
-                .isPresent();
+        || db.jdbi().withHandle(h -> repo.order(h, account, order.id(), instruments)).isPresent();
   }
 
   @Override

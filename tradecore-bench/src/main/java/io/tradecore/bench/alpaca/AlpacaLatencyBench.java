@@ -181,12 +181,23 @@ public final class AlpacaLatencyBench {
           await("the fill of bar " + (i + 1) + " to be stored", failure, () -> stored(db) >= fills);
         }
         Arrays.sort(nanos);
+        long over = Arrays.stream(nanos).filter(n -> n > 5_000_000L).count();
+        System.out.printf(
+            Locale.ROOT,
+            "alpaca-latency: min %.3f ms, p90 %.3f ms, p95 %.3f ms, p99.9 %.3f ms; %d of %d bars"
+                + " over 5 ms%n",
+            nanos[0] / 1e6,
+            percentile(nanos, 0.90) / 1e6,
+            percentile(nanos, 0.95) / 1e6,
+            percentile(nanos, 0.999) / 1e6,
+            over,
+            bars);
         System.out.printf(
             Locale.ROOT,
             "alpaca-latency bars=%d p50_ms=%.3f p99_ms=%.3f max_ms=%.3f%n",
             bars,
-            nanos[bars / 2] / 1e6,
-            nanos[(int) Math.min(bars - 1, Math.ceil(bars * 0.99) - 1)] / 1e6,
+            percentile(nanos, 0.50) / 1e6,
+            percentile(nanos, 0.99) / 1e6,
             nanos[bars - 1] / 1e6);
       } finally {
         feed.stop();
@@ -201,6 +212,12 @@ public final class AlpacaLatencyBench {
       db.close();
       Args.cleanUp(a, dir);
     }
+  }
+
+  /** The nearest-rank percentile {@code p} (0-1) of sorted values. */
+  private static long percentile(long[] sorted, double p) {
+    int rank = (int) Math.ceil(p * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
   private static AlpacaClient client(FakeAlpaca fake, TestClock clock) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,8 +23,12 @@ public final class FakeAlpaca implements AutoCloseable {
   public static final String KEY_ID = "PKFAKEKEY7Q2W9E4R1T6";
   public static final String SECRET = "fakeSecretZx81Vb27Nm49Qw63Er05Ty";
 
-  /** One request the fake received, at the test clock's time. */
-  public record Request(String method, String path, String query, Instant time) {}
+  /**
+   * One request the fake received, at the test clock's time; {@code receivedNanos} is {@link
+   * System#nanoTime()} when its handler began (for latency benches in the same JVM).
+   */
+  public record Request(
+      String method, String path, String query, Instant time, long receivedNanos) {}
 
   private final ObjectMapper json = new ObjectMapper();
   private final TestClock clock;
@@ -32,6 +37,7 @@ public final class FakeAlpaca implements AutoCloseable {
   private final FakeBook book;
   private final FakeFaults faults = new FakeFaults();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private volatile Consumer<Request> onRequest = r -> {};
   private final Javalin app;
   private volatile int limitPerMinute = 200;
   private long window;
@@ -209,8 +215,17 @@ public final class FakeAlpaca implements AutoCloseable {
     void handle(Context ctx, Supplier<FakeAnswer> action);
   }
 
+  /** Tells {@code listener} of each request as its handler begins, before the fake acts on it. */
+  public void onRequest(Consumer<Request> listener) {
+    this.onRequest = listener;
+  }
+
   private void guarded(Context ctx, Supplier<FakeAnswer> action) {
-    requests.add(new Request(ctx.method().name(), ctx.path(), ctx.queryString(), clock.instant()));
+    long received = System.nanoTime();
+    Request request =
+        new Request(ctx.method().name(), ctx.path(), ctx.queryString(), clock.instant(), received);
+    onRequest.accept(request);
+    requests.add(request);
     if (!KEY_ID.equals(ctx.header("APCA-API-KEY-ID"))
         || !SECRET.equals(ctx.header("APCA-API-SECRET-KEY"))) {
       answer(ctx, FakeAnswer.error(401, 40110000, "request is not authorized"));

@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code --name value} pairs of a harness's command line, and its temporary directory. */
-final class Args {
+public final class Args {
   private Args() {}
 
-  static Map<String, String> parse(String[] args) {
+  public static Map<String, String> parse(String[] args) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -23,7 +23,7 @@ final class Args {
   }
 
   /** Deletes a harness's temporary directory, unless {@code --keep true} asked to keep it. */
-  static void cleanUp(Map<String, String> args, Path dir) throws IOException {
+  public static void cleanUp(Map<String, String> args, Path dir) throws IOException {
     if (Boolean.parseBoolean(args.getOrDefault("keep", "false"))) {
       System.out.println("kept " + dir);
       return;

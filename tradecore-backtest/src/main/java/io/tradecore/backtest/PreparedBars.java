@@ -22,13 +22,15 @@ public final class PreparedBars {
   private final Map<String, BigDecimal> lastCloses;
   private final String source;
 
-  private PreparedBars(List<BarSeries> series) {
+  private PreparedBars(List<BarSeries> series, boolean kept) {
     if (series.isEmpty()) {
       throw new IllegalArgumentException("a backtest needs at least one bar series");
     }
     this.series = List.copyOf(series);
     this.instruments = List.copyOf(Backtest.instruments(series));
-    this.moments = Backtest.moments(series);
+    List<Moment> grouped = Backtest.moments(series);
+    // A view makes each moment as it is asked for; kept, they are made once for every backtest.
+    this.moments = kept ? List.copyOf(grouped) : grouped;
     this.daily = Backtest.daily(moments);
     this.lastCloses = Map.copyOf(Backtest.lastCloses(series));
     List<String> sources = new ArrayList<>();
@@ -41,7 +43,15 @@ public final class PreparedBars {
    *     are priced in different currencies
    */
   public static PreparedBars of(List<BarSeries> series) {
-    return new PreparedBars(series);
+    return new PreparedBars(series, false);
+  }
+
+  /**
+   * As {@link #of}, with every moment made now and kept (about 100 bytes a bar), so that many
+   * backtests over the same bars do not each make them again.
+   */
+  public static PreparedBars kept(List<BarSeries> series) {
+    return new PreparedBars(series, true);
   }
 
   public List<BarSeries> series() {

@@ -80,7 +80,7 @@ public final class TrialRunner implements AutoCloseable {
       Progress progress) {
     int n = points.size();
     Trial[] out = new Trial[n];
-    PreparedBars bars = PreparedBars.of(series); // once for all the trials, shared read only
+    PreparedBars bars = PreparedBars.kept(series); // once for all the trials, shared read only
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     Runnable worker =

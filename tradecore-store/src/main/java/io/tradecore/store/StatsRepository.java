@@ -159,9 +159,10 @@ public final class StatsRepository {
   public record Current(Snapshot snapshot, long fillSeq) {}
 
   /**
-   * The snapshot, if it covers exactly the stored fills: their count and the last fill's number are
-   * the snapshot's (an index lookup and an index count, not a read of the fills). Empty when there
-   * is none, it predates snapshots, or fills were stored without it (they are the truth: rebuild).
+   * The snapshot, if it covers exactly the stored fills: the last fill's number is the snapshot's
+   * (one index lookup, not a read of the fills; fills are numbered in the order they are stored and
+   * never deleted). Empty when there is none, it predates snapshots, or fills were stored without
+   * it (they are the truth: rebuild).
    */
   @SuppressWarnings("unchecked")
   public Optional<Current> current(Handle h, PortfolioId p) {
@@ -170,8 +171,7 @@ public final class StatsRepository {
                 + " s.fill_seq FROM portfolio_stats s WHERE s.portfolio_id = :p"
                 + " AND s.snapshot IS NOT NULL"
                 + " AND s.fill_seq = (SELECT COALESCE(MAX(seq), 0) FROM fills WHERE portfolio_id"
-                + " = :p)"
-                + " AND s.fill_count = (SELECT COUNT(*) FROM fills WHERE portfolio_id = :p)")
+                + " = :p)")
         .bind("p", p.value())
         .map(
             (rs, ctx) -> {

@@ -558,10 +558,6 @@ public final class PortfolioRunner implements AutoCloseable {
       return applied;
     }
     group.commit(committed - 1, lastTime);
-    if (live) {
-      // What the venue reported since the last moment (a fill, and the protection it calls for).
-      commitVenueReports(marketFeed.name(), committed - 1, lastTime);
-    }
     if (!stopRequested && marketFeed.ended()) {
       endReason = "feed ended";
       if (lastTime != null) {

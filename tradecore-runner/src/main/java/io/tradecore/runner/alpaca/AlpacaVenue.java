@@ -31,7 +31,6 @@ import io.tradecore.core.venue.ReportSink;
 import io.tradecore.core.venue.Venue;
 import io.tradecore.core.venue.VenueFeatures;
 import io.tradecore.core.venue.VenueOrder;
-import io.tradecore.runner.CommitParticipant;
 import io.tradecore.runner.VenueFactory;
 import io.tradecore.store.Database;
 import io.tradecore.store.EngineStateRepository;
@@ -58,7 +57,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +71,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: the engine's thread submits, the stream's and the poller's threads report.
  */
-public final class AlpacaVenue implements Venue, CommitParticipant, AutoCloseable {
+public final class AlpacaVenue implements Venue, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlpacaVenue.class);
 
   /** Protective orders rest at Alpaca; whole shares only; a plan may sell first. */
@@ -108,13 +106,6 @@ public final class AlpacaVenue implements Venue, CommitParticipant, AutoCloseabl
   private final Object delivering = new Object();
   private final Object polling = new Object();
   private volatile ReportSink sink = r -> {};
-
-  /** Whether requests wait for the runner's commit of what made them ({@link #deferWrites}). */
-  private boolean deferred;
-
-  /** Requests to the broker held until the runner commits the moment that made them, in order. */
-  private final List<Runnable> held = new ArrayList<>();
-
   private volatile String cursor;
   private volatile Instant lastPoll;
   private volatile StreamState streamState = StreamState.DISCONNECTED;
@@ -250,10 +241,6 @@ public final class AlpacaVenue implements Venue, CommitParticipant, AutoCloseabl
 
   @Override
   public void submit(Order order) {
-    afterCommit(() -> place(order));
-  }
-
-  private void place(Order order) {
     remember(order);
     if (order.quantity() == null) {
       report(new ExecutionReport.Rejected(order.id(), now(), "Alpaca orders need a quantity"));
@@ -265,10 +252,6 @@ public final class AlpacaVenue implements Venue, CommitParticipant, AutoCloseabl
 
   @Override
   public void protect(Order stop, Order target) {
-    afterCommit(() -> placeProtection(stop, target));
-  }
-
-  private void placeProtection(Order stop, Order target) {
     OrderRequest request;
     ClientOrderId[] legs;
     if (stop != null && target != null) {
@@ -294,10 +277,6 @@ public final class AlpacaVenue implements Venue, CommitParticipant, AutoCloseabl
 
   @Override
   public void replace(ClientOrderId old, Order replacement) {
-    afterCommit(() -> placeReplacement(old, replacement));
-  }
-
-  private void placeReplacement(ClientOrderId old, Order replacement) {
     remember(replacement);
     String brokerId = brokerOrderId(old).orElse(null);
     if (brokerId == null) {
@@ -316,10 +295,6 @@ public final class AlpacaVenue implements Venue, CommitParticipant, AutoCloseabl
 
   @Override
   public void cancel(ClientOrderId id) {
-    afterCommit(() -> withdraw(id));
-  }
-
-  private void withdraw(ClientOrderId id) {
     String brokerId = brokerOrderId(id).orElse(null);
     if (brokerId == null) {
       LOG.warn("Alpaca has no order {} to cancel", id);
@@ -333,36 +308,6 @@ public final class AlpacaVenue implements Venue, CommitParticipant, AutoCloseabl
     } catch (BrokerUnavailable e) {
       LOG.warn("cancel of {} did not get through: {}", id, e.getMessage());
     }
-  }
-
-  /**
-   * Sends a request to the broker now, or, under a runner, once the runner has committed the moment
-   * that made it (write-ahead): an order goes out only after its plan and its record are durable,
-   * so a runner killed at any point never leaves at the broker an order, or a position, that its
-   * books do not know. An order committed and not sent (killed in between) is unknown to Alpaca,
-   * and the next runner's resync closes it as cancelled.
-   */
-  private void afterCommit(Runnable request) {
-    if (deferred) {
-      held.add(request);
-    } else {
-      request.run();
-    }
-  }
-
-  @Override
-  public void deferWrites() {
-    deferred = true;
-  }
-
-  @Override
-  public void flush(Handle h) {}
-
-  @Override
-  public void committed() {
-    List<Runnable> due = List.copyOf(held);
-    held.clear();
-    due.forEach(Runnable::run);
   }
 
   /**

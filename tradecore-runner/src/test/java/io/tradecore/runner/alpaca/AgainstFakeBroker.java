@@ -69,7 +69,7 @@ abstract class AgainstFakeBroker {
   PortfolioRunner runner;
   ScriptedFeed feed;
   private Thread thread;
-  final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
   long quantity = 10;
   long entryLimit = 0;
   long trail = 0;

@@ -1,13 +1,10 @@
 package io.tradecore.runner;
 
-import io.tradecore.alpaca.AlpacaClient;
-import io.tradecore.alpaca.StreamOptions;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Side;
 import io.tradecore.core.engine.PerInstrumentStrategies;
 import io.tradecore.core.engine.Strategy;
 import io.tradecore.core.exchange.ExecutionCosts;
-import io.tradecore.runner.alpaca.AlpacaVenue;
 import io.tradecore.runner.config.TradeCoreConfig;
 import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.store.Codec;
@@ -261,13 +258,12 @@ public final class PlanDesk {
       long pid,
       Clock clock) {
     VenueFactory venues =
-        "alpaca".equals(record.venue())
-            ? AlpacaVenue.factory(
-                () -> AlpacaClient.create(config.alpaca().clientConfig(env)),
-                RunRecord.MANUAL,
-                StreamOptions.DEFAULT,
-                AlpacaVenue.POLL_INTERVAL)
-            : PaperExchange.factory(ExecutionCosts.FREE, null);
+        VenueFactory.of(
+            record,
+            () -> config.alpaca().clientConfig(env),
+            RunRecord.MANUAL,
+            ExecutionCosts.FREE,
+            null);
     return opener(
         db,
         record,

@@ -8,10 +8,8 @@ import io.tradecore.core.feed.MarketFeed;
 import io.tradecore.runner.RunnerOptions;
 import io.tradecore.runner.VenueFactory;
 import io.tradecore.runner.alpaca.AlpacaFeed;
-import io.tradecore.runner.alpaca.AlpacaVenue;
 import io.tradecore.runner.config.AlpacaSettings;
 import io.tradecore.runner.feed.ReplayFeed;
-import io.tradecore.runner.paper.PaperExchange;
 import io.tradecore.store.InstrumentRepository;
 import io.tradecore.store.PortfolioRecord;
 import java.nio.file.Path;
@@ -107,14 +105,8 @@ final class Venues {
 
   /** The venue factory of the portfolio's venue. */
   VenueFactory venue(RunnerOptions options) {
-    if ("alpaca".equals(record.venue())) {
-      return AlpacaVenue.factory(
-          () -> AlpacaClient.create(client),
-          options.botVersion(),
-          StreamOptions.DEFAULT,
-          AlpacaVenue.POLL_INTERVAL);
-    }
-    return PaperExchange.factory(options.costs(), options.volumeShare());
+    return VenueFactory.of(
+        record, () -> client, options.botVersion(), options.costs(), options.volumeShare());
   }
 
   /** Opens the feed (the caller closes it). */

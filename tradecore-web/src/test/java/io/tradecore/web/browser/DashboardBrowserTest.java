@@ -9,9 +9,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.tradecore.runner.PortfolioStatus;
 import io.tradecore.runner.config.TradeCoreConfig;
 import io.tradecore.store.Database;
 import io.tradecore.store.Dialect;
+import io.tradecore.store.RunRepository;
+import io.tradecore.store.TelemetryRepository;
 import io.tradecore.store.TestDatabases;
 import io.tradecore.web.WebConfig;
 import io.tradecore.web.WebServer;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -538,5 +542,50 @@ class DashboardBrowserTest {
       bare.stop();
       TestDatabases.dispose(empty);
     }
+  }
+
+  @Test
+  @Order(10)
+  void drift_with_the_broker_shows_as_a_warning_until_it_clears() {
+    withToken();
+    open("#/overview?portfolio=beta");
+    page.locator("#equity-panel canvas").first().waitFor();
+    assertThat(page.locator("#drift-line").count()).as("no drift before").isZero();
+
+    String why =
+        "the venue's positions differ from the ledger's (ZED position: ledger 40, venue 25); new"
+            + " entries are halted until they agree";
+    driftEvent("WARN", PortfolioStatus.DRIFT_HALT, why);
+    page.reload();
+    page.locator("#drift-line").waitFor();
+    assertThat(page.locator("#drift-line").textContent()).isEqualTo("Drift: " + why);
+    assertThat(page.locator("#drift-line").getAttribute("role")).isEqualTo("alert");
+    shot("drift", false);
+
+    driftEvent("INFO", PortfolioStatus.DRIFT_CLEARED, "the venue's positions agree again");
+    page.reload();
+    page.locator("#equity-panel canvas").first().waitFor();
+    assertThat(page.locator("#drift-line").count()).as("the warning is gone").isZero();
+  }
+
+  /** A drift event of beta's last run, as a runner on a broker records it. */
+  void driftEvent(String level, String kind, String message) {
+    db.jdbi()
+        .useHandle(
+            h -> {
+              var beta = BrowserSeed.byName(db, "beta");
+              var run = new RunRepository().latestTrading(h, beta.id()).orElseThrow();
+              new TelemetryRepository()
+                  .insert(
+                      h,
+                      new TelemetryRepository.Event(
+                          beta.id(),
+                          run.runId(),
+                          Instant.now(),
+                          "2026-12-07",
+                          level,
+                          kind,
+                          message));
+            });
   }
 }

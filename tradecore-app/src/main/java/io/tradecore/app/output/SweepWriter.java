@@ -251,9 +251,10 @@ public final class SweepWriter {
 
   /**
    * Creates a run folder under {@code runsDir} that Run Insights lists: experiment.json (what ran,
-   * {@code algorithm} {@code optimize:METHOD}), eval_summary.json (the best trial's metrics, or the
-   * stitched out-of-sample metrics of a walk-forward analysis) and sweep.json (what the dashboard
-   * draws: each trial's parameters and objective, and the out-of-sample equity).
+   * {@code algorithm} {@code optimize:METHOD}), eval_summary.json (the best trial's metrics, the
+   * stitched out-of-sample metrics of a walk-forward analysis, or {@code eligible_trials} 0 when no
+   * trial qualified) and sweep.json (what the dashboard draws: each trial's parameters and
+   * objective, and the out-of-sample equity).
    */
   public static Path writeRun(
       Path runsDir,
@@ -276,7 +277,11 @@ public final class SweepWriter {
     experiment.put("created", info.created().toString());
     experiment.put("tradecore_version", info.version());
     Json.write(dir.resolve("experiment.json"), experiment);
-    Json.write(dir.resolve("eval_summary.json"), RunFolderWriter.evalSummary(headline));
+    Json.write(
+        dir.resolve("eval_summary.json"),
+        headline == null
+            ? Map.of("eligible_trials", 0) // no trial had a defined objective and enough trades
+            : RunFolderWriter.evalSummary(headline));
     Map<String, Object> sweep = new LinkedHashMap<>();
     sweep.put("objective", setup.get("objective"));
     sweep.put("axes", swept.stream().map(SearchSpace.Axis::name).toList());

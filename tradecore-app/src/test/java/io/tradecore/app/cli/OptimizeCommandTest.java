@@ -169,6 +169,39 @@ class OptimizeCommandTest {
   }
 
   @Test
+  void out_with_no_eligible_trial_still_writes_every_trial_and_says_none_qualified()
+      throws IOException {
+    Files.createDirectories(dir.resolve("data"));
+    Path out = dir.resolve("none");
+    Cli.Run run =
+        ok(
+            "optimize",
+            "--data",
+            csv.toString(),
+            "--strategy",
+            "sma-cross",
+            "--param",
+            "fast=2..4",
+            "--param",
+            "slow=10",
+            "--min-trades",
+            "100000",
+            "--out",
+            out.toString());
+
+    assertThat(run.out()).contains("best").contains("none: no trial had");
+    List<Map<String, String>> trials =
+        csv(out.resolve("trials.csv"), "trial,fast,slow," + SweepWriter.METRICS_HEADER);
+    assertThat(trials).hasSize(3);
+    assertThat(csv(out.resolve("best.csv"), "rank,fast,slow," + SweepWriter.METRICS_HEADER))
+        .isEmpty();
+    JsonNode summary = json(out.resolve("summary.json"));
+    assertThat(summary.get("best").isNull()).isTrue();
+    Path runDir = Path.of(summary.get("run").asText());
+    assertThat(json(runDir.resolve("eval_summary.json")).get("eligible_trials").asInt()).isZero();
+  }
+
+  @Test
   void walk_forward_tests_each_choice_on_the_next_window_and_joins_the_test_windows()
       throws IOException {
     Path out = dir.resolve("wf");

@@ -18,6 +18,7 @@ final class DecimalRatio {
   private static final long LOW = 1_000_000_000_000_000L; // 10^15
   private static final long HIGH = 10 * LOW; // 10^16
   private static final long EXACT_DOUBLE = 1L << 53;
+  private static final long LIMIT = 1L << 62;
 
   static {
     POW10[0] = 1;
@@ -39,6 +40,19 @@ final class DecimalRatio {
         : fast;
   }
 
+  /**
+   * {@code (a * 10^-aScale) / (b * 10^-bScale)} as {@link #of} gives it for those decimals, in long
+   * arithmetic when the numbers allow, else by {@link BigDecimal}.
+   */
+  static double of(long a, int aScale, long b, int bScale) {
+    double fast = fast(a, aScale, b, bScale);
+    return Double.isNaN(fast)
+        ? BigDecimal.valueOf(a, aScale)
+            .divide(BigDecimal.valueOf(b, bScale), MathContext.DECIMAL64)
+            .doubleValue()
+        : fast;
+  }
+
   /** The ratio in long arithmetic, or NaN when the numbers do not allow it. */
   static double fast(BigDecimal numerator, BigDecimal denominator) {
     BigInteger ua = numerator.unscaledValue();
@@ -46,8 +60,14 @@ final class DecimalRatio {
     if (ua.bitLength() > 62 || ub.bitLength() > 62) {
       return Double.NaN;
     }
-    long a = ua.longValue();
-    long b = ub.longValue();
+    return fast(ua.longValue(), numerator.scale(), ub.longValue(), denominator.scale());
+  }
+
+  /** The ratio of two unscaled values in long arithmetic, or NaN when they do not allow it. */
+  static double fast(long a, int aScale, long b, int bScale) {
+    if (a >= LIMIT || a <= -LIMIT || b >= LIMIT || b <= -LIMIT) {
+      return Double.NaN; // below 2^62 in magnitude, as the arithmetic below needs
+    }
     if (b == 0) {
       return Double.NaN;
     }
@@ -91,7 +111,7 @@ final class DecimalRatio {
     if (q > EXACT_DOUBLE) {
       return Double.NaN;
     }
-    int e = denominator.scale() - numerator.scale() - k; // the value is q * 10^e
+    int e = bScale - aScale - k; // the value is q * 10^e
     if (e < -22 || e > 22) {
       return Double.NaN;
     }
@@ -175,10 +195,8 @@ final class DecimalRatio {
 
   /** Decimal digits of a positive long. */
   private static int digits(long x) {
-    int d = 1;
-    while (d < 19 && x >= POW10[d]) {
-      d++;
-    }
-    return d;
+    // floor(log10(2^bits)) from the bit length, then one more when x reaches the next power.
+    int t = (64 - Long.numberOfLeadingZeros(x)) * 1233 >>> 12;
+    return t < POW10.length && x >= POW10[t] ? t + 1 : t;
   }
 }

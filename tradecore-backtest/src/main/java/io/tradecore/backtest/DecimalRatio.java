@@ -78,12 +78,12 @@ final class DecimalRatio {
     long x = Math.abs(a); // below 2^62: no overflow
     long y = Math.abs(b);
     int k = 16 - (digits(x) - digits(y)); // x * 10^k / y then lies in (10^15, 10^17)
-    long[] qr = new long[2];
-    if (!divide(x, k, y, qr)) {
+    long q = divide(x, k, y);
+    if (q < 0) {
       return Double.NaN;
     }
-    long q = qr[0];
-    long r = qr[1];
+    // x * 10^k - q * y is the remainder, below y < 2^62: its low 64 bits are all of it.
+    long r = x * pow10Low(k) - q * y;
     int half; // the dropped part against half a unit of the 16th digit: -1 below, 0 at, 1 above
     if (q >= HIGH) {
       // 17 digits: x * 10^(k-1) / y is q / 10, and the dropped part is the last digit with the
@@ -119,13 +119,18 @@ final class DecimalRatio {
     return negative ? -v : v;
   }
 
+  /** The low 64 bits of 10^k. */
+  private static long pow10Low(int k) {
+    return k <= 18 ? POW10[k] : POW10[18] * POW10[k - 18];
+  }
+
   /**
-   * {@code x * 10^k / y} (x, y positive, below 2^62) into {@code qr}: the quotient and the
-   * remainder; false when k is negative or the quotient would not fit 64 bits.
+   * {@code x * 10^k / y} (x, y positive, below 2^62), or -1 when k is negative or the quotient
+   * would not fit 63 bits.
    */
-  private static boolean divide(long x, int k, long y, long[] qr) {
+  private static long divide(long x, int k, long y) {
     if (k < 0) {
-      return false;
+      return -1;
     }
     long hi;
     long lo;
@@ -137,28 +142,28 @@ final class DecimalRatio {
       long hi18 = Math.unsignedMultiplyHigh(x, POW10[18]);
       long lo18 = x * POW10[18];
       if (Math.unsignedMultiplyHigh(hi18, m) != 0) {
-        return false;
+        return -1;
       }
       long carry = Math.unsignedMultiplyHigh(lo18, m);
       long top = hi18 * m;
       hi = top + carry;
       if (Long.compareUnsigned(hi, top) < 0) {
-        return false;
+        return -1;
       }
       lo = lo18 * m;
     }
     if (Long.compareUnsigned(hi, y) >= 0) {
-      return false; // the quotient would need more than 64 bits
+      return -1; // the quotient would need more than 64 bits
     }
-    divide128(hi, lo, y, qr);
-    return true;
+    long q = divide128(hi, lo, y);
+    return q < 0 ? -1 : q;
   }
 
   /**
-   * The unsigned 128-bit {@code (hi, lo)} divided by {@code y} (hi < y), quotient and remainder
-   * into {@code qr}: Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu).
+   * The unsigned 128-bit {@code (hi, lo)} divided by {@code y} (hi < y), the quotient: Knuth's
+   * algorithm D on 32-bit digits (Hacker's Delight, divlu).
    */
-  private static void divide128(long hi, long lo, long y, long[] qr) {
+  private static long divide128(long hi, long lo, long y) {
     final long base = 1L << 32;
     int s = Long.numberOfLeadingZeros(y);
     long v = y << s;
@@ -189,8 +194,7 @@ final class DecimalRatio {
         break;
       }
     }
-    qr[0] = q1 * base + q0;
-    qr[1] = (un21 * base + un0 - q0 * v) >>> s;
+    return q1 * base + q0;
   }
 
   /** Decimal digits of a positive long. */

@@ -240,16 +240,16 @@ public final class MetricsAccumulator {
     if (n < 1) {
       return null;
     }
-    Integer[] order = new Integer[spacingKinds];
+    // The few kinds of spacing in ascending order (an insertion sort: there are a handful).
+    int[] order = new int[spacingKinds];
     for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+      int k = i;
+      while (k > 0 && shorter(i, order[k - 1])) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
     }
-    Arrays.sort(
-        order,
-        (x, y) ->
-            spacingSeconds[x] != spacingSeconds[y]
-                ? Long.compare(spacingSeconds[x], spacingSeconds[y])
-                : Integer.compare(spacingNanos[x], spacingNanos[y]));
     double median =
         n % 2 == 1 ? nth(order, n / 2) : (nth(order, n / 2 - 1) + nth(order, n / 2)) / 2;
     boolean daily = Math.abs(median - 86_400) <= 4 * 3_600;
@@ -260,7 +260,13 @@ public final class MetricsAccumulator {
   }
 
   /** The spacing at {@code index} in ascending order of all spacings, repeats included, in s. */
-  private double nth(Integer[] order, int index) {
+  private boolean shorter(int a, int b) {
+    return spacingSeconds[a] != spacingSeconds[b]
+        ? spacingSeconds[a] < spacingSeconds[b]
+        : spacingNanos[a] < spacingNanos[b];
+  }
+
+  private double nth(int[] order, int index) {
     int seen = 0;
     for (int k : order) {
       seen += spacingCounts[k];

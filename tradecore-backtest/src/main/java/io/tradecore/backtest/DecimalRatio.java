@@ -155,8 +155,40 @@ final class DecimalRatio {
     if (Long.compareUnsigned(hi, y) >= 0) {
       return -1; // the quotient would need more than 64 bits
     }
-    long q = divide128(hi, lo, y);
+    long q = hi == 0 ? Long.divideUnsigned(lo, y) : quotient(hi, lo, y);
     return q < 0 ? -1 : q;
+  }
+
+  /**
+   * The unsigned 128-bit {@code (hi, lo)} divided by {@code y} (0 < hi < y): estimated in double
+   * arithmetic and corrected until the exact remainder lies in [0, y) (a few steps at most); by
+   * {@link #divide128} when the estimate is off the scale.
+   */
+  private static long quotient(long hi, long lo, long y) {
+    double estimate = (hi * 0x1p64 + unsigned(lo)) / unsigned(y);
+    if (!(estimate < 0x1p62)) {
+      return divide128(hi, lo, y);
+    }
+    long q = (long) estimate;
+    for (int step = 0; step < 8; step++) {
+      // The remainder (hi, lo) - q * y, a signed 128-bit number (rh, rl).
+      long ph = Math.unsignedMultiplyHigh(q, y);
+      long pl = q * y;
+      long rl = lo - pl;
+      long rh = hi - ph - (Long.compareUnsigned(lo, pl) < 0 ? 1 : 0);
+      if (rh == 0 && Long.compareUnsigned(rl, y) < 0) {
+        return q;
+      }
+      double r = rh == 0 ? unsigned(rl) : rh == -1 ? -unsigned(-rl) : rh * 0x1p64 + unsigned(rl);
+      long c = (long) Math.floor(r / unsigned(y));
+      q += c != 0 ? c : r < 0 ? -1 : 1;
+    }
+    return divide128(hi, lo, y);
+  }
+
+  /** An unsigned long as a double, roughly (to within its last bit or so). */
+  private static double unsigned(long x) {
+    return x >= 0 ? (double) x : (double) (x >>> 1) * 2.0;
   }
 
   /**

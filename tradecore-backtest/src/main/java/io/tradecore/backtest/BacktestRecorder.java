@@ -1,5 +1,6 @@
 package io.tradecore.backtest;
 
+import io.tradecore.core.domain.Decimals;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.Side;
@@ -102,10 +103,17 @@ final class BacktestRecorder implements EngineListener {
 
   @Override
   public void onMomentClosed(Moment moment, PortfolioView portfolio) {
-    if (curve == null) { // nobody wants the points: the metrics alone
-      metrics.add(moment.time(), portfolio.equity());
-      tradedThisBar = BigDecimal.ZERO;
-      lastSideThisBar = null;
+    if (curve == null) { // nobody wants the points: the metrics alone, from the equity in units
+      long units = portfolio.equityUnits();
+      if (units != Decimals.NO_UNITS) {
+        metrics.add(moment.time(), units, portfolio.equityScale());
+      } else {
+        metrics.add(moment.time(), portfolio.equity());
+      }
+      if (lastSideThisBar != null) {
+        tradedThisBar = BigDecimal.ZERO;
+        lastSideThisBar = null;
+      }
       return;
     }
     BarAction action =

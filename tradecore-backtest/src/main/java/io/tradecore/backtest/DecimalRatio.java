@@ -18,6 +18,7 @@ final class DecimalRatio {
   private static final long LOW = 1_000_000_000_000_000L; // 10^15
   private static final long HIGH = 10 * LOW; // 10^16
   private static final long EXACT_DOUBLE = 1L << 53;
+  private static final long LIMIT = 1L << 62;
 
   static {
     POW10[0] = 1;
@@ -39,6 +40,19 @@ final class DecimalRatio {
         : fast;
   }
 
+  /**
+   * {@code (a * 10^-aScale) / (b * 10^-bScale)} as {@link #of} gives it for those decimals, in long
+   * arithmetic when the numbers allow, else by {@link BigDecimal}.
+   */
+  static double of(long a, int aScale, long b, int bScale) {
+    double fast = fast(a, aScale, b, bScale);
+    return Double.isNaN(fast)
+        ? BigDecimal.valueOf(a, aScale)
+            .divide(BigDecimal.valueOf(b, bScale), MathContext.DECIMAL64)
+            .doubleValue()
+        : fast;
+  }
+
   /** The ratio in long arithmetic, or NaN when the numbers do not allow it. */
   static double fast(BigDecimal numerator, BigDecimal denominator) {
     BigInteger ua = numerator.unscaledValue();
@@ -46,8 +60,14 @@ final class DecimalRatio {
     if (ua.bitLength() > 62 || ub.bitLength() > 62) {
       return Double.NaN;
     }
-    long a = ua.longValue();
-    long b = ub.longValue();
+    return fast(ua.longValue(), numerator.scale(), ub.longValue(), denominator.scale());
+  }
+
+  /** The ratio of two unscaled values in long arithmetic, or NaN when they do not allow it. */
+  static double fast(long a, int aScale, long b, int bScale) {
+    if (a >= LIMIT || a <= -LIMIT || b >= LIMIT || b <= -LIMIT) {
+      return Double.NaN; // below 2^62 in magnitude, as the arithmetic below needs
+    }
     if (b == 0) {
       return Double.NaN;
     }
@@ -58,12 +78,12 @@ final class DecimalRatio {
     long x = Math.abs(a); // below 2^62: no overflow
     long y = Math.abs(b);
     int k = 16 - (digits(x) - digits(y)); // x * 10^k / y then lies in (10^15, 10^17)
-    long[] qr = new long[2];
-    if (!divide(x, k, y, qr)) {
+    long q = divide(x, k, y);
+    if (q < 0) {
       return Double.NaN;
     }
-    long q = qr[0];
-    long r = qr[1];
+    // x * 10^k - q * y is the remainder, below y < 2^62: its low 64 bits are all of it.
+    long r = x * pow10Low(k) - q * y;
     int half; // the dropped part against half a unit of the 16th digit: -1 below, 0 at, 1 above
     if (q >= HIGH) {
       // 17 digits: x * 10^(k-1) / y is q / 10, and the dropped part is the last digit with the
@@ -91,7 +111,7 @@ final class DecimalRatio {
     if (q > EXACT_DOUBLE) {
       return Double.NaN;
     }
-    int e = denominator.scale() - numerator.scale() - k; // the value is q * 10^e
+    int e = bScale - aScale - k; // the value is q * 10^e
     if (e < -22 || e > 22) {
       return Double.NaN;
     }
@@ -99,13 +119,18 @@ final class DecimalRatio {
     return negative ? -v : v;
   }
 
+  /** The low 64 bits of 10^k. */
+  private static long pow10Low(int k) {
+    return k <= 18 ? POW10[k] : POW10[18] * POW10[k - 18];
+  }
+
   /**
-   * {@code x * 10^k / y} (x, y positive, below 2^62) into {@code qr}: the quotient and the
-   * remainder; false when k is negative or the quotient would not fit 64 bits.
+   * {@code x * 10^k / y} (x, y positive, below 2^62), or -1 when k is negative or the quotient
+   * would not fit 63 bits.
    */
-  private static boolean divide(long x, int k, long y, long[] qr) {
+  private static long divide(long x, int k, long y) {
     if (k < 0) {
-      return false;
+      return -1;
     }
     long hi;
     long lo;
@@ -117,28 +142,60 @@ final class DecimalRatio {
       long hi18 = Math.unsignedMultiplyHigh(x, POW10[18]);
       long lo18 = x * POW10[18];
       if (Math.unsignedMultiplyHigh(hi18, m) != 0) {
-        return false;
+        return -1;
       }
       long carry = Math.unsignedMultiplyHigh(lo18, m);
       long top = hi18 * m;
       hi = top + carry;
       if (Long.compareUnsigned(hi, top) < 0) {
-        return false;
+        return -1;
       }
       lo = lo18 * m;
     }
     if (Long.compareUnsigned(hi, y) >= 0) {
-      return false; // the quotient would need more than 64 bits
+      return -1; // the quotient would need more than 64 bits
     }
-    divide128(hi, lo, y, qr);
-    return true;
+    long q = hi == 0 ? Long.divideUnsigned(lo, y) : quotient(hi, lo, y);
+    return q < 0 ? -1 : q;
   }
 
   /**
-   * The unsigned 128-bit {@code (hi, lo)} divided by {@code y} (hi < y), quotient and remainder
-   * into {@code qr}: Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu).
+   * The unsigned 128-bit {@code (hi, lo)} divided by {@code y} (0 < hi < y): estimated in double
+   * arithmetic and corrected until the exact remainder lies in [0, y) (a few steps at most); by
+   * {@link #divide128} when the estimate is off the scale.
    */
-  private static void divide128(long hi, long lo, long y, long[] qr) {
+  private static long quotient(long hi, long lo, long y) {
+    double estimate = (hi * 0x1p64 + unsigned(lo)) / unsigned(y);
+    if (!(estimate < 0x1p62)) {
+      return divide128(hi, lo, y);
+    }
+    long q = (long) estimate;
+    for (int step = 0; step < 8; step++) {
+      // The remainder (hi, lo) - q * y, a signed 128-bit number (rh, rl).
+      long ph = Math.unsignedMultiplyHigh(q, y);
+      long pl = q * y;
+      long rl = lo - pl;
+      long rh = hi - ph - (Long.compareUnsigned(lo, pl) < 0 ? 1 : 0);
+      if (rh == 0 && Long.compareUnsigned(rl, y) < 0) {
+        return q;
+      }
+      double r = rh == 0 ? unsigned(rl) : rh == -1 ? -unsigned(-rl) : rh * 0x1p64 + unsigned(rl);
+      long c = (long) Math.floor(r / unsigned(y));
+      q += c != 0 ? c : r < 0 ? -1 : 1;
+    }
+    return divide128(hi, lo, y);
+  }
+
+  /** An unsigned long as a double, roughly (to within its last bit or so). */
+  private static double unsigned(long x) {
+    return x >= 0 ? (double) x : (double) (x >>> 1) * 2.0;
+  }
+
+  /**
+   * The unsigned 128-bit {@code (hi, lo)} divided by {@code y} (hi < y), the quotient: Knuth's
+   * algorithm D on 32-bit digits (Hacker's Delight, divlu).
+   */
+  private static long divide128(long hi, long lo, long y) {
     final long base = 1L << 32;
     int s = Long.numberOfLeadingZeros(y);
     long v = y << s;
@@ -169,16 +226,13 @@ final class DecimalRatio {
         break;
       }
     }
-    qr[0] = q1 * base + q0;
-    qr[1] = (un21 * base + un0 - q0 * v) >>> s;
+    return q1 * base + q0;
   }
 
   /** Decimal digits of a positive long. */
   private static int digits(long x) {
-    int d = 1;
-    while (d < 19 && x >= POW10[d]) {
-      d++;
-    }
-    return d;
+    // floor(log10(2^bits)) from the bit length, then one more when x reaches the next power.
+    int t = (64 - Long.numberOfLeadingZeros(x)) * 1233 >>> 12;
+    return t < POW10.length && x >= POW10[t] ? t + 1 : t;
   }
 }

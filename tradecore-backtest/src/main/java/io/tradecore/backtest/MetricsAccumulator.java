@@ -1,13 +1,11 @@
 package io.tradecore.backtest;
 
+import io.tradecore.core.domain.Decimals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gathers the figures {@link Metrics} needs from an equity curve one point at a time, so a backtest
@@ -17,21 +15,28 @@ import java.util.Map;
  * at once. Not thread-safe.
  */
 public final class MetricsAccumulator {
-  private static final Duration LONG_GAP = Duration.ofHours(47);
+  private static final long LONG_GAP_SECONDS = Duration.ofHours(47).getSeconds();
 
   private final BigDecimal startingCash;
   private double[] returns;
   private int count;
   private Instant first;
   private Instant last;
-  private BigDecimal lastEquity;
-  private final Map<Duration, int[]> spacings = new HashMap<>();
-  private Duration lastSpacing;
-  private int[] lastSpacingCount;
-  private boolean lastSpacingLong;
+
+  // Each spacing between points (seconds and nanos) and how often it occurs, in the order first
+  // seen: a series has few distinct ones (daily bars: a day, a weekend, a holiday or two).
+  private long[] spacingSeconds = new long[8];
+  private int[] spacingNanos = new int[8];
+  private int[] spacingCounts = new int[8];
+  private int spacingKinds;
+  private int lastSpacing = -1;
   private int longGaps;
-  private BigDecimal peak;
-  private BigDecimal lowSincePeak;
+
+  // The last equity, the running peak and the low since it: as units at a scale while they fit a
+  // long (the common case, no BigDecimal made), else as a BigDecimal (the unit fields unused).
+  private final Amount lastEquity = new Amount();
+  private final Amount peak = new Amount();
+  private final Amount lowSincePeak = new Amount();
   private double worstDrawdown;
 
   public MetricsAccumulator(BigDecimal startingCash) {
@@ -46,30 +51,104 @@ public final class MetricsAccumulator {
 
   /** Adds the next point of the curve, which must come after the one before. */
   public void add(Instant time, BigDecimal equity) {
+    if (Decimals.fitsUnits(equity)) {
+      add(time, Decimals.units(equity), equity.scale());
+    } else {
+      addDecimal(time, equity);
+    }
+  }
+
+  private void addDecimal(Instant time, BigDecimal equity) {
     if (count > 0) {
-      if (returns.length == count - 1) {
-        returns = Arrays.copyOf(returns, returns.length + Math.max(16, returns.length >> 1));
-      }
-      returns[count - 1] =
-          lastEquity.signum() == 0
+      BigDecimal before = lastEquity.decimal();
+      record(
+          before.signum() == 0
               ? Double.NaN
-              : equity.compareTo(lastEquity) == 0
-                  ? 0.0
-                  : ratio(equity.subtract(lastEquity), lastEquity);
+              : equity.compareTo(before) == 0 ? 0.0 : ratio(equity.subtract(before), before));
       spacing(time);
     } else {
       first = time;
     }
-    drawdown(equity);
+    if (peak.isUnset() || equity.compareTo(peak.decimal()) > 0) {
+      peak.set(equity);
+      lowSincePeak.set(equity);
+    } else if (peak.signum() > 0 && equity.compareTo(lowSincePeak.decimal()) < 0) {
+      lowSincePeak.set(equity);
+      BigDecimal top = peak.decimal();
+      worstDrawdown = Math.max(worstDrawdown, ratio(top.subtract(equity), top));
+    }
     last = time;
-    lastEquity = equity;
+    lastEquity.set(equity);
     count++;
   }
 
   /**
-   * Counts the spacing from the last point to {@code time}; a spacing like the one before (the
-   * common case) is counted without making a {@link Duration}.
+   * Adds the next point of the curve, its equity given as {@code units} at {@code scale} (0..18;
+   * not {@link Decimals#NO_UNITS}): the same as {@link #add(Instant, BigDecimal)} with that
+   * decimal, without making one.
    */
+  public void add(Instant time, long units, int scale) {
+    if (units == Decimals.NO_UNITS) {
+      throw new IllegalArgumentException("no equity units");
+    }
+    if (!lastEquity.isUnset() && !lastEquity.exact
+        || !peak.isUnset() && !peak.exact
+        || !lowSincePeak.isUnset() && !lowSincePeak.exact) {
+      // An equity before did not fit a long: go on in decimals (rare: ten digits past a billion).
+      addDecimal(time, BigDecimal.valueOf(units, scale));
+      return;
+    }
+    if (count > 0) {
+      record(ratioSince(lastEquity, units, scale));
+      spacing(time);
+    } else {
+      first = time;
+    }
+    if (peak.isUnset() || peak.compareTo(units, scale) < 0) {
+      peak.set(units, scale);
+      lowSincePeak.set(units, scale);
+    } else if (peak.units > 0 && lowSincePeak.compareTo(units, scale) > 0) {
+      lowSincePeak.set(units, scale);
+      // (peak - equity) / peak
+      int s = Math.max(peak.scale, scale);
+      long top = Decimals.rescale(peak.units, peak.scale, s);
+      long fall = Decimals.subtract(top, Decimals.rescale(units, scale, s));
+      double drawdown =
+          fall == Decimals.NO_UNITS
+              ? ratio(peak.decimal().subtract(BigDecimal.valueOf(units, scale)), peak.decimal())
+              : DecimalRatio.of(fall, s, peak.units, peak.scale);
+      worstDrawdown = Math.max(worstDrawdown, drawdown);
+    }
+    last = time;
+    lastEquity.set(units, scale);
+    count++;
+  }
+
+  /** (equity - before) / before, as the decimal path works it out. */
+  private static double ratioSince(Amount before, long units, int scale) {
+    if (before.units == 0) {
+      return Double.NaN;
+    }
+    int s = Math.max(before.scale, scale);
+    long was = Decimals.rescale(before.units, before.scale, s);
+    long now = Decimals.rescale(units, scale, s);
+    long change = Decimals.subtract(now, was);
+    if (change == Decimals.NO_UNITS) {
+      BigDecimal b = before.decimal();
+      BigDecimal e = BigDecimal.valueOf(units, scale);
+      return e.compareTo(b) == 0 ? 0.0 : ratio(e.subtract(b), b);
+    }
+    return change == 0 ? 0.0 : DecimalRatio.of(change, s, before.units, before.scale);
+  }
+
+  private void record(double r) {
+    if (returns.length == count - 1) {
+      returns = Arrays.copyOf(returns, returns.length + Math.max(16, returns.length >> 1));
+    }
+    returns[count - 1] = r;
+  }
+
+  /** Counts the spacing from the last point to {@code time}. */
   private void spacing(Instant time) {
     long seconds = time.getEpochSecond() - last.getEpochSecond();
     int nanos = time.getNano() - last.getNano();
@@ -77,30 +156,27 @@ public final class MetricsAccumulator {
       seconds--;
       nanos += 1_000_000_000;
     }
-    if (lastSpacing == null
-        || seconds != lastSpacing.getSeconds()
-        || nanos != lastSpacing.getNano()) {
-      lastSpacing = Duration.ofSeconds(seconds, nanos);
-      lastSpacingCount = spacings.computeIfAbsent(lastSpacing, s -> new int[1]);
-      lastSpacingLong = lastSpacing.compareTo(LONG_GAP) >= 0;
+    int k = lastSpacing;
+    if (k < 0 || spacingSeconds[k] != seconds || spacingNanos[k] != nanos) {
+      k = 0;
+      while (k < spacingKinds && (spacingSeconds[k] != seconds || spacingNanos[k] != nanos)) {
+        k++;
+      }
+      if (k == spacingKinds) {
+        if (k == spacingSeconds.length) {
+          spacingSeconds = Arrays.copyOf(spacingSeconds, k * 2);
+          spacingNanos = Arrays.copyOf(spacingNanos, k * 2);
+          spacingCounts = Arrays.copyOf(spacingCounts, k * 2);
+        }
+        spacingSeconds[k] = seconds;
+        spacingNanos[k] = nanos;
+        spacingKinds++;
+      }
+      lastSpacing = k;
     }
-    lastSpacingCount[0]++;
-    if (lastSpacingLong) {
+    spacingCounts[k]++;
+    if (seconds >= LONG_GAP_SECONDS) { // at least 47 hours (nanos only add to it)
       longGaps++;
-    }
-  }
-
-  /**
-   * The deepest fall below a running peak. Within one peak the ratio (peak - equity) / peak only
-   * grows as equity falls, so it is worked out only when equity sets a new low under that peak.
-   */
-  private void drawdown(BigDecimal equity) {
-    if (peak == null || equity.compareTo(peak) > 0) {
-      peak = equity;
-      lowSincePeak = equity;
-    } else if (peak.signum() > 0 && equity.compareTo(lowSincePeak) < 0) {
-      lowSincePeak = equity;
-      worstDrawdown = Math.max(worstDrawdown, ratio(peak.subtract(equity), peak));
     }
   }
 
@@ -121,7 +197,7 @@ public final class MetricsAccumulator {
 
   /** The metrics of the curve added so far with these round trips, open positions and fees. */
   public Metrics metrics(List<RoundTrip> trades, int openPositions, BigDecimal fees) {
-    BigDecimal finalEquity = count == 0 ? startingCash : lastEquity;
+    BigDecimal finalEquity = count == 0 ? startingCash : lastEquity.decimal();
     double totalReturn = ratio(finalEquity.subtract(startingCash), startingCash);
     double[] r = count == 0 ? new double[0] : Arrays.copyOf(returns, count - 1);
     Double periodsPerYear = periodsPerYear();
@@ -164,12 +240,18 @@ public final class MetricsAccumulator {
     if (n < 1) {
       return null;
     }
-    List<Duration> sorted = new ArrayList<>(spacings.keySet());
-    sorted.sort(null);
+    // The few kinds of spacing in ascending order (an insertion sort: there are a handful).
+    int[] order = new int[spacingKinds];
+    for (int i = 0; i < order.length; i++) {
+      int k = i;
+      while (k > 0 && shorter(i, order[k - 1])) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
     double median =
-        n % 2 == 1
-            ? seconds(nth(sorted, n / 2))
-            : (seconds(nth(sorted, n / 2 - 1)) + seconds(nth(sorted, n / 2))) / 2;
+        n % 2 == 1 ? nth(order, n / 2) : (nth(order, n / 2 - 1) + nth(order, n / 2)) / 2;
     boolean daily = Math.abs(median - 86_400) <= 4 * 3_600;
     if (daily && longGaps * 10 >= n) {
       return Metrics.TRADING_DAYS_PER_YEAR;
@@ -177,13 +259,19 @@ public final class MetricsAccumulator {
     return median > 0 ? Metrics.SECONDS_PER_YEAR / median : null;
   }
 
-  /** The spacing at {@code index} in ascending order of all spacings, repeats included. */
-  private Duration nth(List<Duration> sorted, int index) {
+  /** The spacing at {@code index} in ascending order of all spacings, repeats included, in s. */
+  private boolean shorter(int a, int b) {
+    return spacingSeconds[a] != spacingSeconds[b]
+        ? spacingSeconds[a] < spacingSeconds[b]
+        : spacingNanos[a] < spacingNanos[b];
+  }
+
+  private double nth(int[] order, int index) {
     int seen = 0;
-    for (Duration d : sorted) {
-      seen += spacings.get(d)[0];
+    for (int k : order) {
+      seen += spacingCounts[k];
       if (index < seen) {
-        return d;
+        return spacingSeconds[k] + spacingNanos[k] / 1e9;
       }
     }
     throw new IllegalStateException("no spacing " + index + " of " + seen);
@@ -251,5 +339,58 @@ public final class MetricsAccumulator {
 
   private static Double finite(double x) {
     return Double.isFinite(x) ? x : null;
+  }
+
+  /** An amount: units at a scale when it fits a long, else a decimal. */
+  private static final class Amount {
+    boolean exact;
+    long units;
+    int scale;
+    BigDecimal decimal;
+    boolean unset = true;
+
+    boolean isUnset() {
+      return unset;
+    }
+
+    void set(long newUnits, int newScale) {
+      unset = false;
+      exact = true;
+      units = newUnits;
+      scale = newScale;
+      decimal = null;
+    }
+
+    void set(BigDecimal value) {
+      if (Decimals.fitsUnits(value)) {
+        set(Decimals.units(value), value.scale());
+        return;
+      }
+      unset = false;
+      exact = false;
+      decimal = value;
+    }
+
+    BigDecimal decimal() {
+      if (decimal == null) {
+        decimal = BigDecimal.valueOf(units, scale);
+      }
+      return decimal;
+    }
+
+    int signum() {
+      return exact ? Long.signum(units) : decimal.signum();
+    }
+
+    /** This amount against {@code other} units at {@code otherScale} (this one exact). */
+    int compareTo(long other, int otherScale) {
+      int s = Math.max(scale, otherScale);
+      long a = Decimals.rescale(units, scale, s);
+      long b = Decimals.rescale(other, otherScale, s);
+      if (a == Decimals.NO_UNITS || b == Decimals.NO_UNITS) {
+        return decimal().compareTo(BigDecimal.valueOf(other, otherScale));
+      }
+      return Long.compare(a, b);
+    }
   }
 }

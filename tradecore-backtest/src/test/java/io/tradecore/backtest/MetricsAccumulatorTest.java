@@ -86,7 +86,20 @@ class MetricsAccumulatorTest {
             MetricsTest.curve(t, day, "0", "5", "0", "0", "3"),
             MetricsTest.curve(t, day, "100", "-50", "-80", "20", "-10", "200"),
             MetricsTest.curve(t, Duration.ofMillis(1), "100", "99.5", "101.25", "100"),
-            MetricsTest.curve(t, Duration.ZERO, "100", "110"))) {
+            MetricsTest.curve(t, Duration.ZERO, "100", "110"),
+            // Equities past a long's reach, and back, at changing scales.
+            MetricsTest.curve(
+                t,
+                day,
+                "10000",
+                "10000.000000000001",
+                "98765432109876543210.5",
+                "98765432109876543209.25",
+                "10000.5",
+                "9999.123456789012",
+                "9999.123456789012000",
+                "12345678901234567.891",
+                "1.000000000000000001"))) {
       Metrics former = MetricsReference.of(CASH, curve, List.of(), 0, BigDecimal.ZERO);
       assertThat(Metrics.of(CASH, curve, List.of(), 0, BigDecimal.ZERO))
           .as("%s", curve)

@@ -43,4 +43,66 @@ public final class Decimals {
   public static BigDecimal toDecimal(long units, int scale) {
     return BigDecimal.valueOf(units, scale);
   }
+
+  /**
+   * What the long arithmetic below gives when a result does not fit a long (Long.MIN_VALUE, which
+   * is never a result, nor taken as an operand).
+   */
+  public static final long NO_UNITS = Long.MIN_VALUE;
+
+  /** True when {@code value} is at most 18 digits at a scale of 0..18: {@link #units} holds it. */
+  public static boolean fitsUnits(BigDecimal value) {
+    return value.precision() <= 18 && value.scale() >= 0 && value.scale() <= 18;
+  }
+
+  /** The unscaled value of a decimal that {@link #fitsUnits fits}. */
+  public static long units(BigDecimal value) {
+    return value.unscaledValue().longValue();
+  }
+
+  /** {@code a * b}, or {@link #NO_UNITS} when either is it or the product does not fit. */
+  public static long multiply(long a, long b) {
+    if (a == NO_UNITS || b == NO_UNITS) {
+      return NO_UNITS;
+    }
+    long hi = Math.multiplyHigh(a, b);
+    long lo = a * b;
+    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+      return lo; // NO_UNITS itself (hi -1, lo MIN) is a product that is left as "does not fit"
+    }
+    return NO_UNITS;
+  }
+
+  /** {@code a + b}, or {@link #NO_UNITS} when either is it or the sum does not fit. */
+  public static long add(long a, long b) {
+    if (a == NO_UNITS || b == NO_UNITS) {
+      return NO_UNITS;
+    }
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? NO_UNITS : r;
+  }
+
+  /** {@code a - b}, or {@link #NO_UNITS} when either is it or the difference does not fit. */
+  public static long subtract(long a, long b) {
+    if (a == NO_UNITS || b == NO_UNITS) {
+      return NO_UNITS;
+    }
+    long r = a - b;
+    return ((a ^ b) & (a ^ r)) < 0 ? NO_UNITS : r;
+  }
+
+  /**
+   * {@code units} at scale {@code from} as units at the larger or equal scale {@code to}, or {@link
+   * #NO_UNITS} when they do not fit.
+   */
+  public static long rescale(long units, int from, int to) {
+    if (to == from) {
+      return units;
+    }
+    int d = to - from;
+    if (d < 0 || d >= POW10.length) {
+      return NO_UNITS;
+    }
+    return multiply(units, POW10[d]);
+  }
 }

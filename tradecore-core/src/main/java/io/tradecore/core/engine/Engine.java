@@ -488,6 +488,9 @@ public final class Engine {
 
   /** Lets the monitor check every active plan; an exit it finds trades on this same bar. */
   private void checkExits(Bar bar) {
+    if (!anyLevels(plans.activeLive(bar.instrument()))) {
+      return; // no stop, target or trailing stop to check: the monitor finds nothing
+    }
     for (Plan plan : plans.active(bar.instrument())) {
       if (working.hasLiveExit(plan.id())) {
         continue;
@@ -500,6 +503,17 @@ public final class Engine {
         drain();
       }
     }
+  }
+
+  /** True when one of the plans has a stop (or trailing stop) or a target the bar may reach. */
+  private static boolean anyLevels(List<Plan> active) {
+    for (int i = 0; i < active.size(); i++) {
+      Plan plan = active.get(i);
+      if (plan.effectiveStop() != 0 || plan.target() != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Asks the strategy about the moment, or replays the answer it gave before a restart. */

@@ -194,7 +194,7 @@ final class OrderFlow {
                   value,
                   portfolio.ledger().position(instrument.symbol()),
                   reference,
-                  exposure.withWorkingEntries())
+                  exposure::withWorkingEntries)
               .orElse(null);
     }
     if (refusal == null && quote == null) {

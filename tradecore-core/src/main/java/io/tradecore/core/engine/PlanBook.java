@@ -20,7 +20,12 @@ import java.util.Map;
 final class PlanBook {
   private final String prefix;
   private final Map<PlanId, Plan> open = new LinkedHashMap<>();
-  private final Map<Instrument, Integer> openCount = new HashMap<>();
+
+  /** Each instrument's open plans, counted: asked by strategies on every decision, so kept. */
+  private final Map<Instrument, int[]> openCount = new HashMap<>();
+
+  private Instrument lastCounted;
+  private int[] lastCount;
   private final Map<PlanId, Integer> exitsSent = new HashMap<>();
   private final Map<PlanId, ExitReason> closing = new HashMap<>();
   private long sequence;
@@ -71,7 +76,10 @@ final class PlanBook {
   /** Records the plan's new state; a plan that is no longer open leaves the book. */
   void put(Plan plan) {
     Plan old = plan.status().isOpen() ? open.put(plan.id(), plan) : open.remove(plan.id());
-    adjust(openCount, plan.instrument(), old, plan);
+    int delta = (plan.status().isOpen() ? 1 : 0) - (old != null && old.status().isOpen() ? 1 : 0);
+    if (delta != 0) {
+      countOf(plan.instrument())[0] += delta;
+    }
     boolean was = old != null && old.status() == PlanStatus.ACTIVE;
     boolean is = plan.status() == PlanStatus.ACTIVE;
     if (was && is) {
@@ -150,18 +158,18 @@ final class PlanBook {
   }
 
   int openCount(Instrument instrument) {
-    return openCount.getOrDefault(instrument, 0);
+    return countOf(instrument)[0];
+  }
+
+  private int[] countOf(Instrument instrument) {
+    if (instrument != lastCounted) {
+      lastCount = openCount.computeIfAbsent(instrument, i -> new int[1]);
+      lastCounted = instrument;
+    }
+    return lastCount;
   }
 
   List<Plan> all() {
     return List.copyOf(open.values());
-  }
-
-  private static void adjust(
-      Map<Instrument, Integer> counts, Instrument instrument, Plan old, Plan now) {
-    int delta = (now.status().isOpen() ? 1 : 0) - (old != null && old.status().isOpen() ? 1 : 0);
-    if (delta != 0) {
-      counts.merge(instrument, delta, Integer::sum);
-    }
   }
 }

@@ -56,12 +56,17 @@ final class PortfolioState implements PortfolioView {
 
   @Override
   public BigDecimal equity() {
-    BigDecimal equity = portfolio.ledger().cash();
-    for (Position p : portfolio.ledger().positions().values()) {
-      BigDecimal mark = portfolio.mark(p.instrument().symbol());
-      equity = equity.add(mark == null ? p.costBasis() : p.marketValue(mark));
-    }
-    return equity;
+    return portfolio.equity();
+  }
+
+  @Override
+  public long equityUnits() {
+    return portfolio.equityUnits();
+  }
+
+  @Override
+  public int equityScale() {
+    return portfolio.equityScale();
   }
 
   @Override

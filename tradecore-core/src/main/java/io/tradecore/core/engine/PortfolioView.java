@@ -1,5 +1,6 @@
 package io.tradecore.core.engine;
 
+import io.tradecore.core.domain.Decimals;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.ledger.LedgerSummary;
 import io.tradecore.core.ledger.Position;
@@ -38,6 +39,20 @@ public interface PortfolioView {
 
   /** Cash plus positions at their latest marks. */
   BigDecimal equity();
+
+  /**
+   * {@link #equity()} as units of 10^-{@link #equityScale()}, with no {@link BigDecimal} made (a
+   * backtest asks on every bar), or {@link Decimals#NO_UNITS} when it does not fit a long (then ask
+   * {@link #equity()}).
+   */
+  default long equityUnits() {
+    return Decimals.NO_UNITS;
+  }
+
+  /** The scale of the last {@link #equityUnits()} that was not {@link Decimals#NO_UNITS}. */
+  default int equityScale() {
+    return 0;
+  }
 
   LedgerSummary summary();
 

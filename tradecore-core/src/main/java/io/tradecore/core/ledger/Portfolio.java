@@ -1,5 +1,6 @@
 package io.tradecore.core.ledger;
 
+import io.tradecore.core.domain.Decimals;
 import io.tradecore.core.domain.Fill;
 import io.tradecore.core.domain.Instrument;
 import io.tradecore.core.domain.PortfolioId;
@@ -25,6 +26,22 @@ public final class Portfolio {
 
   private Instrument lastMarked;
   private Mark lastMark;
+
+  /** Bumped whenever a symbol's {@link Mark} is added or replaced (not when one moves). */
+  private long markObjects;
+
+  // The equity in long arithmetic, asked for on every bar: the ledger's cash and positions as
+  // units, worked out again only after a fill (or a new mark object); the marks are read live.
+  private long equityFills = -1;
+  private long equityMarkObjects = -1;
+  private boolean equityLong;
+  private long cashUnits;
+  private int cashScale;
+  private int held;
+  private long[] heldUnits = new long[1];
+  private int[] heldScales = new int[1];
+  private Mark[] heldMarks = new Mark[1];
+  private int equityScale;
 
   public Portfolio(PortfolioId id, String baseCurrency, BigDecimal startingCash) {
     this(id, baseCurrency, new Ledger(startingCash));
@@ -77,20 +94,27 @@ public final class Portfolio {
     }
     ledger.apply(fill);
     versions.computeIfAbsent(fill.botVersion(), v -> new Ledger(BigDecimal.ZERO)).apply(fill);
-    marks.computeIfAbsent(
-        fill.instrument().symbol(), s -> new Mark(fill.price().units(), fill.price().scale()));
+    if (!marks.containsKey(fill.instrument().symbol())) {
+      marks.put(fill.instrument().symbol(), new Mark(fill.price().units(), fill.price().scale()));
+      markObjects++;
+    }
   }
 
   public void mark(String symbol, BigDecimal price) {
     marks.put(symbol, new Mark(price.unscaledValue().longValueExact(), price.scale()));
     lastMarked = null;
+    markObjects++;
   }
 
   /** Marks an instrument to a price in units at its price scale; the engine calls it every bar. */
   public void mark(Instrument instrument, long priceUnits) {
     if (instrument != lastMarked) {
-      lastMark =
-          marks.computeIfAbsent(instrument.symbol(), s -> new Mark(0, instrument.priceScale()));
+      lastMark = marks.get(instrument.symbol());
+      if (lastMark == null) {
+        lastMark = new Mark(0, instrument.priceScale());
+        marks.put(instrument.symbol(), lastMark);
+        markObjects++;
+      }
       lastMark.scale = instrument.priceScale();
       lastMarked = instrument;
     }
@@ -101,6 +125,106 @@ public final class Portfolio {
   public BigDecimal mark(String symbol) {
     Mark m = marks.get(symbol);
     return m == null ? null : BigDecimal.valueOf(m.units, m.scale);
+  }
+
+  /**
+   * Cash plus every position at its latest mark (at its cost basis before it has one), exact, at
+   * the scale adding those amounts gives (the largest of theirs).
+   */
+  public BigDecimal equity() {
+    if (equityLong()) {
+      long units = equityUnits();
+      if (units != NO_UNITS) {
+        return BigDecimal.valueOf(units, equityScale);
+      }
+    }
+    BigDecimal equity = ledger.cash();
+    for (Position p : ledger.positions().values()) {
+      BigDecimal mark = mark(p.instrument().symbol());
+      equity = equity.add(mark == null ? p.costBasis() : p.marketValue(mark));
+    }
+    return equity;
+  }
+
+  /** What {@link #equityUnits} gives when the equity does not fit a long at its scale. */
+  public static final long NO_UNITS = Decimals.NO_UNITS;
+
+  /**
+   * {@link #equity()} as units of 10^-{@link #equityScale()}, without making a {@link BigDecimal}
+   * (a backtest asks on every bar); {@link #NO_UNITS} when it does not fit a long (then ask {@link
+   * #equity()}).
+   */
+  public long equityUnits() {
+    if (!equityLong()) {
+      return NO_UNITS;
+    }
+    int scale = cashScale;
+    for (int i = 0; i < held; i++) {
+      Mark m = heldMarks[i];
+      int s = m == null ? heldScales[i] : heldScales[i] + m.scale;
+      if (s > scale) {
+        scale = s;
+      }
+    }
+    long units = Decimals.rescale(cashUnits, cashScale, scale);
+    for (int i = 0; i < held && units != NO_UNITS; i++) {
+      Mark m = heldMarks[i];
+      long value;
+      int s;
+      if (m == null) {
+        value = heldUnits[i];
+        s = heldScales[i];
+      } else {
+        value = Decimals.multiply(heldUnits[i], m.units);
+        s = heldScales[i] + m.scale;
+      }
+      long term = value == NO_UNITS ? NO_UNITS : Decimals.rescale(value, s, scale);
+      units = term == NO_UNITS ? NO_UNITS : Decimals.add(units, term);
+    }
+    equityScale = scale;
+    return units;
+  }
+
+  /** The scale of the last {@link #equityUnits()} that fitted. */
+  public int equityScale() {
+    return equityScale;
+  }
+
+  /** Refreshes the cash and positions as units after a fill; false when one does not fit. */
+  private boolean equityLong() {
+    if (equityFills == ledger.fillCount() && equityMarkObjects == markObjects) {
+      return equityLong;
+    }
+    equityFills = ledger.fillCount();
+    equityMarkObjects = markObjects;
+    equityLong = false;
+    BigDecimal cash = ledger.cash();
+    if (!Decimals.fitsUnits(cash)) {
+      return false;
+    }
+    cashUnits = Decimals.units(cash);
+    cashScale = cash.scale();
+    Map<String, Position> positions = ledger.positions();
+    if (heldUnits.length < positions.size()) {
+      heldUnits = new long[positions.size()];
+      heldScales = new int[positions.size()];
+      heldMarks = new Mark[positions.size()];
+    }
+    held = 0;
+    for (Position p : positions.values()) {
+      Mark m = marks.get(p.instrument().symbol());
+      // Without a mark the position counts at its cost basis.
+      BigDecimal amount = m == null ? p.costBasis() : p.quantity();
+      if (!Decimals.fitsUnits(amount)) {
+        return false;
+      }
+      heldUnits[held] = Decimals.units(amount);
+      heldScales[held] = amount.scale();
+      heldMarks[held] = m;
+      held++;
+    }
+    equityLong = true;
+    return true;
   }
 
   public PortfolioId id() {

@@ -7,6 +7,7 @@ import io.tradecore.core.ledger.Position;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Checks an order that opens or adds to a position against the portfolio's caps, valued at a
@@ -37,6 +38,20 @@ public final class RiskCheck {
       Position position,
       BigDecimal mark,
       LedgerSummary portfolio) {
+    return check(symbol, side, orderValue, position, mark, () -> portfolio);
+  }
+
+  /**
+   * As {@link #check(String, Side, BigDecimal, Position, BigDecimal, LedgerSummary)}, the
+   * portfolio's summary worked out only when a cap needs it (gross exposure, open positions).
+   */
+  public Optional<RiskRefusal> check(
+      String symbol,
+      Side side,
+      BigDecimal orderValue,
+      Position position,
+      BigDecimal mark,
+      Supplier<LedgerSummary> summary) {
     BigDecimal held = position == null ? BigDecimal.ZERO : position.quantity();
     BigDecimal currentValue = held.multiply(mark);
     BigDecimal signedOrder = side == Side.BUY ? orderValue : orderValue.negate();
@@ -56,13 +71,14 @@ public final class RiskCheck {
       return refuse(RiskCap.MAX_POSITION_VALUE, limits.maxPositionValue(), newValue.abs(), symbol);
     }
     if (limits.maxGrossExposure() != null) {
-      BigDecimal gross = portfolio.grossExposure().subtract(currentValue.abs()).add(newValue.abs());
+      BigDecimal gross =
+          summary.get().grossExposure().subtract(currentValue.abs()).add(newValue.abs());
       if (gross.compareTo(limits.maxGrossExposure()) > 0) {
         return refuse(RiskCap.MAX_GROSS_EXPOSURE, limits.maxGrossExposure(), gross, symbol);
       }
     }
     if (limits.maxOpenPositions() != null && held.signum() == 0) {
-      int after = portfolio.openPositions() + 1;
+      int after = summary.get().openPositions() + 1;
       if (after > limits.maxOpenPositions()) {
         return refuse(
             RiskCap.MAX_OPEN_POSITIONS,

@@ -6,11 +6,12 @@ import java.sql.Types;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One statement of many rows sent as a single JDBC batch on a handle's connection, in the handle's
- * transaction, its parameters bound by position straight to the driver: for the rows a replay
- * writes by the thousand (bars, snapshots, days, daily logs), where binding each value by name
- * through Jdbi cost more than the database's work. Values are bound as Jdbi binds them (text,
- * 64-bit integers, SQL NULL as VARCHAR), so what is stored is the same.
+ * One statement of many rows sent as a single JDBC batch (or of one row, {@link #update}) on a
+ * handle's connection, in the handle's transaction, its parameters bound by position straight to
+ * the driver: for the rows a replay writes by the thousand (bars, snapshots, days, daily logs) and
+ * the statements each of its orders and fills makes, where binding each value by name through Jdbi
+ * cost more than the database's work. Values are bound as Jdbi binds them (text, 64-bit integers,
+ * SQL NULL as VARCHAR), so what is stored is the same.
  */
 final class JdbcBatch implements AutoCloseable {
   private final String sql;
@@ -56,6 +57,20 @@ final class JdbcBatch implements AutoCloseable {
     }
   }
 
+  /** Binds the next parameter of the current row to an integer, or NULL (as BIGINT) for null. */
+  JdbcBatch integerOrNull(Long value) {
+    try {
+      if (value == null) {
+        statement.setNull(++column, Types.BIGINT);
+      } else {
+        statement.setLong(++column, value);
+      }
+      return this;
+    } catch (SQLException e) {
+      throw failed(sql, e);
+    }
+  }
+
   /** Binds the next parameter of the current row to a 32-bit integer (a Java int column). */
   JdbcBatch integer(int value) {
     try {
@@ -73,6 +88,16 @@ final class JdbcBatch implements AutoCloseable {
       column = 0;
       rows++;
       return this;
+    } catch (SQLException e) {
+      throw failed(sql, e);
+    }
+  }
+
+  /** Runs the statement once with the parameters bound (no batch); returns the rows it changed. */
+  int update() {
+    try {
+      column = 0;
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw failed(sql, e);
     }

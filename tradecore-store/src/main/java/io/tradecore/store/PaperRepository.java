@@ -96,6 +96,22 @@ public final class PaperRepository {
         .execute();
   }
 
+  /** Whether the account has an order of this id, whatever its status (its row is not read). */
+  public boolean hasOrder(Handle h, String account, ClientOrderId id) {
+    try (java.sql.PreparedStatement s =
+        h.getConnection()
+            .prepareStatement(
+                "SELECT 1 FROM paper_orders WHERE account_id = ? AND client_order_id = ?")) {
+      s.setString(1, account);
+      s.setString(2, id.value());
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("could not look up paper order " + id.value(), e);
+    }
+  }
+
   public Optional<PaperOrder> order(
       Handle h, String account, ClientOrderId id, Map<String, Instrument> instruments) {
     return h.createQuery(

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Stored market data (bars). Daily bars (at 00:00 UTC, a date and no time) are kept for good;
@@ -21,23 +20,23 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class BarRepository {
 
   public void insertIfAbsent(Handle h, Iterable<Bar> bars) {
-    PreparedBatch batch =
-        h.prepareBatch(
+    try (JdbcBatch batch =
+        JdbcBatch.of(
+            h,
             "INSERT INTO bars (symbol, time_ms, open_price, high_price, low_price, close_price,"
-                + " volume) VALUES (:symbol, :time, :o, :h, :l, :c, :v) ON CONFLICT (symbol,"
-                + " time_ms) DO NOTHING");
-    for (Bar b : bars) {
-      batch
-          .bind("symbol", b.instrument().symbol())
-          .bind("time", b.time().toEpochMilli())
-          .bind("o", b.open())
-          .bind("h", b.high())
-          .bind("l", b.low())
-          .bind("c", b.close())
-          .bind("v", Double.toString(b.volume()))
-          .add();
-    }
-    if (batch.size() > 0) {
+                + " volume) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, time_ms) DO"
+                + " NOTHING")) {
+      for (Bar b : bars) {
+        batch
+            .text(b.instrument().symbol())
+            .integer(b.time().toEpochMilli())
+            .integer(b.open())
+            .integer(b.high())
+            .integer(b.low())
+            .integer(b.close())
+            .text(Double.toString(b.volume()))
+            .add();
+      }
       batch.execute();
     }
   }

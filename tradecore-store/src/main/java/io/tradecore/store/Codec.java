@@ -54,6 +54,77 @@ public final class Codec {
     }
   }
 
+  /**
+   * How many elements the JSON array {@code json} has, without building them (as {@code
+   * readList(json).size()}, for text this class or Jackson wrote); an error names the problem.
+   */
+  public static int listSize(String json) {
+    int i = skipSpace(json, 0);
+    if (i >= json.length() || json.charAt(i) != '[') {
+      throw new StoreException("stored JSON is malformed: not an array: " + shorten(json));
+    }
+    int depth = 0;
+    int count = 0;
+    boolean inString = false;
+    boolean empty = true;
+    for (; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"' -> {
+          inString = true;
+          empty = false;
+        }
+        case '[', '{' -> {
+          if (depth == 1) {
+            empty = false;
+          }
+          depth++;
+        }
+        case ']', '}' -> {
+          depth--;
+          if (depth == 0) {
+            if (skipSpace(json, i + 1) != json.length()) {
+              throw new StoreException(
+                  "stored JSON is malformed: text after the array: " + shorten(json));
+            }
+            return empty ? 0 : count + 1;
+          }
+        }
+        case ',' -> {
+          if (depth == 1) {
+            count++;
+          }
+        }
+        default -> {
+          if (depth == 1 && !Character.isWhitespace(c)) {
+            empty = false;
+          }
+        }
+      }
+    }
+    throw new StoreException("stored JSON is malformed: an unfinished array: " + shorten(json));
+  }
+
+  private static int skipSpace(String s, int from) {
+    int i = from;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+
   public static String orderJson(Order o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", o.id().value());

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The daily_logs table. Regenerating a day updates its figures in place; the person's sections are
@@ -75,37 +74,39 @@ public final class DailyLogRepository {
     if (rows.isEmpty()) {
       return;
     }
-    PreparedBatch batch =
-        h.prepareBatch(
+    try (JdbcBatch batch =
+        JdbcBatch.of(
+            h,
             "INSERT INTO daily_logs (portfolio_id, day, account_value, daily_pnl, daily_return,"
                 + " total_pnl, tier, trades, signals, warnings, errors, market_status,"
-                + " observations, generated_ms) VALUES (:p, :day, :value, :pnl, :ret, :total,"
-                + " :tier, :trades, :signals, :warnings, :errors, :status, :obs, :at) ON CONFLICT"
+                + " observations, generated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT"
                 + " (portfolio_id, day) DO UPDATE SET account_value = excluded.account_value,"
                 + " daily_pnl = excluded.daily_pnl, daily_return = excluded.daily_return,"
                 + " total_pnl = excluded.total_pnl, tier = excluded.tier, trades ="
                 + " excluded.trades, signals = excluded.signals, warnings = excluded.warnings,"
                 + " errors = excluded.errors, market_status = excluded.market_status,"
-                + " observations = excluded.observations, generated_ms = excluded.generated_ms");
-    for (Row r : rows) {
-      batch
-          .bind("p", p.value())
-          .bind("day", r.day())
-          .bind("value", r.accountValue().toPlainString())
-          .bind("pnl", r.dailyPnl().toPlainString())
-          .bind("ret", r.dailyReturn().toPlainString())
-          .bind("total", r.totalPnl().toPlainString())
-          .bind("tier", r.tier())
-          .bind("trades", r.trades())
-          .bind("signals", r.signals())
-          .bind("warnings", r.warnings())
-          .bind("errors", r.errors())
-          .bind("status", r.marketStatus())
-          .bind("obs", r.observationsJson())
-          .bind("at", r.generatedAt().toEpochMilli())
-          .add();
+                + " observations = excluded.observations, generated_ms = excluded.generated_ms")) {
+      for (Row r : rows) {
+        batch
+            .text(p.value())
+            .text(r.day())
+            .text(r.accountValue().toPlainString())
+            .text(r.dailyPnl().toPlainString())
+            .text(r.dailyReturn().toPlainString())
+            .text(r.totalPnl().toPlainString())
+            .text(r.tier())
+            .integer(r.trades())
+            .integer(r.signals())
+            .integer(r.warnings())
+            .integer(r.errors())
+            .text(r.marketStatus())
+            .text(r.observationsJson())
+            .integer(r.generatedAt().toEpochMilli())
+            .add();
+      }
+      batch.execute();
     }
-    batch.execute();
   }
 
   /**

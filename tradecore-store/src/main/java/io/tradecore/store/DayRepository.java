@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * End-of-day equity snapshots and the portfolio_days rows derived from them, one per portfolio and
@@ -49,33 +48,34 @@ public final class DayRepository {
     if (snapshots.isEmpty()) {
       return;
     }
-    PreparedBatch batch =
-        h.prepareBatch(
+    try (JdbcBatch batch =
+        JdbcBatch.of(
+            h,
             "INSERT INTO equity_snapshots (portfolio_id, day, kind, time_ms, equity, cash,"
-                + " realized_pnl, fees, gross_exposure, fill_count, positions, open_plans) VALUES (:p,"
-                + " :day, 'EOD', :time, :equity, :cash, :realized, :fees, :gross, :fills,"
-                + " :positions, :plans) ON"
+                + " realized_pnl, fees, gross_exposure, fill_count, positions, open_plans) VALUES (?,"
+                + " ?, 'EOD', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
                 + " CONFLICT (portfolio_id, day, kind) DO UPDATE SET time_ms = excluded.time_ms,"
                 + " equity = excluded.equity, cash = excluded.cash, realized_pnl ="
                 + " excluded.realized_pnl, fees = excluded.fees, gross_exposure ="
                 + " excluded.gross_exposure, fill_count = excluded.fill_count, positions = excluded.positions, open_plans ="
-                + " excluded.open_plans");
-    for (Snapshot s : snapshots) {
-      batch
-          .bind("p", p.value())
-          .bind("day", s.day())
-          .bind("time", s.time().toEpochMilli())
-          .bind("equity", s.equity().toPlainString())
-          .bind("cash", s.cash().toPlainString())
-          .bind("realized", s.realizedPnl().toPlainString())
-          .bind("fees", s.fees().toPlainString())
-          .bind("gross", s.grossExposure().toPlainString())
-          .bind("fills", s.fillCount())
-          .bind("positions", s.positionsJson())
-          .bind("plans", s.openPlansJson())
-          .add();
+                + " excluded.open_plans")) {
+      for (Snapshot s : snapshots) {
+        batch
+            .text(p.value())
+            .text(s.day())
+            .integer(s.time().toEpochMilli())
+            .text(s.equity().toPlainString())
+            .text(s.cash().toPlainString())
+            .text(s.realizedPnl().toPlainString())
+            .text(s.fees().toPlainString())
+            .text(s.grossExposure().toPlainString())
+            .integer(s.fillCount())
+            .text(s.positionsJson())
+            .text(s.openPlansJson())
+            .add();
+      }
+      batch.execute();
     }
-    batch.execute();
   }
 
   /** The latest snapshot before {@code day}, if any. */
@@ -150,32 +150,33 @@ public final class DayRepository {
     if (days.isEmpty()) {
       return;
     }
-    PreparedBatch batch =
-        h.prepareBatch(
+    try (JdbcBatch batch =
+        JdbcBatch.of(
+            h,
             "INSERT INTO portfolio_days (portfolio_id, day, open_equity, close_equity, pnl,"
                 + " return_ratio, realized_pnl, fees, fills, open_positions, open_plans) VALUES"
-                + " (:p, :day, :open, :close, :pnl, :ret, :realized, :fees, :fills, :positions,"
-                + " :plans) ON CONFLICT (portfolio_id, day) DO UPDATE SET open_equity ="
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (portfolio_id, day) DO UPDATE SET open_equity ="
                 + " excluded.open_equity, close_equity = excluded.close_equity, pnl = excluded.pnl,"
                 + " return_ratio = excluded.return_ratio, realized_pnl = excluded.realized_pnl,"
                 + " fees = excluded.fees, fills = excluded.fills, open_positions ="
-                + " excluded.open_positions, open_plans = excluded.open_plans");
-    for (Day d : days) {
-      batch
-          .bind("p", p.value())
-          .bind("day", d.day())
-          .bind("open", d.openEquity().toPlainString())
-          .bind("close", d.closeEquity().toPlainString())
-          .bind("pnl", d.pnl().toPlainString())
-          .bind("ret", d.returnRatio().toPlainString())
-          .bind("realized", d.realizedPnl().toPlainString())
-          .bind("fees", d.fees().toPlainString())
-          .bind("fills", d.fills())
-          .bind("positions", d.openPositions())
-          .bind("plans", d.openPlans())
-          .add();
+                + " excluded.open_positions, open_plans = excluded.open_plans")) {
+      for (Day d : days) {
+        batch
+            .text(p.value())
+            .text(d.day())
+            .text(d.openEquity().toPlainString())
+            .text(d.closeEquity().toPlainString())
+            .text(d.pnl().toPlainString())
+            .text(d.returnRatio().toPlainString())
+            .text(d.realizedPnl().toPlainString())
+            .text(d.fees().toPlainString())
+            .integer(d.fills())
+            .integer(d.openPositions())
+            .integer(d.openPlans())
+            .add();
+      }
+      batch.execute();
     }
-    batch.execute();
   }
 
   public List<Day> days(Handle h, PortfolioId p) {

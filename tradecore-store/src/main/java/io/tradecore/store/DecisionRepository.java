@@ -22,17 +22,19 @@ public final class DecisionRepository {
       List<Action> actions,
       RunId run,
       Instant recorded) {
-    h.createUpdate(
+    try (JdbcBatch s =
+        JdbcBatch.of(
+            h,
             "INSERT INTO decisions (portfolio_id, time_ms, strategy, actions, run_id, recorded_ms)"
-                + " VALUES (:p, :t, :s, :a, :run, :rec) ON CONFLICT (portfolio_id, time_ms) DO"
-                + " NOTHING")
-        .bind("p", portfolio.value())
-        .bind("t", time.toEpochMilli())
-        .bind("s", strategy)
-        .bind("a", ActionCodec.write(actions))
-        .bind("run", run == null ? null : run.value())
-        .bind("rec", recorded.toEpochMilli())
-        .execute();
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (portfolio_id, time_ms) DO NOTHING")) {
+      s.text(portfolio.value())
+          .integer(time.toEpochMilli())
+          .text(strategy)
+          .text(ActionCodec.write(actions))
+          .text(run == null ? null : run.value())
+          .integer(recorded.toEpochMilli())
+          .update();
+    }
   }
 
   /** The answer stored for the moment at {@code time}, if any. */

@@ -28,33 +28,31 @@ public final class FillRepository {
    * @return true if it was new
    */
   public boolean insertIfAbsent(Handle h, PortfolioId p, Fill f, RunId run, String source) {
-    long seq =
-        h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM fills WHERE portfolio_id = :p")
-            .bind("p", p.value())
-            .mapTo(Long.class)
-            .one();
-    return h.createUpdate(
-                "INSERT INTO fills (portfolio_id, trade_id, seq, client_order_id, plan_id, run_id,"
-                    + " symbol, side, quantity, price, fee, time_ms, bot_version, source)"
-                    + " VALUES (:p, :trade, :seq, :order, :plan, :run, :symbol, :side, :qty,"
-                    + " :price, :fee, :time, :version, :source)"
-                    + " ON CONFLICT (portfolio_id, trade_id) DO NOTHING")
-            .bind("p", p.value())
-            .bind("trade", f.tradeId().value())
-            .bind("seq", seq)
-            .bind("order", f.orderId().value())
-            .bind("plan", f.planId() == null ? null : f.planId().value())
-            .bind("run", run == null ? null : run.value())
-            .bind("symbol", f.instrument().symbol())
-            .bind("side", f.side().name())
-            .bind("qty", f.quantity().toString())
-            .bind("price", f.price().toString())
-            .bind("fee", f.fee().toPlainString())
-            .bind("time", f.time().toEpochMilli())
-            .bind("version", f.botVersion())
-            .bind("source", source)
-            .execute()
-        == 1;
+    // Numbered as stored: the next number, read in the statement that inserts it.
+    try (JdbcBatch s =
+        JdbcBatch.of(
+            h,
+            "INSERT INTO fills (portfolio_id, trade_id, seq, client_order_id, plan_id, run_id,"
+                + " symbol, side, quantity, price, fee, time_ms, bot_version, source)"
+                + " SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM"
+                + " fills WHERE portfolio_id = ? ON CONFLICT (portfolio_id, trade_id) DO NOTHING")) {
+      return s.text(p.value())
+              .text(f.tradeId().value())
+              .text(f.orderId().value())
+              .text(f.planId() == null ? null : f.planId().value())
+              .text(run == null ? null : run.value())
+              .text(f.instrument().symbol())
+              .text(f.side().name())
+              .text(f.quantity().toString())
+              .text(f.price().toString())
+              .text(f.fee().toPlainString())
+              .integer(f.time().toEpochMilli())
+              .text(f.botVersion())
+              .text(source)
+              .text(p.value())
+              .update()
+          == 1;
+    }
   }
 
   public boolean contains(Handle h, PortfolioId p, TradeId trade) {

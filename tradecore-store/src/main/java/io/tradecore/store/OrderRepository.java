@@ -23,33 +23,35 @@ public final class OrderRepository {
   /** Inserts the order, or updates its status if its client order id is already stored. */
   public void upsert(Handle h, PortfolioId p, OrderRecord r) {
     Order o = r.order();
-    h.createUpdate(
+    try (JdbcBatch s =
+        JdbcBatch.of(
+            h,
             "INSERT INTO orders (portfolio_id, client_order_id, plan_id, run_id, role, exit_reason,"
                 + " symbol, side, order_type, quantity, quote_amount, limit_price, stop_price,"
-                + " time_in_force, status, bot_version, created_ms, updated_ms) VALUES (:p, :id,"
-                + " :plan, :run, :role, :reason, :symbol, :side, :type, :qty, :quote, :limit,"
-                + " :stop, :tif, :status, :version, :created, :updated)"
+                + " time_in_force, status, bot_version, created_ms, updated_ms) VALUES (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (portfolio_id, client_order_id) DO UPDATE SET"
-                + " status = excluded.status, updated_ms = excluded.updated_ms")
-        .bind("p", p.value())
-        .bind("id", o.id().value())
-        .bind("plan", o.planId() == null ? null : o.planId().value())
-        .bind("run", r.run() == null ? null : r.run().value())
-        .bind("role", r.entry() ? "ENTRY" : "EXIT")
-        .bind("reason", r.exitReason() == null ? null : r.exitReason().name())
-        .bind("symbol", o.instrument().symbol())
-        .bind("side", o.side().name())
-        .bind("type", o.type().name())
-        .bind("qty", o.quantity() == null ? null : o.quantity().toString())
-        .bind("quote", o.quoteAmount() == null ? null : o.quoteAmount().toPlainString())
-        .bind("limit", o.limitPrice() == null ? null : o.limitPrice().toString())
-        .bind("stop", o.stopPrice() == null ? null : o.stopPrice().toString())
-        .bind("tif", o.timeInForce().name())
-        .bind("status", r.status().name())
-        .bind("version", o.botVersion())
-        .bind("created", o.createdAt().toEpochMilli())
-        .bind("updated", r.updatedAt().toEpochMilli())
-        .execute();
+                + " status = excluded.status, updated_ms = excluded.updated_ms")) {
+      s.text(p.value())
+          .text(o.id().value())
+          .text(o.planId() == null ? null : o.planId().value())
+          .text(r.run() == null ? null : r.run().value())
+          .text(r.entry() ? "ENTRY" : "EXIT")
+          .text(r.exitReason() == null ? null : r.exitReason().name())
+          .text(o.instrument().symbol())
+          .text(o.side().name())
+          .text(o.type().name())
+          .text(o.quantity() == null ? null : o.quantity().toString())
+          .text(o.quoteAmount() == null ? null : o.quoteAmount().toPlainString())
+          .text(o.limitPrice() == null ? null : o.limitPrice().toString())
+          .text(o.stopPrice() == null ? null : o.stopPrice().toString())
+          .text(o.timeInForce().name())
+          .text(r.status().name())
+          .text(o.botVersion())
+          .integer(o.createdAt().toEpochMilli())
+          .integer(r.updatedAt().toEpochMilli())
+          .update();
+    }
   }
 
   public List<OrderRecord> withStatus(

@@ -50,36 +50,38 @@ public final class PaperRepository {
   }
 
   public void updateAccount(Handle h, String account, long tradeSeq, BigDecimal cash) {
-    h.createUpdate("UPDATE paper_accounts SET trade_seq = :seq, cash = :cash WHERE account_id = :a")
-        .bind("a", account)
-        .bind("seq", tradeSeq)
-        .bind("cash", cash.toPlainString())
-        .execute();
+    try (JdbcBatch s =
+        JdbcBatch.of(h, "UPDATE paper_accounts SET trade_seq = ?, cash = ? WHERE account_id = ?")) {
+      s.integer(tradeSeq).text(cash.toPlainString()).text(account).update();
+    }
   }
 
   /** Stores an order's status and matching state, inserting it the first time. */
   public void saveOrder(Handle h, String account, WorkingState s, OrderStatus status, Instant at) {
-    h.createUpdate(
+    try (JdbcBatch u =
+        JdbcBatch.of(
+            h,
             "INSERT INTO paper_orders (account_id, client_order_id, body, status, remaining,"
                 + " remaining_quote, triggered, last_matched_ms, first_day, arrival_seq,"
-                + " updated_ms) SELECT :a, :id, :body, :status, :remaining, :quote, :triggered,"
-                + " :last, :first, COALESCE(MAX(arrival_seq), 0) + 1, :at FROM paper_orders WHERE"
-                + " account_id = :a ON CONFLICT (account_id, client_order_id) DO UPDATE SET status"
-                + " = excluded.status, remaining = excluded.remaining, remaining_quote ="
-                + " excluded.remaining_quote, triggered = excluded.triggered, last_matched_ms ="
-                + " excluded.last_matched_ms, first_day = excluded.first_day, updated_ms ="
-                + " excluded.updated_ms")
-        .bind("a", account)
-        .bind("id", s.order().id().value())
-        .bind("body", Codec.orderJson(s.order()))
-        .bind("status", status.name())
-        .bind("remaining", Long.toString(s.remaining()))
-        .bind("quote", s.remainingQuote() == null ? null : s.remainingQuote().toPlainString())
-        .bind("triggered", s.triggered() ? 1 : 0)
-        .bind("last", s.lastMatched() == null ? null : s.lastMatched().toEpochMilli())
-        .bind("first", s.firstDay() == null ? null : s.firstDay().toString())
-        .bind("at", at.toEpochMilli())
-        .execute();
+                + " updated_ms) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(arrival_seq), 0) +"
+                + " 1, ? FROM paper_orders WHERE account_id = ? ON CONFLICT (account_id,"
+                + " client_order_id) DO UPDATE SET status = excluded.status, remaining ="
+                + " excluded.remaining, remaining_quote = excluded.remaining_quote, triggered ="
+                + " excluded.triggered, last_matched_ms = excluded.last_matched_ms, first_day ="
+                + " excluded.first_day, updated_ms = excluded.updated_ms")) {
+      u.text(account)
+          .text(s.order().id().value())
+          .text(Codec.orderJson(s.order()))
+          .text(status.name())
+          .text(Long.toString(s.remaining()))
+          .text(s.remainingQuote() == null ? null : s.remainingQuote().toPlainString())
+          .integer(s.triggered() ? 1 : 0)
+          .integerOrNull(s.lastMatched() == null ? null : s.lastMatched().toEpochMilli())
+          .text(s.firstDay() == null ? null : s.firstDay().toString())
+          .integer(at.toEpochMilli())
+          .text(account)
+          .update();
+    }
   }
 
   public void setStatus(
@@ -92,6 +94,22 @@ public final class PaperRepository {
         .bind("status", status.name())
         .bind("at", at.toEpochMilli())
         .execute();
+  }
+
+  /** Whether the account has an order of this id, whatever its status (its row is not read). */
+  public boolean hasOrder(Handle h, String account, ClientOrderId id) {
+    try (java.sql.PreparedStatement s =
+        h.getConnection()
+            .prepareStatement(
+                "SELECT 1 FROM paper_orders WHERE account_id = ? AND client_order_id = ?")) {
+      s.setString(1, account);
+      s.setString(2, id.value());
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("could not look up paper order " + id.value(), e);
+    }
   }
 
   public Optional<PaperOrder> order(
@@ -117,16 +135,19 @@ public final class PaperRepository {
   }
 
   public void insertFill(Handle h, String account, long seq, Fill f) {
-    h.createUpdate(
+    try (JdbcBatch s =
+        JdbcBatch.of(
+            h,
             "INSERT INTO paper_fills (account_id, trade_id, seq, client_order_id, body, time_ms)"
-                + " VALUES (:a, :trade, :seq, :order, :body, :time)")
-        .bind("a", account)
-        .bind("trade", f.tradeId().value())
-        .bind("seq", seq)
-        .bind("order", f.orderId().value())
-        .bind("body", Codec.fillJson(f))
-        .bind("time", f.time().toEpochMilli())
-        .execute();
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      s.text(account)
+          .text(f.tradeId().value())
+          .integer(seq)
+          .text(f.orderId().value())
+          .text(Codec.fillJson(f))
+          .integer(f.time().toEpochMilli())
+          .update();
+    }
   }
 
   /** Fills with a sequence number after {@code afterSeq}, in order. */

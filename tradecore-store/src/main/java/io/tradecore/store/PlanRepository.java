@@ -23,52 +23,59 @@ public final class PlanRepository {
 
   /** Stores the plan's current state and appends the change to its history. */
   public void save(Handle h, PortfolioId p, Plan plan, String reason, RunId run) {
-    h.createUpdate(
+    try (JdbcBatch s =
+        JdbcBatch.of(
+            h,
             "INSERT INTO plans (portfolio_id, plan_id, run_id, symbol, side, sizing, entry_limit,"
                 + " stop_price, target_price, trail_distance, trail_stop, time_in_force, status,"
-                + " filled, exited, exit_reason, bot_version, created_ms, updated_ms) VALUES (:p,"
-                + " :id, :run, :symbol, :side, :sizing, :entry, :stop, :target, :trail, :trailStop,"
-                + " :tif, :status, :filled, :exited, :reason, :version, :created, :updated)"
+                + " filled, exited, exit_reason, bot_version, created_ms, updated_ms) VALUES (?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (portfolio_id, plan_id) DO UPDATE SET stop_price ="
                 + " excluded.stop_price, target_price = excluded.target_price, trail_distance ="
                 + " excluded.trail_distance, trail_stop = excluded.trail_stop, status ="
                 + " excluded.status, filled = excluded.filled, exited = excluded.exited,"
-                + " exit_reason = excluded.exit_reason, updated_ms = excluded.updated_ms")
-        .bind("p", p.value())
-        .bind("id", plan.id().value())
-        .bind("run", run == null ? null : run.value())
-        .bind("symbol", plan.instrument().symbol())
-        .bind("side", plan.side().name())
-        .bind("sizing", sizing(plan.sizing()))
-        .bind("entry", plan.entryLimit())
-        .bind("stop", plan.stop())
-        .bind("target", plan.target())
-        .bind("trail", plan.trailDistance())
-        .bind("trailStop", plan.trailStop())
-        .bind("tif", plan.timeInForce().name())
-        .bind("status", plan.status().name())
-        .bind("filled", plan.filled().toString())
-        .bind("exited", plan.exited().toString())
-        .bind("reason", plan.exitReason() == null ? null : plan.exitReason().name())
-        .bind("version", plan.botVersion())
-        .bind("created", plan.createdAt().toEpochMilli())
-        .bind("updated", plan.updatedAt().toEpochMilli())
-        .execute();
-    h.createUpdate(
+                + " exit_reason = excluded.exit_reason, updated_ms = excluded.updated_ms")) {
+      s.text(p.value())
+          .text(plan.id().value())
+          .text(run == null ? null : run.value())
+          .text(plan.instrument().symbol())
+          .text(plan.side().name())
+          .text(sizing(plan.sizing()))
+          .integer(plan.entryLimit())
+          .integer(plan.stop())
+          .integer(plan.target())
+          .integer(plan.trailDistance())
+          .integer(plan.trailStop())
+          .text(plan.timeInForce().name())
+          .text(plan.status().name())
+          .text(plan.filled().toString())
+          .text(plan.exited().toString())
+          .text(plan.exitReason() == null ? null : plan.exitReason().name())
+          .text(plan.botVersion())
+          .integer(plan.createdAt().toEpochMilli())
+          .integer(plan.updatedAt().toEpochMilli())
+          .update();
+    }
+    try (JdbcBatch s =
+        JdbcBatch.of(
+            h,
             "INSERT INTO plan_changes (portfolio_id, plan_id, seq, run_id, time_ms, status,"
-                + " stop_price, target_price, trail_stop, reason) SELECT :p, :id,"
-                + " COALESCE(MAX(seq), 0) + 1, :run, :time, :status, :stop, :target, :trailStop,"
-                + " :reason FROM plan_changes WHERE portfolio_id = :p AND plan_id = :id")
-        .bind("p", p.value())
-        .bind("id", plan.id().value())
-        .bind("run", run == null ? null : run.value())
-        .bind("time", plan.updatedAt().toEpochMilli())
-        .bind("status", plan.status().name())
-        .bind("stop", plan.stop())
-        .bind("target", plan.target())
-        .bind("trailStop", plan.trailStop())
-        .bind("reason", reason)
-        .execute();
+                + " stop_price, target_price, trail_stop, reason) SELECT ?, ?,"
+                + " COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM plan_changes WHERE"
+                + " portfolio_id = ? AND plan_id = ?")) {
+      s.text(p.value())
+          .text(plan.id().value())
+          .text(run == null ? null : run.value())
+          .integer(plan.updatedAt().toEpochMilli())
+          .text(plan.status().name())
+          .integer(plan.stop())
+          .integer(plan.target())
+          .integer(plan.trailStop())
+          .text(reason)
+          .text(p.value())
+          .text(plan.id().value())
+          .update();
+    }
   }
 
   /** PENDING and ACTIVE plans, whichever run made them. */

@@ -29,18 +29,21 @@ public final class TelemetryRepository {
   }
 
   public void insert(Handle h, Event e) {
-    h.createUpdate(
+    try (JdbcBatch s =
+        JdbcBatch.of(
+            h,
             "INSERT INTO telemetry_events (id, portfolio_id, run_id, time_ms, day, level, kind,"
-                + " message) VALUES (:id, :p, :run, :time, :day, :level, :kind, :message)")
-        .bind("id", UUID.randomUUID().toString())
-        .bind("p", e.portfolio() == null ? null : e.portfolio().value())
-        .bind("run", e.run() == null ? null : e.run().value())
-        .bind("time", e.time().toEpochMilli())
-        .bind("day", e.day())
-        .bind("level", e.level())
-        .bind("kind", e.kind())
-        .bind("message", e.message().length() > 2000 ? e.message().substring(0, 2000) : e.message())
-        .execute();
+                + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.text(UUID.randomUUID().toString())
+          .text(e.portfolio() == null ? null : e.portfolio().value())
+          .text(e.run() == null ? null : e.run().value())
+          .integer(e.time().toEpochMilli())
+          .text(e.day())
+          .text(e.level())
+          .text(e.kind())
+          .text(e.message().length() > 2000 ? e.message().substring(0, 2000) : e.message())
+          .update();
+    }
   }
 
   /** Count of events by level (WARN, ERROR, INFO) on a portfolio's day. */

@@ -36,12 +36,16 @@ import java.util.UUID;
  *
  * <pre>
  * ReplayBench --feed FILE [--db sqlite|postgresql] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres]
- *             [--keep true]
+ *             [--keep true] [--warmup N]
  * </pre>
  *
  * The temporary directory (the SQLite database, the daily log's text file) is deleted afterwards
  * unless {@code --keep true}. The last line is {@code replay db=D events=N seconds=S events_per_s=R
- * cpu_s=C}.
+ * cpu_s=C process_cpu_s=P}: {@code cpu_s} is the CPU time of the thread that runs the replay,
+ * {@code process_cpu_s} that of the whole process over the run (the JIT compiler, the collector,
+ * any thread of the runner's). {@code --warmup N} first does N whole replays in the same process,
+ * each into a new database, each printing its line after {@code warmup I}: the last line is then a
+ * replay with the code already compiled, not what a user's first run sees.
  */
 public final class ReplayBench {
   static final PortfolioId ID = new PortfolioId("p-bench");
@@ -50,6 +54,14 @@ public final class ReplayBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> a = Args.parse(args);
+    int warmups = Integer.parseInt(a.getOrDefault("warmup", "0"));
+    for (int i = 1; i <= warmups; i++) {
+      once(a, "warmup " + i + " ");
+    }
+    once(a, "");
+  }
+
+  private static void once(Map<String, String> a, String label) throws Exception {
     Path feed = Path.of(a.getOrDefault("feed", "orcl.csv")).toAbsolutePath();
     String dialect = a.getOrDefault("db", "sqlite");
     String pgAdmin = a.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -76,17 +88,20 @@ public final class ReplayBench {
       int applied;
       long nanos;
       long cpu;
+      long processCpu;
       try (PortfolioRunner runner =
           PortfolioRunner.open(db, record, settings, options, Clock.systemUTC())) {
         runner.writeDailyLogs(
             new DailyLogs(
                 db, record, settings, DailyLogs.textFileFor(dir, "bench"), Clock.systemUTC()));
         ReplayFeed replay = ReplayFeed.open("replay:" + feed, "USD", dir);
+        long processCpu0 = processCpuNanos();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         applied = runner.run(replay);
         nanos = System.nanoTime() - t0;
         cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        processCpu = processCpuNanos() - processCpu0;
         System.out.println(
             "equity "
                 + runner.portfolio().summary().equity().toPlainString()
@@ -94,8 +109,15 @@ public final class ReplayBench {
                 + runner.portfolio().ledger().fillCount());
       }
       System.out.printf(
-          "replay db=%s events=%d seconds=%.3f events_per_s=%.0f cpu_s=%.3f%n",
-          dialect, applied, nanos / 1e9, applied / (nanos / 1e9), cpu / 1e9);
+          "%sreplay db=%s events=%d seconds=%.3f events_per_s=%.0f cpu_s=%.3f"
+              + " process_cpu_s=%.3f%n",
+          label,
+          dialect,
+          applied,
+          nanos / 1e9,
+          applied / (nanos / 1e9),
+          cpu / 1e9,
+          processCpu / 1e9);
     } finally {
       db.close();
       if (dialect.equals("postgresql")) {
@@ -103,6 +125,14 @@ public final class ReplayBench {
       }
       Args.cleanUp(a, dir);
     }
+  }
+
+  /** CPU time of every thread of this process (the JIT's and the collector's too). */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   /** sma-cross with its defaults, as fast as the feed goes, no costs. */

@@ -157,16 +157,25 @@ public final class DailyLogText {
         .append("  market ")
         .append(r.marketStatus())
         .append(" ===\n");
-    b.append(String.format("Account value   %s %s\n", money(r.accountValue()), currency));
-    b.append(
-        String.format(
-            "Daily PnL       %s %s (%s)   tier %s\n",
-            signed(r.dailyPnl()), currency, percent(r.dailyReturn()), r.tier()));
-    b.append(String.format("Total PnL       %s %s\n", signed(r.totalPnl()), currency));
-    b.append(
-        String.format(
-            "Trades %d   Signals %d   Warnings %d   Errors %d\n",
-            r.trades(), r.signals(), r.warnings(), r.errors()));
+    b.append("Account value   ").append(money(r.accountValue())).append(' ').append(currency);
+    b.append("\nDaily PnL       ")
+        .append(signed(r.dailyPnl()))
+        .append(' ')
+        .append(currency)
+        .append(" (")
+        .append(percent(r.dailyReturn()))
+        .append(")   tier ")
+        .append(r.tier());
+    b.append("\nTotal PnL       ").append(signed(r.totalPnl())).append(' ').append(currency);
+    b.append("\nTrades ")
+        .append(r.trades())
+        .append("   Signals ")
+        .append(r.signals())
+        .append("   Warnings ")
+        .append(r.warnings())
+        .append("   Errors ")
+        .append(r.errors())
+        .append('\n');
     b.append("Observations:\n");
     List<Map<String, Object>> observations = observations(r.observationsJson());
     if (observations.isEmpty()) {
@@ -183,6 +192,9 @@ public final class DailyLogText {
   }
 
   static List<Map<String, Object>> observations(String json) {
+    if (json.equals("[]")) {
+      return List.of(); // most days
+    }
     try {
       return JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() {});
     } catch (IOException e) {

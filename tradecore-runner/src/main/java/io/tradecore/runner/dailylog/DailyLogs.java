@@ -34,6 +34,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -356,8 +357,16 @@ public final class DailyLogs {
       Map<String, Long> dayLevels = levels.getOrDefault(d, Map.of());
       Map<String, Long> dayKinds = kinds.getOrDefault(d, Map.of());
       long signals = dayKinds.getOrDefault("signal", 0L);
-      List<Long> recent = new ArrayList<>(trades.headMap(d, false).descendingMap().values());
-      recent = recent.subList(0, Math.min(RECENT_DAYS, recent.size())).reversed();
+      // The trades of the RECENT_DAYS days before, oldest first (read from the newest back, not
+      // copied whole: the map grows with the days written together).
+      List<Long> recent = new ArrayList<>(RECENT_DAYS);
+      for (Long n : trades.headMap(d, false).descendingMap().values()) {
+        if (recent.size() == RECENT_DAYS) {
+          break;
+        }
+        recent.add(n);
+      }
+      Collections.reverse(recent);
       DayFacts facts =
           new DayFacts(
               close == null ? start : close.equity(),
@@ -370,7 +379,7 @@ public final class DailyLogs {
               dayLevels.getOrDefault("WARN", 0L),
               dayLevels.getOrDefault("ERROR", 0L),
               refusals.getOrDefault(day, 0L),
-              close == null ? 0 : Codec.readList(close.positionsJson()).size(),
+              close == null ? 0 : Codec.listSize(close.positionsJson()),
               dayFees.stream().reduce(BigDecimal.ZERO, BigDecimal::add),
               spent.getOrDefault(d, BigDecimal.ZERO),
               recent,
@@ -437,6 +446,9 @@ public final class DailyLogs {
   }
 
   private static String json(List<Observation> observations) {
+    if (observations.isEmpty()) {
+      return "[]"; // most days
+    }
     try {
       return JSON.writeValueAsString(observations);
     } catch (JsonProcessingException e) {

@@ -181,7 +181,7 @@ public final class PaperExchange implements SimulatedVenue, CommitParticipant {
 
   private boolean isKnown(Order order) {
     return staged.contains(order.id())
-        || db.jdbi().withHandle(h -> repo.order(h, account, order.id(), instruments)).isPresent();
+        || db.jdbi().withHandle(h -> repo.hasOrder(h, account, order.id()));
   }
 
   @Override

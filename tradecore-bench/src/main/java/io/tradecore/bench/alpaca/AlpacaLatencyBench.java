@@ -38,13 +38,16 @@ import java.util.function.BooleanSupplier;
 /**
  * Bar received to order on the wire: a portfolio on the Alpaca venue, fed by {@link AlpacaFeed}
  * from the loopback fake's market-data stream, trading {@link FlipEveryBar} (an order on every bar)
- * through the runner, its engine and {@link AlpacaVenue}. Each bar is timed from just before the
- * fake sends it on the stream to the moment the fake's HTTP handler receives the order's {@code
- * POST /v2/orders} (both {@link System#nanoTime()} in this one JVM). The next bar goes out once the
- * order's fill is stored, as on a live feed, where bars are a minute apart.
+ * through the runner, its engine and {@link AlpacaVenue}. Each bar is timed from the moment its
+ * message comes off the client's market-data socket ({@link AlpacaFeed#arrivals}, the websocket
+ * listener's first sight of it) to the moment the fake's HTTP handler receives the order's {@code
+ * POST /v2/orders} (both {@link System#nanoTime()} in this one JVM); the time from just before the
+ * fake sends the bar (its own websocket write included) is printed too. The next bar goes out once
+ * the order's fill is stored and {@code --gap-ms} more have passed (default 20), as on a live feed,
+ * where bars are a minute apart and the runner has finished with the last one when the next comes.
  *
  * <pre>
- * AlpacaLatencyBench [--bars 2000] [--warmup 200] [--keep false]
+ * AlpacaLatencyBench [--bars 2000] [--warmup 200] [--gap-ms 20] [--keep false]
  * </pre>
  *
  * The last line printed is {@code alpaca-latency bars=N p50_ms=X p99_ms=Y max_ms=Z}.

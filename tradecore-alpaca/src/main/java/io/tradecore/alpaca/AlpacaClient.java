@@ -34,7 +34,16 @@ public final class AlpacaClient implements AutoCloseable {
     this.http =
         b.http != null
             ? b.http
-            : HttpClient.newBuilder().connectTimeout(b.policy.connectTimeout()).build();
+            : HttpClient.newBuilder()
+                .connectTimeout(b.policy.connectTimeout())
+                // One keep-alive connection, one request at a time: HTTP/2 gains nothing here,
+                // and asking for it sends an h2c upgrade on every new plain-HTTP connection.
+                .version(HttpClient.Version.HTTP_1_1)
+                // The client's own steps run on the thread that sends, or on its selector thread
+                // for the answer, instead of hopping onto a pool's thread each way (the body
+                // handlers used, strings and discards, never block).
+                .executor(Runnable::run)
+                .build();
     RateLimiter limiter =
         new RateLimiter(b.clock, b.policy.requestsPerMinute(), b.policy.maxRateLimitWait());
     Backoff backoff = new Backoff(b.policy.baseDelay(), b.policy.maxDelay(), b.random);

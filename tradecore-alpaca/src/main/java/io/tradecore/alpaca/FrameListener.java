@@ -16,7 +16,11 @@ final class FrameListener implements WebSocket.Listener {
   interface Sink {
     void opened(WebSocket ws);
 
-    void message(String text);
+    /**
+     * A whole message, {@code receivedNanos} being {@link System#nanoTime()} when its last frame
+     * came.
+     */
+    void message(String text, long receivedNanos);
 
     /** A ping or pong: the connection is alive. */
     void heard();
@@ -44,7 +48,7 @@ final class FrameListener implements WebSocket.Listener {
   public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
     text.append(data);
     if (last) {
-      sink.message(text.toString());
+      sink.message(text.toString(), System.nanoTime());
       text.setLength(0);
     }
     ws.request(1);
@@ -57,7 +61,7 @@ final class FrameListener implements WebSocket.Listener {
     data.get(chunk);
     bytes.writeBytes(chunk);
     if (last) {
-      sink.message(bytes.toString(StandardCharsets.UTF_8));
+      sink.message(bytes.toString(StandardCharsets.UTF_8), System.nanoTime());
       bytes.reset();
     }
     ws.request(1);

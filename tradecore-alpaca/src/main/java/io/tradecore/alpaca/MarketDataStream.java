@@ -112,7 +112,7 @@ public final class MarketDataStream extends StreamConnection {
       return;
     }
     try {
-      listener.onEvent(bar);
+      listener.onEvent(bar, receivedNanos());
     } catch (RuntimeException e) {
       LOG.error("Alpaca market data listener failed on a bar of {}", bar.symbol(), e);
     }

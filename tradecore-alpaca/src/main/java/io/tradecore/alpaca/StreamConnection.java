@@ -37,6 +37,7 @@ abstract class StreamConnection implements AutoCloseable {
   private long generation;
   private int failures;
   private long lastHeardNanos;
+  private long messageNanos;
   private boolean closed;
 
   StreamConnection(
@@ -102,6 +103,14 @@ abstract class StreamConnection implements AutoCloseable {
 
   /** One whole message from Alpaca. */
   abstract void received(String message);
+
+  /**
+   * {@link System#nanoTime()} when the message being {@link #received} came off the socket (before
+   * it moved onto the stream's thread).
+   */
+  final long receivedNanos() {
+    return messageNanos;
+  }
 
   /** Sends {@code text} after whatever was sent before it. */
   final void send(String text) {
@@ -256,13 +265,14 @@ abstract class StreamConnection implements AutoCloseable {
     }
 
     @Override
-    public void message(String text) {
+    public void message(String text, long receivedNanos) {
       later(
           () -> {
             if (gen != generation || closed) {
               return;
             }
             lastHeardNanos = System.nanoTime();
+            messageNanos = receivedNanos;
             LOG.debug("Alpaca {} stream received {} characters", name, text.length());
             try {
               received(text);

@@ -30,6 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,7 @@ public final class AlpacaFeed implements MarketFeed {
   private volatile boolean catchUp;
   private volatile StreamState streamState = StreamState.DISCONNECTED;
   private volatile Instant lastPoll;
+  private volatile LongConsumer arrivals = nanos -> {};
   private ScheduledExecutorService poller;
   private MarketDataStream stream;
 
@@ -155,14 +157,22 @@ public final class AlpacaFeed implements MarketFeed {
       stream =
           new MarketDataStream(
               client.config(),
-              HttpClient.newHttpClient(),
+              // Its listener runs on the socket's selector thread: a bar's message goes straight
+              // to the stream's thread, with no hop through a pool's thread first.
+              HttpClient.newBuilder().executor(Runnable::run).build(),
               streamOptions,
               new SplittableRandom(),
               symbols,
               new StreamListener<>() {
                 @Override
                 public void onEvent(StockBar event) {
+                  onEvent(event, System.nanoTime());
+                }
+
+                @Override
+                public void onEvent(StockBar event, long receivedNanos) {
                   if (event.symbol() != null && symbols.contains(event.symbol())) {
+                    arrivals.accept(receivedNanos);
                     offer(bar(event.symbol(), event));
                   }
                 }
@@ -177,6 +187,15 @@ public final class AlpacaFeed implements MarketFeed {
               });
       stream.start();
     }
+  }
+
+  /**
+   * Told, for each bar of its symbols from the market-data stream, {@link System#nanoTime()} when
+   * its message came off the socket (for latency measurement: the bench times bar to order from
+   * there); on the stream's thread, before the bar goes to the runner.
+   */
+  public void arrivals(LongConsumer receivedNanos) {
+    this.arrivals = receivedNanos;
   }
 
   @Override

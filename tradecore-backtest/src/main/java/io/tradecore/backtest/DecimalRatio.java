@@ -7,10 +7,11 @@ import java.math.MathContext;
 /**
  * {@code numerator / denominator} rounded to 16 significant digits half-even ({@link
  * MathContext#DECIMAL64}) and then to the nearest double: the figure the metrics are made of,
- * worked out in {@code long} arithmetic when the numbers allow (both below 2^62 unscaled, a
- * quotient whose 16 digits fit a double exactly and a power of ten a double holds exactly), which
- * is several times faster than {@link BigDecimal#divide(BigDecimal, MathContext)}; otherwise (or
- * for a zero denominator) by {@link BigDecimal}. The value is the same either way, to the last bit.
+ * worked out in {@code long} arithmetic when the numbers allow (both below 2^62 unscaled; 16 digits
+ * that fit a double exactly and a power of ten a double holds exactly, or 16 digits above 2^53 over
+ * a power of ten that fits a long), which is several times faster than {@link
+ * BigDecimal#divide(BigDecimal, MathContext)}; otherwise (or for a zero denominator) by {@link
+ * BigDecimal}. The value is the same either way, to the last bit.
  */
 final class DecimalRatio {
   private static final long[] POW10 = new long[19];

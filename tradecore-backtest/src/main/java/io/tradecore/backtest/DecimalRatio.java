@@ -7,10 +7,11 @@ import java.math.MathContext;
 /**
  * {@code numerator / denominator} rounded to 16 significant digits half-even ({@link
  * MathContext#DECIMAL64}) and then to the nearest double: the figure the metrics are made of,
- * worked out in {@code long} arithmetic when the numbers allow (both below 2^62 unscaled, a
- * quotient whose 16 digits fit a double exactly and a power of ten a double holds exactly), which
- * is several times faster than {@link BigDecimal#divide(BigDecimal, MathContext)}; otherwise (or
- * for a zero denominator) by {@link BigDecimal}. The value is the same either way, to the last bit.
+ * worked out in {@code long} arithmetic when the numbers allow (both below 2^62 unscaled; 16 digits
+ * that fit a double exactly and a power of ten a double holds exactly, or 16 digits above 2^53 over
+ * a power of ten that fits a long), which is several times faster than {@link
+ * BigDecimal#divide(BigDecimal, MathContext)}; otherwise (or for a zero denominator) by {@link
+ * BigDecimal}. The value is the same either way, to the last bit.
  */
 final class DecimalRatio {
   private static final long[] POW10 = new long[19];
@@ -108,15 +109,54 @@ final class DecimalRatio {
         k--;
       }
     }
-    if (q > EXACT_DOUBLE) {
-      return Double.NaN;
-    }
     int e = bScale - aScale - k; // the value is q * 10^e
-    if (e < -22 || e > 22) {
+    double v;
+    if (q <= EXACT_DOUBLE) {
+      if (e < -22 || e > 22) {
+        return Double.NaN;
+      }
+      // q and the power of ten are exact doubles: one correctly rounded operation.
+      v = e >= 0 ? q * DOUBLE_POW10[e] : q / DOUBLE_POW10[-e];
+    } else {
+      v = e < 0 ? wideQuotient(q, -e) : Double.NaN;
+    }
+    return negative ? -v : v;
+  }
+
+  /**
+   * {@code q / 10^m} rounded to the nearest double, ties to even, for a q of 54 bits (above 2^53,
+   * so not an exact double): q shifted left is divided by 10^m in 128-bit integers to a quotient of
+   * 62 or 63 bits, which is rounded to 53 bits with the remainder deciding ties; NaN when 10^m does
+   * not fit a long.
+   */
+  private static double wideQuotient(long q, int m) {
+    if (m >= POW10.length) {
       return Double.NaN;
     }
-    double v = e >= 0 ? q * DOUBLE_POW10[e] : q / DOUBLE_POW10[-e];
-    return negative ? -v : v;
+    long d = POW10[m];
+    // q * 2^s below 2^63 * d, so the quotient fits 63 bits and its high word lies below d.
+    int s = 63 + (63 - Long.numberOfLeadingZeros(d)) - (64 - Long.numberOfLeadingZeros(q));
+    long hi = s == 0 ? 0 : s >= 64 ? q << (s - 64) : q >>> (64 - s);
+    long lo = s >= 64 ? 0 : q << s;
+    if (s > 64 + Long.numberOfLeadingZeros(q) - 1) {
+      return Double.NaN; // never with q above 2^53 and d at most 10^18
+    }
+    long quotient = hi == 0 ? Long.divideUnsigned(lo, d) : quotient(hi, lo, d);
+    if (quotient < 0) {
+      return Double.NaN;
+    }
+    long remainder = lo - quotient * d; // below d < 2^63: the low word is all of it
+    int drop = (64 - Long.numberOfLeadingZeros(quotient)) - 53;
+    if (drop <= 0) {
+      return Double.NaN; // never: the quotient has 62 or 63 bits
+    }
+    long mantissa = quotient >>> drop;
+    long rest = quotient & ((1L << drop) - 1);
+    long half = 1L << (drop - 1);
+    if (rest > half || rest == half && (remainder != 0 || (mantissa & 1) == 1)) {
+      mantissa++; // 2^53 at most: still exact
+    }
+    return Math.scalb((double) mantissa, drop - s);
   }
 
   /** The low 64 bits of 10^k. */

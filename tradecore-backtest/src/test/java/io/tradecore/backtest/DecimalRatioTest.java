@@ -91,4 +91,23 @@ class DecimalRatioTest {
             () -> DecimalRatio.of(BigDecimal.ONE, BigDecimal.ZERO))
         .isInstanceOf(ArithmeticException.class);
   }
+
+  @Test
+  void quotients_whose_16_digits_are_above_2_pow_53_give_the_same_double_the_fast_way() {
+    SplittableRandom r = new SplittableRandom(53);
+    for (int i = 0; i < 1_000_000; i++) {
+      // 16 digits from 2^53 to 10^16 over a power of ten, and as the ratio of two equities (the
+      // slow way before: not an exact double)
+      long q = r.nextLong((1L << 53) + 1, 10_000_000_000_000_000L);
+      BigDecimal n = BigDecimal.valueOf(r.nextBoolean() ? q : -q, r.nextInt(16, 34));
+      BigDecimal d = BigDecimal.valueOf(1, r.nextInt(0, 2));
+      same(n, d);
+      if (n.scale() - d.scale() <= 18) { // a divisor 10^m that fits a long
+        assertThat(DecimalRatio.fast(n, d)).as("%s", n).isNotNaN();
+      }
+      long before = r.nextLong(1_000_000_000L, 400_000_000_000_000_000L);
+      long change = Math.max(1, (long) (before * (0.9007199254740993 + r.nextDouble() * 0.099)));
+      same(BigDecimal.valueOf(change, 12), BigDecimal.valueOf(before, 12 + r.nextInt(0, 4)));
+    }
+  }
 }

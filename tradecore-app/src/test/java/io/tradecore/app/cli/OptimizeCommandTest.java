@@ -59,6 +59,12 @@ class OptimizeCommandTest {
     return run;
   }
 
+  /** The arguments of an sma-cross search of the test's bars, then {@code rest}. */
+  private String[] smaCross(String... rest) {
+    return args(
+        List.of("optimize", "--data", csv.toString(), "--strategy", "sma-cross"), List.of(rest));
+  }
+
   private static String[] args(List<String> head, List<String> tail) {
     List<String> all = new ArrayList<>(head);
     all.addAll(tail);
@@ -122,21 +128,17 @@ class OptimizeCommandTest {
     Path out = dir.resolve("sweep");
     Cli.Run run =
         ok(
-            "optimize",
-            "--data",
-            csv.toString(),
-            "--strategy",
-            "sma-cross",
-            "--param",
-            "fast=2..8",
-            "--param",
-            "slow=5..30:5",
-            "--top",
-            "4",
-            "--objective",
-            "total_return",
-            "--out",
-            out.toString());
+            smaCross(
+                "--param",
+                "fast=2..8",
+                "--param",
+                "slow=5..30:5",
+                "--top",
+                "4",
+                "--objective",
+                "total_return",
+                "--out",
+                out.toString()));
 
     List<Map<String, String>> trials =
         csv(out.resolve("trials.csv"), "trial,fast,slow," + SweepWriter.METRICS_HEADER);
@@ -175,19 +177,15 @@ class OptimizeCommandTest {
     Path out = dir.resolve("none");
     Cli.Run run =
         ok(
-            "optimize",
-            "--data",
-            csv.toString(),
-            "--strategy",
-            "sma-cross",
-            "--param",
-            "fast=2..4",
-            "--param",
-            "slow=10",
-            "--min-trades",
-            "100000",
-            "--out",
-            out.toString());
+            smaCross(
+                "--param",
+                "fast=2..4",
+                "--param",
+                "slow=10",
+                "--min-trades",
+                "100000",
+                "--out",
+                out.toString()));
 
     assertThat(run.out()).contains("best").contains("none: no trial had");
     List<Map<String, String>> trials =
@@ -207,19 +205,15 @@ class OptimizeCommandTest {
     Path out = dir.resolve("wf");
     Cli.Run run =
         ok(
-            "optimize",
-            "--data",
-            csv.toString(),
-            "--strategy",
-            "sma-cross",
-            "--param",
-            "fast=3..9:3",
-            "--param",
-            "slow=20..40:10",
-            "--walk-forward",
-            "train=2y,test=1y",
-            "--out",
-            out.toString());
+            smaCross(
+                "--param",
+                "fast=3..9:3",
+                "--param",
+                "slow=20..40:10",
+                "--walk-forward",
+                "train=2y,test=1y",
+                "--out",
+                out.toString()));
 
     // 1,500 weekdays from 2015-01-05 reach into 2020: windows test 2017, 2018, 2019 and 2020.
     List<Map<String, String>> windows = csv(out.resolve("walk_forward.csv"), header());
@@ -257,60 +251,20 @@ class OptimizeCommandTest {
 
   @Test
   void a_mistake_in_a_parameter_is_a_usage_error_naming_it() {
-    Cli.Run unknown =
-        Cli.run(
-            env,
-            "optimize",
-            "--data",
-            csv.toString(),
-            "--strategy",
-            "sma-cross",
-            "--param",
-            "fsat=2..5");
+    Cli.Run unknown = Cli.run(env, smaCross("--param", "fsat=2..5"));
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err())
         .contains("unknown parameter fsat for strategy sma-cross; it takes fast, slow");
 
-    Cli.Run range =
-        Cli.run(
-            env,
-            "optimize",
-            "--data",
-            csv.toString(),
-            "--strategy",
-            "sma-cross",
-            "--param",
-            "fast=0..5");
+    Cli.Run range = Cli.run(env, smaCross("--param", "fast=0..5"));
     assertThat(range.exitCode()).isEqualTo(2);
     assertThat(range.err()).contains("parameter fast of strategy sma-cross must be in [1, ∞)");
 
-    Cli.Run trials =
-        Cli.run(
-            env,
-            "optimize",
-            "--data",
-            csv.toString(),
-            "--strategy",
-            "sma-cross",
-            "--param",
-            "fast=2..5",
-            "--trials",
-            "10");
+    Cli.Run trials = Cli.run(env, smaCross("--param", "fast=2..5", "--trials", "10"));
     assertThat(trials.exitCode()).isEqualTo(2);
     assertThat(trials.err()).contains("--trials is for --method random or genetic");
 
-    Cli.Run none =
-        Cli.run(
-            env,
-            "optimize",
-            "--data",
-            csv.toString(),
-            "--strategy",
-            "sma-cross",
-            "--param",
-            "fast=30..40",
-            "--param",
-            "slow=5..10");
+    Cli.Run none = Cli.run(env, smaCross("--param", "fast=30..40", "--param", "slow=5..10"));
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("takes none of the parameter combinations");
   }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The values a search tries for each parameter of a strategy, from {@code --param NAME=SPEC}: a
@@ -55,20 +54,7 @@ public final class SearchSpace {
    */
   public static SearchSpace parse(String strategy, Map<String, String> specs) {
     Parameters declared = StrategyCatalog.provider(strategy).parameters();
-    Set<String> unknown = new TreeSet<>(specs.keySet());
-    declared.list().forEach(p -> unknown.remove(p.name()));
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown parameter"
-              + (unknown.size() == 1 ? " " : "s ")
-              + String.join(", ", unknown)
-              + " for strategy "
-              + strategy
-              + "; it takes "
-              + (declared.list().isEmpty()
-                  ? "none"
-                  : String.join(", ", declared.defaults().keySet())));
-    }
+    declared.checkNames(strategy, specs.keySet());
     List<Axis> axes = new ArrayList<>();
     for (Map.Entry<String, String> e : specs.entrySet()) {
       Param p = declared.get(e.getKey());

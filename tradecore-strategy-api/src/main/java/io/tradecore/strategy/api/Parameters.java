@@ -47,13 +47,12 @@ public record Parameters(List<Param> list) {
   }
 
   /**
-   * Checks {@code given} (names and values as {@code --param} gives them) for {@code strategy}:
-   * every name must be declared, every value (given or default) of its type and in its range.
+   * Checks that every one of {@code names} is a parameter {@code strategy} declares.
    *
-   * @throws IllegalArgumentException a one-line message naming the parameter at fault
+   * @throws IllegalArgumentException naming the unknown ones and those it takes
    */
-  public Params check(String strategy, Map<String, String> given) {
-    Set<String> unknown = new TreeSet<>(given.keySet());
+  public void checkNames(String strategy, Set<String> names) {
+    Set<String> unknown = new TreeSet<>(names);
     list.forEach(p -> unknown.remove(p.name()));
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
@@ -65,6 +64,16 @@ public record Parameters(List<Param> list) {
               + "; it takes "
               + (list.isEmpty() ? "none" : String.join(", ", defaults().keySet())));
     }
+  }
+
+  /**
+   * Checks {@code given} (names and values as {@code --param} gives them) for {@code strategy}:
+   * every name must be declared, every value (given or default) of its type and in its range.
+   *
+   * @throws IllegalArgumentException a one-line message naming the parameter at fault
+   */
+  public Params check(String strategy, Map<String, String> given) {
+    checkNames(strategy, given.keySet());
     Map<String, String> values = new LinkedHashMap<>();
     for (Param p : list) {
       String v = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue();

@@ -35,46 +35,36 @@ final class JdbcBatch implements AutoCloseable {
 
   /** Binds the next parameter of the current row to text (NULL for null). */
   JdbcBatch text(String value) {
-    try {
-      if (value == null) {
-        statement.setNull(++column, Types.VARCHAR);
-      } else {
-        statement.setString(++column, value);
-      }
-      return this;
-    } catch (SQLException e) {
-      throw failed(sql, e);
-    }
+    return value == null
+        ? bind((s, column) -> s.setNull(column, Types.VARCHAR))
+        : bind((s, column) -> s.setString(column, value));
   }
 
   /** Binds the next parameter of the current row to an integer. */
   JdbcBatch integer(long value) {
-    try {
-      statement.setLong(++column, value);
-      return this;
-    } catch (SQLException e) {
-      throw failed(sql, e);
-    }
+    return bind((s, column) -> s.setLong(column, value));
   }
 
   /** Binds the next parameter of the current row to an integer, or NULL (as BIGINT) for null. */
   JdbcBatch integerOrNull(Long value) {
-    try {
-      if (value == null) {
-        statement.setNull(++column, Types.BIGINT);
-      } else {
-        statement.setLong(++column, value);
-      }
-      return this;
-    } catch (SQLException e) {
-      throw failed(sql, e);
-    }
+    return value == null
+        ? bind((s, column) -> s.setNull(column, Types.BIGINT))
+        : integer(value.longValue());
   }
 
   /** Binds the next parameter of the current row to a 32-bit integer (a Java int column). */
   JdbcBatch integer(int value) {
+    return bind((s, column) -> s.setInt(column, value));
+  }
+
+  /** How one parameter is set on the statement. */
+  private interface Setter {
+    void set(PreparedStatement statement, int column) throws SQLException;
+  }
+
+  private JdbcBatch bind(Setter setter) {
     try {
-      statement.setInt(++column, value);
+      setter.set(statement, ++column);
       return this;
     } catch (SQLException e) {
       throw failed(sql, e);

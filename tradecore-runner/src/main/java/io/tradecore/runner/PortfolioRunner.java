@@ -199,7 +199,10 @@ public final class PortfolioRunner implements AutoCloseable {
               .strategy(strategy)
               .journal(journal)
               .clock(clock)
-              .listener(recorder)
+              .listener(
+                  venue instanceof CommitParticipant
+                      ? recorder
+                      : new EntryWriteAhead(recorder, db, lease))
               .overnight(settings.overnight().toRule())
               .build();
       this.days =

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -200,6 +201,33 @@ public final class Database implements AutoCloseable {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Runs {@code work} in a transaction whose commit survives the process dying (killed, crashed)
+   * without waiting for the disk: SQLite writes it to its write-ahead log with {@code synchronous =
+   * NORMAL}, PostgreSQL commits it with {@code synchronous_commit = off}. For a record made durable
+   * ahead of a fully synchronous commit that repeats it moments later, where a wait for the disk
+   * would sit on a latency-critical path.
+   */
+  public void useUnsyncedTransaction(HandleConsumer<RuntimeException> work) {
+    jdbi.useHandle(
+        h -> {
+          if (dialect == Dialect.SQLITE) {
+            h.execute("PRAGMA synchronous = NORMAL");
+            try {
+              h.useTransaction(work);
+            } finally {
+              h.execute("PRAGMA synchronous = FULL");
+            }
+          } else {
+            h.useTransaction(
+                tx -> {
+                  tx.execute("SET LOCAL synchronous_commit = off");
+                  work.useHandle(tx);
+                });
+          }
+        });
   }
 
   /** The URL without credentials, for messages. */

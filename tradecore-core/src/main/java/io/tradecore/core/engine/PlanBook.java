@@ -63,12 +63,24 @@ final class PlanBook {
     return open.get(id);
   }
 
-  /** Puts back an open plan (from a store) with the number of exits it has sent. */
+  /**
+   * Puts back an open plan (from a store) with the number of exits it has sent. Later plan ids go
+   * past its own: a plan stored ahead of the commit that would have moved the sequence on (an entry
+   * written before it went to a broker) never has its id handed out again.
+   */
   void restore(Plan plan, int exits) {
     if (plan.status().isOpen()) {
       put(plan);
       if (exits > 0) {
         exitsSent.put(plan.id(), exits);
+      }
+      String id = plan.id().value();
+      if (id.startsWith(prefix)) {
+        try {
+          sequence = Math.max(sequence, Long.parseLong(id.substring(prefix.length())) + 1);
+        } catch (NumberFormatException e) {
+          // Not one of this book's numbered ids.
+        }
       }
     }
   }

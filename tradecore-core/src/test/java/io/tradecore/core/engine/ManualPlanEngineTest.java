@@ -51,6 +51,24 @@ class ManualPlanEngineTest {
   }
 
   @Test
+  void a_restored_plans_id_is_not_handed_out_again() {
+    EngineFixture before = new EngineFixture().bar(0, "100.00", "101.00", "99.00", "100.00");
+    PlanId stored =
+        before.engine.openManual(TEST, spec(Side.BUY, 10, "95.00", null), NOW, "by hand").plan();
+    // Restarted from a stored sequence that never moved past the plan (it was stored ahead of the
+    // commit that would have moved it on).
+    EngineFixture after = new EngineFixture().bar(0, "100.00", "101.00", "99.00", "100.00");
+    after.engine.restorePlan(before.engine.plan(stored), 0);
+
+    PlanId next =
+        after.engine.openManual(TEST, spec(Side.BUY, 5, "95.00", null), NOW, "by hand").plan();
+
+    assertThat(next).isNotEqualTo(stored);
+    assertThat(after.engine.plan(stored).status()).isEqualTo(PlanStatus.PENDING);
+    assertThat(after.engine.plan(next).status()).isEqualTo(PlanStatus.PENDING);
+  }
+
+  @Test
   void a_plan_opened_by_hand_fills_and_its_stop_fires() {
     EngineFixture f = new EngineFixture().bar(0, "100.00", "101.00", "99.00", "100.00");
     ManualOutcome wrong =

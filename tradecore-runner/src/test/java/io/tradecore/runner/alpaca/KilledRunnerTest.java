@@ -33,23 +33,7 @@ class KilledRunnerTest extends AgainstFakeBroker {
       throws Exception {
     fake.setPrice("AAPL", "181.00"); // the limit entry rests
     Path out = dir.resolve("runner.out");
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
-                "--enable-native-access=ALL-UNNAMED",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                AlpacaRunnerMain.class.getName(),
-                dbUrl,
-                fake.url().toString(),
-                ID.value())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
+    Process child = startRunnerProcess(out);
     try {
       awaitLong(
           "the entry committed by the runner process",
@@ -77,6 +61,92 @@ class KilledRunnerTest extends AgainstFakeBroker {
     assertBooksAgree();
     assertThat(storedTradeIds()).hasSize(1);
     assertThat(fake.clientOrderIds()).filteredOn(id -> id.endsWith("-entry")).hasSize(1);
+  }
+
+  @Test
+  void an_entry_the_broker_took_as_the_runner_died_keeps_its_plan_and_is_protected_on_restart()
+      throws Exception {
+    fake.setPrice("AAPL", "181.00"); // the limit entry rests
+    fake.faults().loseResponse("POST", "/v2/orders", true); // taken, and its answer never comes
+    Path out = dir.resolve("runner.out");
+    Process child = startRunnerProcess(out);
+    try {
+      // Killed while it waits for the broker's answer: its moment is never committed.
+      awaitLong("the entry at the broker", () -> !fake.clientOrderIds().isEmpty(), child, out);
+      child.destroyForcibly();
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    assertThat(planStatus()).as("the plan, stored before its entry went out").isEqualTo("PENDING");
+    assertThat(storedBars()).as("the moment itself never committed").isZero();
+
+    fake.fill(entryId(), "10", "180.00"); // the broker fills it while no runner is up
+    clock.advance(Duration.ofMinutes(1)); // past the killed runner's lease
+    startRunner();
+
+    await(
+        "the OCO pair at the broker",
+        () -> fake.workingOrders().equals(List.of("sell 10 limit@190", "sell 10 stop@170")));
+    await("the plan active", () -> "ACTIVE".equals(planStatus()));
+    assertBooksAgree();
+    assertThat(storedTradeIds()).hasSize(1);
+    assertThat(fake.clientOrderIds()).filteredOn(id -> id.endsWith("-entry")).hasSize(1);
+  }
+
+  @Test
+  void an_entry_that_never_reached_the_broker_is_cancelled_with_its_plan_on_restart()
+      throws Exception {
+    fake.setPrice("AAPL", "181.00");
+    fake.faults().loseResponse("POST", "/v2/orders", false); // lost on the way: never taken
+    Path out = dir.resolve("runner.out");
+    Process child = startRunnerProcess(out);
+    try {
+      awaitLong(
+          "the entry's request at the broker",
+          () -> fake.count("POST", "/v2/orders") > 0,
+          child,
+          out);
+      child.destroyForcibly();
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    assertThat(planStatus()).isEqualTo("PENDING");
+
+    clock.advance(Duration.ofMinutes(1));
+    startRunner();
+
+    await("the plan cancelled", () -> "CANCELLED".equals(planStatus()));
+    assertThat(fake.clientOrderIds()).as("nothing sent again").isEmpty();
+    assertThat(fake.workingOrders()).isEmpty();
+    assertBooksAgree();
+  }
+
+  /** A runner of the portfolio in a process of its own ({@link AlpacaRunnerMain}). */
+  private Process startRunnerProcess(Path out) throws Exception {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+            "--enable-native-access=ALL-UNNAMED",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            AlpacaRunnerMain.class.getName(),
+            dbUrl,
+            fake.url().toString(),
+            ID.value())
+        .redirectErrorStream(true)
+        .redirectOutput(out.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
+  }
+
+  /** How many bars the portfolio's runs have committed. */
+  private long storedBars() {
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM bars").mapTo(Long.class).one());
   }
 
   private void awaitLong(

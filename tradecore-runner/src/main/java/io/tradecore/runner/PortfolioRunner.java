@@ -86,6 +86,10 @@ public final class PortfolioRunner implements AutoCloseable {
   private final Portfolio portfolio;
   private final Venue venue;
   private final EventRecorder recorder;
+
+  /** Stores entries before they go out, on a venue whose books are not in the runner's database. */
+  private final EntryWriteAhead writeAhead;
+
   private final Engine engine;
   private final DayBook days;
   private final Telemetry telemetry;
@@ -183,6 +187,10 @@ public final class PortfolioRunner implements AutoCloseable {
                             null));
               });
       this.recorder = new EventRecorder(record.id(), run);
+      this.writeAhead =
+          venue instanceof CommitParticipant
+              ? null
+              : new EntryWriteAhead(recorder, db, lease, run, clock);
       PortfolioStrategy strategy = strategies.open(run, lease);
       DecisionJournal journal =
           strategy.deterministic()
@@ -199,10 +207,7 @@ public final class PortfolioRunner implements AutoCloseable {
               .strategy(strategy)
               .journal(journal)
               .clock(clock)
-              .listener(
-                  venue instanceof CommitParticipant
-                      ? recorder
-                      : new EntryWriteAhead(recorder, db, lease))
+              .listener(writeAhead == null ? recorder : writeAhead)
               .overnight(settings.overnight().toRule())
               .build();
       this.days =
@@ -657,7 +662,22 @@ public final class PortfolioRunner implements AutoCloseable {
     Instant time = live || lastTime == null ? clock.instant() : lastTime;
     List<PlanRequestRepository.Outcome> outcomes = new ArrayList<>();
     for (PlanRequestRepository.Request r : pending) {
-      ManualOutcome o = manual.apply(r, time);
+      ManualOutcome o;
+      if (writeAhead == null) {
+        o = manual.apply(r, time);
+      } else {
+        writeAhead.applying(r);
+        boolean resolved;
+        try {
+          o = manual.apply(r, time);
+        } finally {
+          resolved = writeAhead.resolved();
+          writeAhead.applying(null);
+        }
+        if (resolved) {
+          continue; // with the plan's entry, before it went out
+        }
+      }
       outcomes.add(
           o.accepted()
               ? PlanRequestRepository.Outcome.accepted(

@@ -23,7 +23,8 @@ import java.util.Map;
  * A runner in a process of its own, for the crash test: trades a portfolio on the Alpaca venue of
  * the fake at {@code args[1]} (its FILL activities read only hourly and no trade stream, so it
  * learns nothing of a fill made at the broker after it starts), with one limit entry on its one
- * bar, until it is killed. Arguments: database URL, fake URL, portfolio id.
+ * bar, until it is killed. Arguments: database URL, fake URL, portfolio id, and optionally the
+ * bar's close in units (another than {@link BuyOnce#TRIGGER} opens no plan).
  */
 public final class AlpacaRunnerMain {
   private AlpacaRunnerMain() {}
@@ -65,7 +66,7 @@ public final class AlpacaRunnerMain {
             AlpacaVenue.factory(
                 () -> AlpacaClient.builder(config).build(), "v1", null, Duration.ofHours(1)));
     ScriptedFeed feed = new ScriptedFeed();
-    long p = BuyOnce.TRIGGER;
+    long p = args.length > 3 ? Long.parseLong(args[3]) : BuyOnce.TRIGGER;
     feed.push(new Bar(AgainstFakeBroker.AAPL, Instant.now(), p, p, p, p, 1000));
     System.out.println("trading");
     System.out.flush();

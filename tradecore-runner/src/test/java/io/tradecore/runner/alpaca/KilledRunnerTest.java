@@ -2,7 +2,11 @@ package io.tradecore.runner.alpaca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradecore.core.domain.Side;
+import io.tradecore.runner.PlanDesk;
+import io.tradecore.store.PlanRequestRepository;
 import java.io.File;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,20 +127,67 @@ class KilledRunnerTest extends AgainstFakeBroker {
     assertBooksAgree();
   }
 
+  @Test
+  void a_plan_request_the_broker_took_as_the_runner_died_is_not_opened_again() throws Exception {
+    Path out = dir.resolve("runner.out");
+    Process child = startRunnerProcess(out, "1810000"); // a bar that opens nothing
+    PlanRequestRepository.Request queued;
+    try {
+      awaitLong("the bar committed", () -> storedBars() == 1, child, out);
+      fake.faults().loseResponse("POST", "/v2/orders", true);
+      queued =
+          new PlanDesk(db, record, clock)
+              .open(
+                  "AAPL",
+                  Side.BUY,
+                  new BigDecimal("5"),
+                  new BigDecimal("170"),
+                  new BigDecimal("190"),
+                  "test");
+      awaitLong("the entry at the broker", () -> !fake.clientOrderIds().isEmpty(), child, out);
+      child.destroyForcibly();
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    PlanRequestRepository.Request resolved = new PlanDesk(db, record, clock).find(queued.id());
+    assertThat(resolved.status())
+        .as("resolved with the entry it opened")
+        .isEqualTo(PlanRequestRepository.Status.ACCEPTED);
+
+    fake.fill(entryId(), "5", "181.00");
+    clock.advance(Duration.ofMinutes(1));
+    startRunner();
+
+    await(
+        "the OCO pair at the broker",
+        () -> fake.workingOrders().equals(List.of("sell 5 limit@190", "sell 5 stop@170")));
+    await("the plan active", () -> "ACTIVE".equals(planStatus()));
+    List<String> entries =
+        fake.clientOrderIds().stream().filter(id -> id.endsWith("-entry")).toList();
+    assertThat(entries).as("the request's one entry").hasSize(1);
+    assertThat(entries.getFirst()).endsWith("-" + resolved.resultPlan() + "-entry");
+    assertBooksAgree();
+  }
+
   /** A runner of the portfolio in a process of its own ({@link AlpacaRunnerMain}). */
-  private Process startRunnerProcess(Path out) throws Exception {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
-            "--enable-native-access=ALL-UNNAMED",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            AlpacaRunnerMain.class.getName(),
-            dbUrl,
-            fake.url().toString(),
-            ID.value())
+  private Process startRunnerProcess(Path out, String... more) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                AlpacaRunnerMain.class.getName(),
+                dbUrl,
+                fake.url().toString(),
+                ID.value()));
+    command.addAll(List.of(more));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(out.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

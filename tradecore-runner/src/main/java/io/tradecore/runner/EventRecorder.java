@@ -86,7 +86,7 @@ final class EventRecorder implements EngineListener {
    */
   void flush(Handle h) {
     for (EngineEvent e : pending) {
-      if (!writtenAhead.contains(e)) {
+      if (writtenAhead.isEmpty() || !writtenAhead.contains(e)) {
         write(h, e);
       }
     }

@@ -183,12 +183,8 @@ public final class Backtest {
             .overnight(spec.overnight())
             .build();
     int total = moments.size();
-    for (int i = 0; i < total; i++) {
-      Moment moment = moments.get(i);
-      clock.set(moment.time());
-      engine.onMoment(moment);
-      awaitAnswers(engine, moment);
-      progress.update(i + 1, total);
+    for (int from = 0; from < total; from += MOMENTS_PER_CALL) {
+      trade(engine, clock, moments, from, Math.min(total, from + MOMENTS_PER_CALL), progress);
     }
     List<OpenPosition> open = recorder.openPositions(bars.lastCloses());
     BigDecimal fees = BigDecimal.ZERO;
@@ -209,6 +205,30 @@ public final class Backtest {
         metrics,
         curveMetrics.firstTime(),
         curveMetrics.lastTime());
+  }
+
+  /**
+   * Moments per call of {@link #trade}: a long backtest calls it often enough to be compiled the
+   * ordinary way, without on-stack replacement (which {@code optimize} turns off).
+   */
+  private static final int MOMENTS_PER_CALL = 4096;
+
+  /** Trades the moments from {@code from} (inclusive) to {@code to} (exclusive). */
+  private static void trade(
+      Engine engine,
+      SimulatedClock clock,
+      List<Moment> moments,
+      int from,
+      int to,
+      Progress progress) {
+    int total = moments.size();
+    for (int i = from; i < to; i++) {
+      Moment moment = moments.get(i);
+      clock.set(moment.time());
+      engine.onMoment(moment);
+      awaitAnswers(engine, moment);
+      progress.update(i + 1, total);
+    }
   }
 
   private static void awaitAnswers(Engine engine, Moment moment) {

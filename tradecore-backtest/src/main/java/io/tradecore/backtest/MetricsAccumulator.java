@@ -39,6 +39,12 @@ public final class MetricsAccumulator {
   private final Amount lowSincePeak = new Amount();
   private double worstDrawdown;
 
+  // Whether the low since the peak fell since its fall was last counted in worstDrawdown. The fall
+  // from one peak only deepens until the next peak, and (peak - low) / peak rounded to 16 digits
+  // never decreases as the low falls, so the deepest low's ratio is the largest of them all: it is
+  // worked out once, when the next peak comes or the metrics are asked for, not at every new low.
+  private boolean fallPending;
+
   public MetricsAccumulator(BigDecimal startingCash) {
     this(startingCash, 1025);
   }
@@ -70,12 +76,12 @@ public final class MetricsAccumulator {
       first = time;
     }
     if (peak.isUnset() || equity.compareTo(peak.decimal()) > 0) {
+      countFall();
       peak.set(equity);
       lowSincePeak.set(equity);
     } else if (peak.signum() > 0 && equity.compareTo(lowSincePeak.decimal()) < 0) {
       lowSincePeak.set(equity);
-      BigDecimal top = peak.decimal();
-      worstDrawdown = Math.max(worstDrawdown, ratio(top.subtract(equity), top));
+      fallPending = true;
     }
     last = time;
     lastEquity.set(equity);
@@ -105,23 +111,42 @@ public final class MetricsAccumulator {
       first = time;
     }
     if (peak.isUnset() || peak.compareTo(units, scale) < 0) {
+      countFall();
       peak.set(units, scale);
       lowSincePeak.set(units, scale);
     } else if (peak.units > 0 && lowSincePeak.compareTo(units, scale) > 0) {
       lowSincePeak.set(units, scale);
-      // (peak - equity) / peak
-      int s = Math.max(peak.scale, scale);
-      long top = Decimals.rescale(peak.units, peak.scale, s);
-      long fall = Decimals.subtract(top, Decimals.rescale(units, scale, s));
-      double drawdown =
-          fall == Decimals.NO_UNITS
-              ? ratio(peak.decimal().subtract(BigDecimal.valueOf(units, scale)), peak.decimal())
-              : DecimalRatio.of(fall, s, peak.units, peak.scale);
-      worstDrawdown = Math.max(worstDrawdown, drawdown);
+      fallPending = true;
     }
     last = time;
     lastEquity.set(units, scale);
     count++;
+  }
+
+  /**
+   * Counts the fall from the peak to the low since it in the worst drawdown, (peak - low) / peak,
+   * if the low fell since it was last counted.
+   */
+  private void countFall() {
+    if (!fallPending) {
+      return;
+    }
+    fallPending = false;
+    double drawdown;
+    if (peak.exact && lowSincePeak.exact) {
+      int s = Math.max(peak.scale, lowSincePeak.scale);
+      long top = Decimals.rescale(peak.units, peak.scale, s);
+      long low = Decimals.rescale(lowSincePeak.units, lowSincePeak.scale, s);
+      long fall = Decimals.subtract(top, low);
+      drawdown =
+          fall == Decimals.NO_UNITS
+              ? ratio(peak.decimal().subtract(lowSincePeak.decimal()), peak.decimal())
+              : DecimalRatio.of(fall, s, peak.units, peak.scale);
+    } else {
+      BigDecimal top = peak.decimal();
+      drawdown = ratio(top.subtract(lowSincePeak.decimal()), top);
+    }
+    worstDrawdown = Math.max(worstDrawdown, drawdown);
   }
 
   /** (equity - before) / before, as the decimal path works it out. */
@@ -197,6 +222,7 @@ public final class MetricsAccumulator {
 
   /** The metrics of the curve added so far with these round trips, open positions and fees. */
   public Metrics metrics(List<RoundTrip> trades, int openPositions, BigDecimal fees) {
+    countFall();
     BigDecimal finalEquity = count == 0 ? startingCash : lastEquity.decimal();
     double totalReturn = ratio(finalEquity.subtract(startingCash), startingCash);
     double[] r = count == 0 ? new double[0] : Arrays.copyOf(returns, count - 1);

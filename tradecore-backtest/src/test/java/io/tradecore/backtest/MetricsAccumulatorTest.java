@@ -75,6 +75,25 @@ class MetricsAccumulatorTest {
   }
 
   @Test
+  void metrics_asked_part_way_and_again_at_the_end_are_those_of_the_points_so_far() {
+    Random random = new Random(20261208);
+    for (int n = 0; n < 100; n++) {
+      List<EquityPoint> curve = randomCurve(random, 2 + random.nextInt(400));
+      MetricsAccumulator metrics = new MetricsAccumulator(CASH);
+      for (int i = 0; i < curve.size(); i++) {
+        metrics.add(curve.get(i).time(), curve.get(i).equity());
+        if (random.nextInt(10) == 0 || i == curve.size() - 1) {
+          Metrics former =
+              MetricsReference.of(CASH, curve.subList(0, i + 1), List.of(), 0, BigDecimal.ZERO);
+          assertThat(metrics.metrics(List.of(), 0, BigDecimal.ZERO))
+              .as("curve %d after %d points", n, i + 1)
+              .isEqualTo(former);
+        }
+      }
+    }
+  }
+
+  @Test
   void curves_with_zero_negative_flat_and_no_points_give_exactly_the_former_metrics() {
     Instant t = Instant.parse("2024-01-01T00:00:00Z");
     Duration day = Duration.ofDays(1);

@@ -1,6 +1,7 @@
 package io.tradecore.core.domain;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * Conversions between fixed-point {@code long} units and exact decimals, shared by the value types.
@@ -50,9 +51,25 @@ public final class Decimals {
    */
   public static final long NO_UNITS = Long.MIN_VALUE;
 
-  /** True when {@code value} is at most 18 digits at a scale of 0..18: {@link #units} holds it. */
+  /**
+   * True when {@code value} is at a scale of 0..18 and its unscaled value fits a long (other than
+   * {@link #NO_UNITS}): {@link #units} holds it. Up to 18 digits always fit; 19 digits fit up to
+   * 9,223,372,036,854,775,807 (an equity of a few million at 12 decimals).
+   */
   public static boolean fitsUnits(BigDecimal value) {
-    return value.precision() <= 18 && value.scale() >= 0 && value.scale() <= 18;
+    int scale = value.scale();
+    if (scale < 0 || scale > 18) {
+      return false;
+    }
+    int precision = value.precision();
+    if (precision <= 18) {
+      return true;
+    }
+    if (precision > 19) {
+      return false;
+    }
+    BigInteger unscaled = value.unscaledValue();
+    return unscaled.bitLength() <= 63 && unscaled.longValue() != NO_UNITS;
   }
 
   /** The unscaled value of a decimal that {@link #fitsUnits fits}. */

@@ -61,6 +61,25 @@ class PortfolioEquityTest {
     assertThat(inUnits).isGreaterThan(5_000);
   }
 
+  @Test
+  void an_equity_of_19_digits_at_the_fills_scale_is_worked_out_in_units_up_to_a_longs_reach() {
+    // 5,000,000 less 1.5 FRAC at 12.345678: cash at 12 decimals, 19 digits (5.0e18 units).
+    Portfolio portfolio = new Portfolio(new PortfolioId("p"), "USD", new BigDecimal("5000000"));
+    portfolio.apply(fill(FRAC, 1, Side.BUY, 1_500_000, 12_345_678, "0"));
+    portfolio.mark(FRAC, 12_400_000);
+    assertEquity(portfolio);
+    assertThat(portfolio.equityUnits()).isEqualTo(5_000_000_081_483_000_000L);
+    assertThat(portfolio.equityScale()).isEqualTo(12);
+
+    assertThat(Decimals.fitsUnits(new BigDecimal("9223372.036854775807"))).isTrue();
+    assertThat(Decimals.fitsUnits(new BigDecimal("9223372.036854775808"))).isFalse();
+    assertThat(Decimals.fitsUnits(new BigDecimal("-9223372.036854775807"))).isTrue();
+    assertThat(Decimals.fitsUnits(new BigDecimal("-9223372.036854775808"))).isFalse();
+    assertThat(Decimals.fitsUnits(new BigDecimal("12345678901234567890"))).isFalse();
+    assertThat(Decimals.fitsUnits(new BigDecimal("1E+3"))).isFalse();
+    assertThat(Decimals.units(new BigDecimal("-9223372.036854775807"))).isEqualTo(-Long.MAX_VALUE);
+  }
+
   private static int inUnits;
 
   private static void assertEquity(Portfolio portfolio) {

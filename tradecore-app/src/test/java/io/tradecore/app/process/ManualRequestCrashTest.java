@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,10 +28,11 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A trader's request is applied exactly once even when the runner is killed (SIGKILL) between
- * applying it (its entry already committed at the paper exchange) and the commit that marks it
- * done: the request stays pending, the next runner applies it again under the same plan id, the
- * exchange takes the repeated order id as the one it has, and the plan fills once.
+ * A trader's request is applied exactly once even when the runner is killed (SIGKILL) after its
+ * entry reached a venue that keeps its own books (here the paper exchange committing alone, as a
+ * broker does) and before the moment's commit: the plan, its entry and the request's acceptance
+ * were written ahead of the entry, so the request is not applied again, the next runner restores
+ * the plan and its working entry, and the plan fills once.
  */
 class ManualRequestCrashTest {
   static final String HEADER = "Date,Open,High,Low,Close,Adj Close,Volume\n";
@@ -115,31 +117,20 @@ class ManualRequestCrashTest {
       Thread.sleep(20);
     }
     assertThat(Files.readString(marker)).isEqualTo("plan-1-entry");
-    // The exchange has the entry; the runner has not committed the plan nor marked the request.
+    // The exchange has the entry, and the plan and the request's acceptance went before it; the
+    // moment itself is not committed.
     assertThat(count("SELECT COUNT(*) FROM paper_orders WHERE account_id = :p", id)).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM plans WHERE portfolio_id = :p", id)).isZero();
-    assertThat(desk.find(asked.id()).isPending()).isTrue();
+    assertThat(count("SELECT COUNT(*) FROM plans WHERE portfolio_id = :p", id)).isEqualTo(1);
+    assertThat(desk.find(asked.id()).isPending()).isFalse();
 
     assertThat(runner.kill()).isEqualTo(CliProcess.SIGKILL_EXIT);
 
-    // No runner now (its lease lapses in 3 s): the desk applies the request itself.
-    PlanRequestRepository.Request done =
-        desk.await(
-            asked.id(),
-            WAIT,
-            PlanDesk.paperOpener(
-                store.db(),
-                record,
-                "manual",
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(1),
-                "localhost",
-                ProcessHandle.current().pid(),
-                Clock.systemUTC()));
+    // Nothing is left for a runner (or the desk) to apply.
+    PlanRequestRepository.Request done = desk.find(asked.id());
     assertThat(done.status()).isEqualTo(PlanRequestRepository.Status.ACCEPTED);
     assertThat(done.resultPlan()).isEqualTo("plan-1");
     assertThat(count("SELECT COUNT(*) FROM paper_orders WHERE account_id = :p", id))
-        .as("the repeated entry is the order the exchange has")
+        .as("the one entry the exchange has")
         .isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM plans WHERE portfolio_id = :p", id)).isEqualTo(1);
     assertThat(
@@ -149,7 +140,11 @@ class ManualRequestCrashTest {
                 id))
         .isEqualTo(1);
 
-    // The next bar fills the entry once.
+    // The next bar fills the entry once, once the killed runner's lease (3 s) has lapsed.
+    while (store.lease(id).map(l -> l.expiresAt().isAfter(Instant.now())).orElse(false)) {
+      assertThat(System.nanoTime() - deadline).as("the killed runner's lease lapsed").isNegative();
+      Thread.sleep(100);
+    }
     Files.writeString(
         feed, HEADER + DAYS + "2024-06-05,101.50,103.00,100.50,102.00,102.00,1000000\n");
     replay(record, feed);

@@ -55,16 +55,7 @@ class KilledRunnerTest extends AgainstFakeBroker {
     assertThat(storedTradeIds()).as("nothing of the fill committed before the kill").isEmpty();
     assertThat(fake.executionIds()).hasSize(1);
 
-    clock.advance(Duration.ofMinutes(1)); // past the killed runner's lease
-    startRunner();
-
-    await(
-        "the OCO pair at the broker",
-        () -> fake.workingOrders().equals(List.of("sell 10 limit@190", "sell 10 stop@170")));
-    await("the plan active", () -> "ACTIVE".equals(planStatus()));
-    assertBooksAgree();
-    assertThat(storedTradeIds()).hasSize(1);
-    assertThat(fake.clientOrderIds()).filteredOn(id -> id.endsWith("-entry")).hasSize(1);
+    restartAndAssertProtectedOnce();
   }
 
   @Test
@@ -86,16 +77,7 @@ class KilledRunnerTest extends AgainstFakeBroker {
     assertThat(storedBars()).as("the moment itself never committed").isZero();
 
     fake.fill(entryId(), "10", "180.00"); // the broker fills it while no runner is up
-    clock.advance(Duration.ofMinutes(1)); // past the killed runner's lease
-    startRunner();
-
-    await(
-        "the OCO pair at the broker",
-        () -> fake.workingOrders().equals(List.of("sell 10 limit@190", "sell 10 stop@170")));
-    await("the plan active", () -> "ACTIVE".equals(planStatus()));
-    assertBooksAgree();
-    assertThat(storedTradeIds()).hasSize(1);
-    assertThat(fake.clientOrderIds()).filteredOn(id -> id.endsWith("-entry")).hasSize(1);
+    restartAndAssertProtectedOnce();
   }
 
   @Test
@@ -168,6 +150,23 @@ class KilledRunnerTest extends AgainstFakeBroker {
     assertThat(entries).as("the request's one entry").hasSize(1);
     assertThat(entries.getFirst()).endsWith("-" + resolved.resultPlan() + "-entry");
     assertBooksAgree();
+  }
+
+  /**
+   * Starts a runner past the killed one's lease and checks the outcome: the plan active with its
+   * OCO pair at the broker, the one fill stored once, the entry sent once, the books agreeing.
+   */
+  private void restartAndAssertProtectedOnce() {
+    clock.advance(Duration.ofMinutes(1));
+    startRunner();
+
+    await(
+        "the OCO pair at the broker",
+        () -> fake.workingOrders().equals(List.of("sell 10 limit@190", "sell 10 stop@170")));
+    await("the plan active", () -> "ACTIVE".equals(planStatus()));
+    assertBooksAgree();
+    assertThat(storedTradeIds()).hasSize(1);
+    assertThat(fake.clientOrderIds()).filteredOn(id -> id.endsWith("-entry")).hasSize(1);
   }
 
   /** A runner of the portfolio in a process of its own ({@link AlpacaRunnerMain}). */

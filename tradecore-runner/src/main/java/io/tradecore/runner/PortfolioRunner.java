@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -772,11 +773,20 @@ public final class PortfolioRunner implements AutoCloseable {
     }
     Instant now = clock.instant();
     if (nextDriftCheck == null) {
-      nextDriftCheck = now.plus(DRIFT_CHECK);
+      nextDriftCheck = halfMinuteFrom(now.plus(DRIFT_CHECK));
     } else if (!now.isBefore(nextDriftCheck)) {
-      nextDriftCheck = now.plus(DRIFT_CHECK);
+      nextDriftCheck = halfMinuteFrom(now.plus(DRIFT_CHECK));
       resync();
     }
+  }
+
+  /**
+   * The first half-minute mark at or after {@code t}. A resync (several requests to the broker)
+   * held there keeps clear of the bars, which come just after the minute, so it delays none.
+   */
+  static Instant halfMinuteFrom(Instant t) {
+    Instant mark = t.truncatedTo(ChronoUnit.MINUTES).plusSeconds(30);
+    return mark.isBefore(t) ? mark.plus(Duration.ofMinutes(1)) : mark;
   }
 
   /** How long a runner on a broker goes between checks of its positions against the broker's. */

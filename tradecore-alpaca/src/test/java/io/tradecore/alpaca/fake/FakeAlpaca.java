@@ -6,13 +6,18 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tradecore.alpaca.AlpacaConfig;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.io.NetworkTrafficListener;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkTrafficServerConnector;
 
 /**
  * A loopback Alpaca: the Trading API v2 REST endpoints, the trade and market-data websockets, rate
@@ -38,6 +43,7 @@ public final class FakeAlpaca implements AutoCloseable {
   private final FakeFaults faults = new FakeFaults();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile Consumer<Request> onRequest = r -> {};
+  private volatile WireListener onWire = (nanos, bytes) -> {};
   private final Javalin app;
   private volatile int limitPerMinute = 200;
   private long window;
@@ -51,6 +57,22 @@ public final class FakeAlpaca implements AutoCloseable {
             c -> {
               c.showJavalinBanner = false;
               c.startupWatcherEnabled = false;
+              // One loopback connector that shows each read off a client's socket (onWire).
+              c.jetty.addConnector(
+                  (server, http) -> {
+                    NetworkTrafficServerConnector connector =
+                        new NetworkTrafficServerConnector(server, new HttpConnectionFactory(http));
+                    connector.setHost("127.0.0.1");
+                    connector.setPort(0);
+                    connector.setNetworkTrafficListener(
+                        new NetworkTrafficListener() {
+                          @Override
+                          public void incoming(Socket socket, ByteBuffer bytes) {
+                            onWire.read(System.nanoTime(), bytes.asReadOnlyBuffer());
+                          }
+                        });
+                    return connector;
+                  });
             });
     Guard guard = this::guarded;
     TradingRoutes.register(app, book, guard, json);
@@ -61,8 +83,28 @@ public final class FakeAlpaca implements AutoCloseable {
   /** Starts a fake on a free loopback port. */
   public static FakeAlpaca start(TestClock clock) {
     FakeAlpaca fake = new FakeAlpaca(clock);
-    fake.app.start("127.0.0.1", 0);
+    fake.app.start();
     return fake;
+  }
+
+  /** Sees the bytes of a read off a client's socket. */
+  @FunctionalInterface
+  public interface WireListener {
+    /**
+     * @param nanos {@link System#nanoTime()} just after the read
+     * @param bytes what was read, read only; it may hold the start of a request, a whole one or
+     *     part of one
+     */
+    void read(long nanos, ByteBuffer bytes);
+  }
+
+  /**
+   * Tells {@code listener} of every read off a client's socket as the fake's connector makes it,
+   * before any parsing or routing: where a request comes off the wire (for latency benches in the
+   * same JVM).
+   */
+  public void onWire(WireListener listener) {
+    this.onWire = listener;
   }
 
   /** Sends the fake a few unlogged requests, so its first real answer is not slowed by warm-up. */

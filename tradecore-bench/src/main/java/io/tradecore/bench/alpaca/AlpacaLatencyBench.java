@@ -40,9 +40,12 @@ import java.util.function.BooleanSupplier;
  * from the loopback fake's market-data stream, trading {@link FlipEveryBar} (an order on every bar)
  * through the runner, its engine and {@link AlpacaVenue}. Each bar is timed from the moment its
  * message comes off the client's market-data socket ({@link AlpacaFeed#arrivals}, the websocket
- * listener's first sight of it) to the moment the fake's HTTP handler receives the order's {@code
- * POST /v2/orders} (both {@link System#nanoTime()} in this one JVM); the time from just before the
- * fake sends the bar (its own websocket write included) is printed too. The next bar goes out once
+ * listener's first sight of it) to the moment the order's {@code POST /v2/orders} comes off the
+ * wire at the fake: the first read of its bytes by the fake's connector ({@link
+ * FakeAlpaca#onWire}), before the fake parses or routes it (both {@link System#nanoTime()} in this
+ * one JVM). Also printed: the same bars to the start of the fake's HTTP handler (its parsing and
+ * dispatch included, the end point until 2026-12-08), entries and exits apart, and the time from
+ * just before the fake sends the bar (its own websocket write included). The next bar goes out once
  * the order's fill is stored and {@code --gap-ms} more have passed (default 20), as on a live feed,
  * where bars are a minute apart and the runner has finished with the last one when the next comes.
  *

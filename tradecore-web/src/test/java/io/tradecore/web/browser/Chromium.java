@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Assumptions;
  * /usr/bin/chromium the browser tests skip with the reason printed, unless
  * TRADECORE_REQUIRE_CHROMIUM=1 (set by CI) makes them fail.
  */
-final class Chromium {
+public final class Chromium {
   static final Path EXECUTABLE = Paths.get("/usr/bin/chromium");
 
   private Chromium() {}
 
   /** Skips (or, with TRADECORE_REQUIRE_CHROMIUM=1, fails) when chromium is not installed. */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     if (Files.isExecutable(EXECUTABLE)) {
       return;
     }
@@ -34,7 +34,7 @@ final class Chromium {
   }
 
   /** Launches headless chromium with the flags a sandboxed CI machine needs. */
-  static Browser launch(Playwright playwright) {
+  public static Browser launch(Playwright playwright) {
     return playwright
         .chromium()
         .launch(

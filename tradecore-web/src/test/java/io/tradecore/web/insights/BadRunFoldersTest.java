@@ -6,23 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradecore.insights.SampleRun;
-import io.tradecore.runner.config.TradeCoreConfig;
-import io.tradecore.store.Database;
-import io.tradecore.store.Dialect;
-import io.tradecore.store.TestDatabases;
-import io.tradecore.web.WebConfig;
-import io.tradecore.web.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -57,15 +49,7 @@ class BadRunFoldersTest {
     Files.writeString(root.resolve("passwd/policy.zip"), "zip");
     Files.createSymbolicLink(root.resolve("passwd/experiment.json"), Path.of("/etc/passwd"));
 
-    Database db = TestDatabases.open(Dialect.SQLITE);
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    TradeCoreConfig cfg = TradeCoreConfig.load(null, Map.of(), data);
-    WebConfig config =
-        WebConfig.defaults()
-            .withPort(0)
-            .withIntervals(Duration.ofMillis(200), Duration.ofSeconds(15));
-    try (WebServer server = WebServer.start(config, db, cfg, Clock.systemUTC(), List.of(root))) {
+    try (InsightsServer server = InsightsServer.start(tmp, root)) {
       String base = server.url();
       assertTimeoutPreemptively(
           HANG_GUARD,
@@ -95,8 +79,6 @@ class BadRunFoldersTest {
             assertThat(JSON.readTree(detail.body()).get("experiment").isNull()).isTrue();
             assertThat(detail.body()).doesNotContain("root:");
           });
-    } finally {
-      TestDatabases.dispose(db);
     }
   }
 

@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradecore.insights.SampleRun;
-import io.tradecore.runner.config.TradeCoreConfig;
-import io.tradecore.store.Database;
-import io.tradecore.store.Dialect;
-import io.tradecore.store.TestDatabases;
-import io.tradecore.web.WebConfig;
-import io.tradecore.web.WebServer;
+import io.tradecore.web.insights.InsightsServer.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,17 +24,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Run Insights API against sample runs, checked against an independent scan of the CSV. */
 class InsightsApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RUN = "ppo/run-a";
   private static final int ROWS = 50_000;
   private static final int ENVS = 4;
 
   @TempDir static Path tmp;
-  private static Database db;
-  private static WebServer server;
+  private static InsightsServer server;
   private static Path trace;
   private static Trace csv;
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws IOException {
@@ -57,24 +41,13 @@ class InsightsApiTest {
     Files.createDirectories(tmp.resolve("secret"));
     Files.writeString(tmp.resolve("secret/experiment.json"), "{\"algorithm\":\"secret\"}");
     csv = Trace.read(trace);
-    db = TestDatabases.open(Dialect.SQLITE);
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    TradeCoreConfig cfg = TradeCoreConfig.load(null, Map.of(), data);
-    WebConfig config =
-        WebConfig.defaults()
-            .withPort(0)
-            .withIntervals(Duration.ofMillis(200), Duration.ofSeconds(15));
-    server = WebServer.start(config, db, cfg, Clock.systemUTC(), List.of(root));
+    server = InsightsServer.start(tmp, root);
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
-      server.stop();
-    }
-    if (db != null) {
-      TestDatabases.dispose(db);
+      server.close();
     }
   }
 
@@ -293,29 +266,8 @@ class InsightsApiTest {
     return get("/api/run-actions/" + RUN + "?" + query);
   }
 
-  private record Reply(int status, JsonNode json) {}
-
   private static Reply get(String path) {
-    try {
-      String base = server.url();
-      HttpRequest req =
-          HttpRequest.newBuilder(URI.create(base.substring(0, base.length() - 1) + path))
-              .timeout(Duration.ofSeconds(60))
-              .build();
-      HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
-      JsonNode json;
-      try {
-        json = JSON.readTree(r.body());
-      } catch (IOException e) {
-        json = null;
-      }
-      return new Reply(r.statusCode(), json);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return server.get(path);
   }
 
   /** One CSV row: step, env and every column parsed as a double (NaN when not a finite number). */

@@ -1,32 +1,20 @@
 package io.tradecore.web.insights;
 
+import static io.tradecore.web.insights.InsightsBrowser.shot;
+import static io.tradecore.web.insights.InsightsBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import io.tradecore.insights.SampleRun;
-import io.tradecore.runner.config.TradeCoreConfig;
-import io.tradecore.store.Database;
-import io.tradecore.store.Dialect;
-import io.tradecore.store.TestDatabases;
-import io.tradecore.web.WebConfig;
-import io.tradecore.web.WebServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,78 +25,34 @@ import org.junit.jupiter.api.io.TempDir;
  * other run on the chart; screenshots go to target/screenshots/.
  */
 class InsightsBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @TempDir static Path tmp;
-  private static Database db;
-  private static WebServer server;
-  private static Playwright playwright;
-  private static Browser browser;
+  private static InsightsBrowser browser;
+  private static InsightsServer server;
 
   @BeforeAll
   static void start() throws IOException {
-    if (!Files.isExecutable(CHROMIUM)) {
-      if ("1".equals(System.getenv("TRADECORE_REQUIRE_CHROMIUM"))) {
-        throw new IllegalStateException(CHROMIUM + " is missing (TRADECORE_REQUIRE_CHROMIUM=1)");
-      }
-      Assumptions.abort(CHROMIUM + " is missing: install Debian's chromium");
-    }
+    browser = InsightsBrowser.launch();
     Path root = tmp.resolve("runs");
     SampleRun.write(root.resolve("ppo/run-a"), 40_000, 4, 3);
     SampleRun.write(root.resolve("tf/run-b"), 20_000, 2, 4);
-    db = TestDatabases.open(Dialect.SQLITE);
-    Path data = tmp.resolve("data");
-    Files.createDirectories(data);
-    TradeCoreConfig cfg = TradeCoreConfig.load(null, Map.of(), data);
-    WebConfig config =
-        WebConfig.defaults()
-            .withPort(0)
-            .withIntervals(Duration.ofMillis(200), Duration.ofSeconds(15));
-    server = WebServer.start(config, db, cfg, Clock.systemUTC(), List.of(root));
-    playwright = Playwright.create();
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
-    Files.createDirectories(SCREENSHOTS);
+    server = InsightsServer.start(tmp, root);
   }
 
   @AfterAll
   static void stop() {
+    if (server != null) {
+      server.close();
+    }
     if (browser != null) {
       browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (server != null) {
-      server.stop();
-    }
-    if (db != null) {
-      TestDatabases.dispose(db);
     }
   }
 
   @Test
   void pickARunSwitchMetricAndEnvironmentZoomAndSeeTheStatsChange() {
     List<String> errors = new ArrayList<>();
-    try (BrowserContext context =
-        browser.newContext(
-            new Browser.NewContextOptions().setViewportSize(1360, 1000).setLocale("en-US"))) {
-      context.setDefaultTimeout(20_000);
-      Page page = context.newPage();
-      page.onPageError(errors::add);
-      page.onConsoleMessage(
-          m -> {
-            if (m.text().contains("Content Security Policy")) {
-              errors.add(m.text()); // the page must run under the server's policy as it is
-            }
-          });
+    try (BrowserContext context = browser.context()) {
+      Page page = InsightsBrowser.pageUnderPolicy(context, errors);
       page.navigate(server.url() + "#/insights");
       page.locator("#runs-table").waitFor();
       assertThat(page.locator("#runs-table .run-link").allTextContents())
@@ -168,12 +112,8 @@ class InsightsBrowserTest {
   @Test
   void overlayAnotherRunsMetricOnTheSameChart() {
     List<String> errors = new ArrayList<>();
-    try (BrowserContext context =
-        browser.newContext(
-            new Browser.NewContextOptions().setViewportSize(1360, 1000).setLocale("en-US"))) {
-      context.setDefaultTimeout(20_000);
-      Page page = context.newPage();
-      page.onPageError(errors::add);
+    try (BrowserContext context = browser.context()) {
+      Page page = InsightsBrowser.page(context, errors);
       page.navigate(server.url() + "#/insights?run=tf/run-b");
       waitFor(page, "document.querySelector('#run-detail h2')?.textContent === 'tf/run-b'");
       loaded(page);
@@ -238,15 +178,6 @@ class InsightsBrowserTest {
         .textContent();
   }
 
-  /**
-   * Waits until the JavaScript {@code expression} is true, evaluating it from here: Playwright's
-   * own waitForFunction evaluates a string inside the page, which the page's
-   * Content-Security-Policy (no 'unsafe-eval') rightly refuses.
-   */
-  private static void waitFor(Page page, String expression) {
-    page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => !!(" + expression + ")")));
-  }
-
   private static void loaded(Page page) {
     waitFor(page, "document.querySelector('#trace-panel')?.dataset.loading === 'false'");
   }
@@ -256,11 +187,5 @@ class InsightsBrowserTest {
         page.locator(
             "#trace-stats [data-metric=" + metric + "] [data-stat=" + stat + "] .card-value");
     return card.textContent();
-  }
-
-  private static Page.ScreenshotOptions shot(String name) {
-    return new Page.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve(name + ".png"))
-        .setFullPage(true);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Everything a backtest needs besides the bars: the strategy and its parameters, the starting cash,
@@ -95,135 +96,48 @@ public record BacktestSpec(
   }
 
   public BacktestSpec withCosts(BigDecimal newFeeBps, BigDecimal newMinFee, BigDecimal slippage) {
-    return new BacktestSpec(
-        strategy,
-        params,
-        startingCash,
-        newFeeBps,
-        newMinFee,
-        slippage,
-        volumeShare,
-        riskLimits,
-        botVersion,
-        calendar,
-        overnight,
-        wholeShares);
+    return with(
+        c -> {
+          c.feeBps = newFeeBps;
+          c.minFee = newMinFee;
+          c.slippageBps = slippage;
+        });
   }
 
   /** The same spec with other parameters for its strategy (over the strategy's defaults). */
   public BacktestSpec withParams(Map<String, String> newParams) {
-    return new BacktestSpec(
-        strategy,
-        newParams,
-        startingCash,
-        feeBps,
-        minFee,
-        slippageBps,
-        volumeShare,
-        riskLimits,
-        botVersion,
-        calendar,
-        overnight,
-        wholeShares);
+    return with(c -> c.params = newParams);
   }
 
   /** The same spec with another starting cash. */
   public BacktestSpec withStartingCash(BigDecimal cash) {
-    return new BacktestSpec(
-        strategy,
-        params,
-        cash,
-        feeBps,
-        minFee,
-        slippageBps,
-        volumeShare,
-        riskLimits,
-        botVersion,
-        calendar,
-        overnight,
-        wholeShares);
+    return with(c -> c.startingCash = cash);
   }
 
   public BacktestSpec withVolumeShare(BigDecimal share) {
-    return new BacktestSpec(
-        strategy,
-        params,
-        startingCash,
-        feeBps,
-        minFee,
-        slippageBps,
-        share,
-        riskLimits,
-        botVersion,
-        calendar,
-        overnight,
-        wholeShares);
+    return with(c -> c.volumeShare = share);
   }
 
   public BacktestSpec withRiskLimits(RiskLimits limits) {
-    return new BacktestSpec(
-        strategy,
-        params,
-        startingCash,
-        feeBps,
-        minFee,
-        slippageBps,
-        volumeShare,
-        limits,
-        botVersion,
-        calendar,
-        overnight,
-        wholeShares);
+    return with(c -> c.riskLimits = limits);
   }
 
   public BacktestSpec withBotVersion(String version) {
-    return new BacktestSpec(
-        strategy,
-        params,
-        startingCash,
-        feeBps,
-        minFee,
-        slippageBps,
-        volumeShare,
-        riskLimits,
-        version,
-        calendar,
-        overnight,
-        wholeShares);
+    return with(c -> c.botVersion = version);
   }
 
   /** The same spec for a market on {@code calendarId} with the overnight rule {@code rule}. */
   public BacktestSpec withMarket(String calendarId, OvernightRule rule) {
-    return new BacktestSpec(
-        strategy,
-        params,
-        startingCash,
-        feeBps,
-        minFee,
-        slippageBps,
-        volumeShare,
-        riskLimits,
-        botVersion,
-        calendarId,
-        rule,
-        wholeShares);
+    return with(
+        c -> {
+          c.calendar = calendarId;
+          c.overnight = rule;
+        });
   }
 
   /** The same spec with an exchange that takes whole shares only, or fractions too. */
   public BacktestSpec withWholeShares(boolean whole) {
-    return new BacktestSpec(
-        strategy,
-        params,
-        startingCash,
-        feeBps,
-        minFee,
-        slippageBps,
-        volumeShare,
-        riskLimits,
-        botVersion,
-        calendar,
-        overnight,
-        whole);
+    return with(c -> c.wholeShares = whole);
   }
 
   /** What the simulated exchange can do: fractions unless {@link #wholeShares}, and shorts. */
@@ -247,6 +161,56 @@ public record BacktestSpec(
     Map<String, String> all = StrategyCatalog.defaults(strategy);
     all.putAll(params);
     return Collections.unmodifiableMap(all);
+  }
+
+  /** This spec with {@code change} made to a copy of its fields, checked as a new spec is. */
+  private BacktestSpec with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new BacktestSpec(
+        c.strategy,
+        c.params,
+        c.startingCash,
+        c.feeBps,
+        c.minFee,
+        c.slippageBps,
+        c.volumeShare,
+        c.riskLimits,
+        c.botVersion,
+        c.calendar,
+        c.overnight,
+        c.wholeShares);
+  }
+
+  /** The fields of a spec being changed by one of the {@code with} methods. */
+  private static final class Copy {
+    String strategy;
+    Map<String, String> params;
+    BigDecimal startingCash;
+    BigDecimal feeBps;
+    BigDecimal minFee;
+    BigDecimal slippageBps;
+    BigDecimal volumeShare;
+    RiskLimits riskLimits;
+    String botVersion;
+    String calendar;
+    OvernightRule overnight;
+    boolean wholeShares;
+
+    Copy(BacktestSpec s) {
+      strategy = s.strategy;
+      params = s.params;
+      startingCash = s.startingCash;
+      feeBps = s.feeBps;
+      minFee = s.minFee;
+      slippageBps = s.slippageBps;
+      volumeShare = s.volumeShare;
+      riskLimits = s.riskLimits;
+      botVersion = s.botVersion;
+      calendar = s.calendar;
+      overnight = s.overnight;
+      wholeShares = s.wholeShares;
+    }
   }
 
   private static void requireNotNegative(String name, BigDecimal value) {

@@ -57,16 +57,7 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write trades, fills, equity here.")
   private Path out;
 
-  @Option(names = "--json", description = "Print the summary as one JSON object.")
-  private boolean json;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Config file whose llm: section --strategy llm uses (default: TRADECORE_CONFIG or"
-              + " ./tradecore.yaml).")
-  private Path config;
+  @Mixin BacktestRunOptions options = new BacktestRunOptions();
 
   public BacktestCommand(Clock wallClock, Map<String, String> env) {
     this.wallClock = wallClock;
@@ -75,7 +66,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StrategyPlugins.use(spec, Workspace.config(config, env).dataDir(), setup.strategyJars);
+    StrategyPlugins.use(spec, options.config(env).dataDir(), setup.strategyJars);
     BacktestSpec backtestSpec = prepare();
     if (LlmStrategy.NAME.equals(setup.strategy)) {
       if (!params.isEmpty()) {
@@ -84,8 +75,7 @@ public final class BacktestCommand implements Callable<Integer> {
             "--strategy llm takes no --param; it is set up in the llm: section of the config");
       }
       try (LlmBacktest llm =
-          new LlmBacktest(
-              Workspace.config(config, env).llm(), backtestSpec, setup.currency, wallClock)) {
+          new LlmBacktest(options.config(env).llm(), backtestSpec, setup.currency, wallClock)) {
         return run(new Backtest(backtestSpec, llm.strategies()), llm);
       }
     }
@@ -134,7 +124,7 @@ public final class BacktestCommand implements Callable<Integer> {
       if (llm != null) {
         llm.write(runDir);
       }
-      BacktestRuns.register(Workspace.config(config, env).dataDir(), out.resolve("runs"));
+      BacktestRuns.register(options.config(env).dataDir(), out.resolve("runs"));
     }
     Map<String, Object> summary =
         out == null ? SummaryJson.of(result) : OutputWriter.summary(out, result, runDir);
@@ -145,7 +135,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Json.write(out.resolve("summary.json"), summary); // the same object --json prints
       }
     }
-    if (json) {
+    if (options.json) {
       stdout.println(Json.write(summary));
     } else {
       stdout.print(SummaryText.of(result));

@@ -133,16 +133,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       description = "Write trials.csv, best.csv, summary.json and a run folder here.")
   private Path out;
 
-  @Option(names = "--json", description = "Print the summary as one JSON object.")
-  private boolean json;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Config file of the data directory (plug-ins, Run Insights); default:"
-              + " TRADECORE_CONFIG or ./tradecore.yaml.")
-  private Path config;
+  @Mixin BacktestRunOptions options = new BacktestRunOptions();
 
   public OptimizeCommand(Clock wallClock, Map<String, String> env) {
     this.wallClock = wallClock;
@@ -151,7 +142,7 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dataDir = Workspace.config(config, env).dataDir();
+    Path dataDir = options.config(env).dataDir();
     StrategyPlugins.use(spec, dataDir, setup.strategyJars);
     if (LlmStrategy.NAME.equals(setup.strategy)) {
       throw BacktestSetup.usage(
@@ -235,7 +226,7 @@ public final class OptimizeCommand implements Callable<Integer> {
           SweepWriter.writeSweep(out, sweep, summary, top);
           BacktestRuns.register(dataDir, out.resolve("runs"));
         }
-        if (json) {
+        if (options.json) {
           stdout.println(Json.write(summary));
         } else {
           stdout.print(text(sweep, base, series, goal));
@@ -271,14 +262,14 @@ public final class OptimizeCommand implements Callable<Integer> {
           SweepWriter.writeWalkForward(out, space, result, summary);
           BacktestRuns.register(dataDir, out.resolve("runs"));
         }
-        if (json) {
+        if (options.json) {
           stdout.println(Json.write(summary));
         } else {
           stdout.print(text(result, base, series, goal));
         }
       }
     }
-    if (out != null && !json) {
+    if (out != null && !options.json) {
       stdout.printf("  %-16s%s (run folder %s)%n", "output", out, summary.get("run"));
     }
     stdout.flush();

@@ -663,21 +663,9 @@ public final class PortfolioRunner implements AutoCloseable {
     Instant time = live || lastTime == null ? clock.instant() : lastTime;
     List<PlanRequestRepository.Outcome> outcomes = new ArrayList<>();
     for (PlanRequestRepository.Request r : pending) {
-      ManualOutcome o;
-      if (writeAhead == null) {
-        o = manual.apply(r, time);
-      } else {
-        writeAhead.applying(r);
-        boolean resolved;
-        try {
-          o = manual.apply(r, time);
-        } finally {
-          resolved = writeAhead.resolved();
-          writeAhead.applying(null);
-        }
-        if (resolved) {
-          continue; // with the plan's entry, before it went out
-        }
+      ManualOutcome o = apply(r, time);
+      if (o == null) {
+        continue; // resolved with the plan's entry, before it went out
       }
       outcomes.add(
           o.accepted()
@@ -702,6 +690,25 @@ public final class PortfolioRunner implements AutoCloseable {
         List.of(),
         List.of());
     return outcomes.size();
+  }
+
+  /**
+   * Applies the trader's request {@code r} at {@code time}. Returns its outcome for the moment's
+   * commit to resolve, or null when it is resolved already: on a venue whose entries are written
+   * ahead ({@link EntryWriteAhead}), a request that opened a plan is resolved ACCEPTED in the same
+   * transaction as its entry, before the entry goes out.
+   */
+  private ManualOutcome apply(PlanRequestRepository.Request r, Instant time) {
+    if (writeAhead == null) {
+      return manual.apply(r, time);
+    }
+    writeAhead.applying(r);
+    try {
+      ManualOutcome o = manual.apply(r, time);
+      return writeAhead.resolved() ? null : o;
+    } finally {
+      writeAhead.applying(null);
+    }
   }
 
   /**

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tradecore.core.calendar.TradingCalendars;
 import io.tradecore.core.plan.OvernightRule;
 import io.tradecore.core.risk.RiskLimits;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BacktestSpecTest {
@@ -28,119 +32,27 @@ class BacktestSpecTest {
           true);
 
   @Test
-  void eachWithChangesItsOwnFieldsAndKeepsTheRest() {
-    assertThat(BASE.withCosts(BigDecimal.ONE, BigDecimal.TEN, new BigDecimal("0.5")))
-        .isEqualTo(
-            spec(
-                BASE.params(),
-                BASE.startingCash(),
-                BigDecimal.ONE,
-                BigDecimal.TEN,
-                new BigDecimal("0.5"),
-                BASE.volumeShare(),
-                BASE.riskLimits(),
-                BASE.botVersion(),
-                BASE.calendar(),
-                BASE.overnight(),
-                true));
-    assertThat(BASE.withParams(Map.of("slow", "30")))
-        .isEqualTo(
-            spec(
-                Map.of("slow", "30"),
-                BASE.startingCash(),
-                BASE.feeBps(),
-                BASE.minFee(),
-                BASE.slippageBps(),
-                BASE.volumeShare(),
-                BASE.riskLimits(),
-                BASE.botVersion(),
-                BASE.calendar(),
-                BASE.overnight(),
-                true));
-    assertThat(BASE.withStartingCash(new BigDecimal("7")))
-        .isEqualTo(
-            spec(
-                BASE.params(),
-                new BigDecimal("7"),
-                BASE.feeBps(),
-                BASE.minFee(),
-                BASE.slippageBps(),
-                BASE.volumeShare(),
-                BASE.riskLimits(),
-                BASE.botVersion(),
-                BASE.calendar(),
-                BASE.overnight(),
-                true));
-    assertThat(BASE.withVolumeShare(null))
-        .isEqualTo(
-            spec(
-                BASE.params(),
-                BASE.startingCash(),
-                BASE.feeBps(),
-                BASE.minFee(),
-                BASE.slippageBps(),
-                null,
-                BASE.riskLimits(),
-                BASE.botVersion(),
-                BASE.calendar(),
-                BASE.overnight(),
-                true));
-    assertThat(BASE.withRiskLimits(RiskLimits.NONE))
-        .isEqualTo(
-            spec(
-                BASE.params(),
-                BASE.startingCash(),
-                BASE.feeBps(),
-                BASE.minFee(),
-                BASE.slippageBps(),
-                BASE.volumeShare(),
-                RiskLimits.NONE,
-                BASE.botVersion(),
-                BASE.calendar(),
-                BASE.overnight(),
-                true));
-    assertThat(BASE.withBotVersion("v8"))
-        .isEqualTo(
-            spec(
-                BASE.params(),
-                BASE.startingCash(),
-                BASE.feeBps(),
-                BASE.minFee(),
-                BASE.slippageBps(),
-                BASE.volumeShare(),
-                BASE.riskLimits(),
-                "v8",
-                BASE.calendar(),
-                BASE.overnight(),
-                true));
-    assertThat(BASE.withMarket(TradingCalendars.NYSE, OvernightRule.NONE))
-        .isEqualTo(
-            spec(
-                BASE.params(),
-                BASE.startingCash(),
-                BASE.feeBps(),
-                BASE.minFee(),
-                BASE.slippageBps(),
-                BASE.volumeShare(),
-                BASE.riskLimits(),
-                BASE.botVersion(),
-                TradingCalendars.NYSE,
-                OvernightRule.NONE,
-                true));
-    assertThat(BASE.withWholeShares(false))
-        .isEqualTo(
-            spec(
-                BASE.params(),
-                BASE.startingCash(),
-                BASE.feeBps(),
-                BASE.minFee(),
-                BASE.slippageBps(),
-                BASE.volumeShare(),
-                BASE.riskLimits(),
-                BASE.botVersion(),
-                BASE.calendar(),
-                BASE.overnight(),
-                false));
+  void eachWithChangesItsOwnFieldsAndKeepsTheRest() throws Exception {
+    changes(
+        BASE.withCosts(BigDecimal.ONE, BigDecimal.TEN, new BigDecimal("0.5")),
+        "feeBps",
+        BigDecimal.ONE,
+        "minFee",
+        BigDecimal.TEN,
+        "slippageBps",
+        new BigDecimal("0.5"));
+    changes(BASE.withParams(Map.of("slow", "30")), "params", Map.of("slow", "30"));
+    changes(BASE.withStartingCash(new BigDecimal("7")), "startingCash", new BigDecimal("7"));
+    changes(BASE.withVolumeShare(null), "volumeShare", null);
+    changes(BASE.withRiskLimits(RiskLimits.NONE), "riskLimits", RiskLimits.NONE);
+    changes(BASE.withBotVersion("v8"), "botVersion", "v8");
+    changes(
+        BASE.withMarket(TradingCalendars.NYSE, OvernightRule.NONE),
+        "calendar",
+        TradingCalendars.NYSE,
+        "overnight",
+        OvernightRule.NONE);
+    changes(BASE.withWholeShares(false), "wholeShares", false);
   }
 
   @Test
@@ -161,30 +73,24 @@ class BacktestSpecTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static BacktestSpec spec(
-      Map<String, String> params,
-      BigDecimal cash,
-      BigDecimal feeBps,
-      BigDecimal minFee,
-      BigDecimal slippageBps,
-      BigDecimal volumeShare,
-      RiskLimits limits,
-      String botVersion,
-      String calendar,
-      OvernightRule overnight,
-      boolean wholeShares) {
-    return new BacktestSpec(
-        BASE.strategy(),
-        params,
-        cash,
-        feeBps,
-        minFee,
-        slippageBps,
-        volumeShare,
-        limits,
-        botVersion,
-        calendar,
-        overnight,
-        wholeShares);
+  /**
+   * Asserts that {@code changed} holds the given values (name, value, name, value ...) in those of
+   * its fields and {@link #BASE}'s in all the others.
+   */
+  private static void changes(BacktestSpec changed, Object... namesAndValues) throws Exception {
+    Map<String, Object> expected = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      expected.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    Set<String> fields = new HashSet<>();
+    for (RecordComponent c : BacktestSpec.class.getRecordComponents()) {
+      fields.add(c.getName());
+      Object want =
+          expected.containsKey(c.getName())
+              ? expected.get(c.getName())
+              : c.getAccessor().invoke(BASE);
+      assertThat(c.getAccessor().invoke(changed)).as(c.getName()).isEqualTo(want);
+    }
+    assertThat(fields).containsAll(expected.keySet());
   }
 }

@@ -240,13 +240,10 @@ public final class AlpacaLatencyBench {
             percentile(nanos, 0.999) / 1e6,
             over,
             bars);
-        System.out.printf(
-            Locale.ROOT,
+        System.out.println(
             "alpaca-latency: from just before the fake sends the bar (its own websocket write"
-                + " included): p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
-            percentile(fromSend, 0.50) / 1e6,
-            percentile(fromSend, 0.99) / 1e6,
-            fromSend[bars - 1] / 1e6);
+                + " included): "
+                + spread(fromSend));
         System.out.printf(
             Locale.ROOT,
             "alpaca-latency: entries p50 %.3f ms, p99 %.3f ms; exits p50 %.3f ms, p99 %.3f ms%n",
@@ -254,13 +251,9 @@ public final class AlpacaLatencyBench {
             percentile(entries, 0.99) / 1e6,
             percentile(exits, 0.50) / 1e6,
             percentile(exits, 0.99) / 1e6);
-        System.out.printf(
-            Locale.ROOT,
-            "alpaca-latency: to the fake's HTTP handler (its parsing and dispatch included): p50"
-                + " %.3f ms, p99 %.3f ms, max %.3f ms%n",
-            percentile(handled, 0.50) / 1e6,
-            percentile(handled, 0.99) / 1e6,
-            handled[bars - 1] / 1e6);
+        System.out.println(
+            "alpaca-latency: to the fake's HTTP handler (its parsing and dispatch included): "
+                + spread(handled));
         System.out.printf(
             Locale.ROOT,
             "alpaca-latency bars=%d p50_ms=%.3f p99_ms=%.3f max_ms=%.3f%n",
@@ -297,6 +290,16 @@ public final class AlpacaLatencyBench {
       }
     }
     return true;
+  }
+
+  /** {@code p50 X ms, p99 Y ms, max Z ms} of sorted nanoseconds. */
+  private static String spread(long[] sorted) {
+    return String.format(
+        Locale.ROOT,
+        "p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+        percentile(sorted, 0.50) / 1e6,
+        percentile(sorted, 0.99) / 1e6,
+        sorted[sorted.length - 1] / 1e6);
   }
 
   /** The nearest-rank percentile {@code p} (0-1) of sorted values. */

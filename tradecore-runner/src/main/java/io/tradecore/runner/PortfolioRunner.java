@@ -689,7 +689,7 @@ public final class PortfolioRunner implements AutoCloseable {
             : state(feedName, position, lastTime.toEpochMilli()),
         List.of(),
         List.of());
-    return outcomes.size();
+    return pending.size(); // each resolved: here, or with the entry it opened
   }
 
   /**

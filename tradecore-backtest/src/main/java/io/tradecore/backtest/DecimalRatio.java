@@ -64,63 +64,112 @@ final class DecimalRatio {
     return fast(ua.longValue(), numerator.scale(), ub.longValue(), denominator.scale());
   }
 
-  /** The ratio of two unscaled values in long arithmetic, or NaN when they do not allow it. */
-  static double fast(long a, int aScale, long b, int bScale) {
-    if (a >= LIMIT || a <= -LIMIT || b >= LIMIT || b <= -LIMIT) {
-      return Double.NaN; // below 2^62 in magnitude, as the arithmetic below needs
+  private static final double[] ESTIMATE_POW10 = new double[35];
+
+  static {
+    for (int i = 0; i < ESTIMATE_POW10.length; i++) {
+      ESTIMATE_POW10[i] = Double.parseDouble("1e" + i);
     }
-    if (b == 0) {
+  }
+
+  /**
+   * The ratio of two unscaled values in long arithmetic, or NaN when they do not allow it. The 16
+   * digits are found at a scale {@code k} where {@code x * 10^k / y} has exactly 16 before the
+   * point: estimated in doubles to within a few units, then set by the exact 128-bit remainder, and
+   * rounded half to even from it. The steps that depend on the digits themselves (which scale,
+   * which way to round, the sign) are worked out in arithmetic rather than branches: a ratio of
+   * equities is as likely to go either way, and a mispredicted branch costs more than the sums.
+   */
+  static double fast(long a, int aScale, long b, int bScale) {
+    if (a >= LIMIT || a <= -LIMIT || b >= LIMIT || b <= -LIMIT || b == 0) {
       return Double.NaN;
     }
     if (a == 0) {
       return 0.0;
     }
-    boolean negative = (a < 0) != (b < 0);
-    long x = Math.abs(a); // below 2^62: no overflow
+    long x = Math.abs(a);
     long y = Math.abs(b);
-    int k = 16 - (digits(x) - digits(y)); // x * 10^k / y then lies in (10^15, 10^17)
-    long q = divide(x, k, y);
-    if (q < 0) {
+    int k = 15 - (digits62(x) - digits62(y)); // x * 10^k / y in (10^14, 10^16)
+    if (k < 0) {
       return Double.NaN;
     }
-    // x * 10^k - q * y is the remainder, below y < 2^62: its low 64 bits are all of it.
-    long r = x * pow10Low(k) - q * y;
-    int half; // the dropped part against half a unit of the 16th digit: -1 below, 0 at, 1 above
-    if (q >= HIGH) {
-      // 17 digits: x * 10^(k-1) / y is q / 10, and the dropped part is the last digit with the
-      // remainder behind it (x * 10^k is a multiple of 10 since k >= 1 here).
-      if (k < 1) {
-        return Double.NaN;
-      }
-      long last = q % 10;
-      q /= 10;
-      k--;
-      half = last > 5 ? 1 : last < 5 ? -1 : r > 0 ? 1 : 0;
+    // n = x * 10^k, 128 bits (below 2^118: no overflow)
+    long nh;
+    long nl;
+    if (k <= 18) {
+      nh = Math.unsignedMultiplyHigh(x, POW10[k]);
+      nl = x * POW10[k];
     } else {
-      half = Long.compareUnsigned(r << 1, y); // r < y < 2^62, so 2r fits
+      long m = POW10[k - 18];
+      long h = Math.unsignedMultiplyHigh(x, POW10[18]);
+      long l = x * POW10[18];
+      nh = h * m + Math.unsignedMultiplyHigh(l, m);
+      nl = l * m;
     }
-    if (q < LOW || q >= HIGH) {
-      return Double.NaN; // not 16 digits: never expected, but the slow way is always right
-    }
-    if (half > 0 || (half == 0 && (q & 1) == 1)) {
-      q++;
-      if (q == HIGH) {
-        q = LOW;
-        k--;
+    // Below 10^15 * y: one digit short, so take k + 1 (n times 10).
+    long bh = Math.unsignedMultiplyHigh(y, LOW);
+    long bl = y * LOW;
+    long short1 = lessThan(nh, nl, bh, bl); // 1 or 0, without a branch (either is as likely)
+    long times10h = nh * 10 + Math.unsignedMultiplyHigh(nl, 10);
+    long times10l = nl * 10;
+    long pick = -short1;
+    nh = (times10h & pick) | (nh & ~pick);
+    nl = (times10l & pick) | (nl & ~pick);
+    k += (int) short1;
+    // The quotient lies in [10^15, 10^16): estimated in doubles to within a few units, then set
+    // exactly by the remainder n - q * y.
+    double inv = 1.0 / y;
+    long q = (long) ((double) x * inv * ESTIMATE_POW10[k]);
+    long ph = Math.unsignedMultiplyHigh(q, y);
+    long pl = q * y;
+    long rl = nl - pl;
+    long rh = nh - ph - borrow(nl, pl, rl);
+    // The remainder, a few times y at most: within a long unless y is near 2^62.
+    double rd = rh == rl >> 63 ? (double) rl : rh * 0x1p64 + (double) (rl >>> 1) * 2.0;
+    long c = (long) Math.floor(rd * inv);
+    q += c;
+    long r = rl - c * y; // the low word: the remainder now lies in (-y, 2y), within a long
+    long below = r >> 63; // -1 when negative
+    q += below;
+    r += y & below;
+    long above = (y - 1 - r) >> 63; // -1 when r >= y
+    q -= above;
+    r -= y & above;
+    long d = y - (r << 1); // r < y < 2^62: past half a unit when negative, at half when 0
+    q += (d >>> 63) | (((d | -d) >>> 63 ^ 1) & q); // half up, or half to even
+    if (q >= HIGH) {
+      if (q != HIGH) {
+        return Double.NaN; // never: the estimate's error is a few units
       }
+      q = LOW;
+      k--;
+    } else if (q < LOW) {
+      return Double.NaN; // never
     }
-    int e = bScale - aScale - k; // the value is q * 10^e
+    int e = bScale - aScale - k;
     double v;
     if (q <= EXACT_DOUBLE) {
       if (e < -22 || e > 22) {
         return Double.NaN;
       }
-      // q and the power of ten are exact doubles: one correctly rounded operation.
       v = e >= 0 ? q * DOUBLE_POW10[e] : q / DOUBLE_POW10[-e];
     } else {
       v = e < 0 ? wideQuotient(q, -e) : Double.NaN;
     }
-    return negative ? -v : v;
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ ((a ^ b) & Long.MIN_VALUE));
+  }
+
+  /** 1 when the unsigned 128-bit (ah, al) is below (bh, bl), else 0. */
+  private static long lessThan(long ah, long al, long bh, long bl) {
+    long lowBorrow = borrow(al, bl, al - bl);
+    long hi = ah - bh - lowBorrow;
+    // The borrow out of the high words: a below b as 128-bit numbers.
+    return ((~ah & bh) | (~(ah ^ bh) & hi)) >>> 63;
+  }
+
+  /** The borrow (1 or 0) of the unsigned {@code x - y}, whose low word is {@code diff}. */
+  private static long borrow(long x, long y, long diff) {
+    return ((~x & y) | (~(x ^ y) & diff)) >>> 63;
   }
 
   /**
@@ -157,46 +206,6 @@ final class DecimalRatio {
       mantissa++; // 2^53 at most: still exact
     }
     return Math.scalb((double) mantissa, drop - s);
-  }
-
-  /** The low 64 bits of 10^k. */
-  private static long pow10Low(int k) {
-    return k <= 18 ? POW10[k] : POW10[18] * POW10[k - 18];
-  }
-
-  /**
-   * {@code x * 10^k / y} (x, y positive, below 2^62), or -1 when k is negative or the quotient
-   * would not fit 63 bits.
-   */
-  private static long divide(long x, int k, long y) {
-    if (k < 0) {
-      return -1;
-    }
-    long hi;
-    long lo;
-    if (k <= 18) {
-      hi = Math.unsignedMultiplyHigh(x, POW10[k]);
-      lo = x * POW10[k];
-    } else {
-      long m = POW10[k - 18];
-      long hi18 = Math.unsignedMultiplyHigh(x, POW10[18]);
-      long lo18 = x * POW10[18];
-      if (Math.unsignedMultiplyHigh(hi18, m) != 0) {
-        return -1;
-      }
-      long carry = Math.unsignedMultiplyHigh(lo18, m);
-      long top = hi18 * m;
-      hi = top + carry;
-      if (Long.compareUnsigned(hi, top) < 0) {
-        return -1;
-      }
-      lo = lo18 * m;
-    }
-    if (Long.compareUnsigned(hi, y) >= 0) {
-      return -1; // the quotient would need more than 64 bits
-    }
-    long q = hi == 0 ? Long.divideUnsigned(lo, y) : quotient(hi, lo, y);
-    return q < 0 ? -1 : q;
   }
 
   /**
@@ -269,10 +278,9 @@ final class DecimalRatio {
     return q1 * base + q0;
   }
 
-  /** Decimal digits of a positive long. */
-  private static int digits(long x) {
-    // floor(log10(2^bits)) from the bit length, then one more when x reaches the next power.
-    int t = (64 - Long.numberOfLeadingZeros(x)) * 1233 >>> 12;
-    return t < POW10.length && x >= POW10[t] ? t + 1 : t;
+  /** Decimal digits of a positive long below 2^62, without a branch. */
+  private static int digits62(long x) {
+    int t = (64 - Long.numberOfLeadingZeros(x)) * 1233 >>> 12; // at most 18
+    return t + (int) ((POW10[t] - 1 - x) >>> 63);
   }
 }

@@ -110,4 +110,28 @@ class DecimalRatioTest {
       same(BigDecimal.valueOf(change, 12), BigDecimal.valueOf(before, 12 + r.nextInt(0, 4)));
     }
   }
+
+  @Test
+  void quotients_at_the_edges_of_sixteen_digits_and_divisors_near_2_pow_62() {
+    // 16 nines and a half: the rounding carries into a 17th digit.
+    same(new BigDecimal("99999999999999995"), BigDecimal.TEN);
+    same(new BigDecimal("-99999999999999985"), BigDecimal.TEN);
+    same(new BigDecimal("9999999999999999.6"), BigDecimal.ONE);
+    SplittableRandom r = new SplittableRandom(16);
+    for (int i = 0; i < 500_000; i++) {
+      // a ratio next to a power of ten: its 16 digits all nines, or a one and zeros
+      int j = r.nextInt(0, 4);
+      long ten = BigInteger.TEN.pow(j).longValue();
+      long y = r.nextLong(1, (1L << 61) / ten);
+      long n = y * ten + r.nextLong(-3, 4);
+      if (n != 0) {
+        same(BigDecimal.valueOf(n, r.nextInt(0, 12)), BigDecimal.valueOf(y, r.nextInt(0, 12)));
+      }
+      // a divisor just below 2^62, whose remainders do not fit a long
+      long big = (1L << 62) - 1 - r.nextLong(1_000_000);
+      same(
+          BigDecimal.valueOf(r.nextLong(-(1L << 62) + 1, 1L << 62), 6),
+          BigDecimal.valueOf(r.nextBoolean() ? big : -big, 6));
+    }
+  }
 }

@@ -15,7 +15,10 @@ import java.math.MathContext;
  */
 final class DecimalRatio {
   private static final long[] POW10 = new long[19];
-  private static final double[] DOUBLE_POW10 = new double[23];
+
+  /** 10^i, the nearest double: exact up to 10^22, an estimate's factor above. */
+  private static final double[] DOUBLE_POW10 = new double[35];
+
   private static final long LOW = 1_000_000_000_000_000L; // 10^15
   private static final long HIGH = 10 * LOW; // 10^16
   private static final long EXACT_DOUBLE = 1L << 53;
@@ -62,14 +65,6 @@ final class DecimalRatio {
       return Double.NaN;
     }
     return fast(ua.longValue(), numerator.scale(), ub.longValue(), denominator.scale());
-  }
-
-  private static final double[] ESTIMATE_POW10 = new double[35];
-
-  static {
-    for (int i = 0; i < ESTIMATE_POW10.length; i++) {
-      ESTIMATE_POW10[i] = Double.parseDouble("1e" + i);
-    }
   }
 
   /**
@@ -119,7 +114,7 @@ final class DecimalRatio {
     // The quotient lies in [10^15, 10^16): estimated in doubles to within a few units, then set
     // exactly by the remainder n - q * y.
     double inv = 1.0 / y;
-    long q = (long) ((double) x * inv * ESTIMATE_POW10[k]);
+    long q = (long) ((double) x * inv * DOUBLE_POW10[k]);
     long ph = Math.unsignedMultiplyHigh(q, y);
     long pl = q * y;
     long rl = nl - pl;

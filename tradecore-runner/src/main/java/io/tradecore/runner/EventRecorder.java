@@ -86,7 +86,7 @@ final class EventRecorder implements EngineListener {
    */
   void flush(Handle h) {
     for (EngineEvent e : pending) {
-      if (writtenAhead.isEmpty() || !writtenAhead.contains(e)) {
+      if (!writtenAhead.contains(e)) {
         write(h, e);
       }
     }

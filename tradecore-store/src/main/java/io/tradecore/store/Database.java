@@ -21,6 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  * IMMEDIATE transactions, full fsync) or PostgreSQL, with its versioned migrations.
  */
 public final class Database implements AutoCloseable {
+  /** SQLite's durability on every connection: a commit waits until it is on the disk. */
+  private static final String SQLITE_SYNCHRONOUS = "FULL";
+
   /**
    * How long a PostgreSQL session may sit idle inside a transaction before the server ends it: a
    * runner paused mid-commit (a GC, SIGSTOP) then releases its locks, so it cannot stall the runner
@@ -75,7 +78,7 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("busy_timeout", "15000");
-      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("synchronous", SQLITE_SYNCHRONOUS);
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       probeSqlite(url, config.getDataSourceProperties());
     }
@@ -218,7 +221,7 @@ public final class Database implements AutoCloseable {
             try {
               h.useTransaction(work);
             } finally {
-              h.execute("PRAGMA synchronous = FULL");
+              h.execute("PRAGMA synchronous = " + SQLITE_SYNCHRONOUS);
             }
           } else {
             h.useTransaction(
